@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connectNodeAdapter } from '@connectrpc/connect-node';
+import { AdminClient } from './admin/admin-client.js';
+import { handleAdmin } from './admin/admin-api.js';
+import { DEFAULT_CONNECTIONS, type ConnectionConfig } from './accounts/connections.js';
+import { handleTokenRequest } from './auth/token-route.js';
+import { handleConsent } from './consent/consent-routes.js';
+import { Environment } from './environment.js';
+import { grpcRoutes } from './grpc/routes.js';
+import { secretToken } from './ids.js';
+import { handleProxy } from './proxy/proxy-routes.js';
+import type { JsonObject, SandboxKind } from './sandboxes/sandbox.js';
+import { BodyTooLargeError, sendJson } from './transport/http-io.js';
+import { listenSinglePort } from './transport/single-port-server.js';
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind; loopback by default, since the emulator has no real security. */
+  host?: string;
+  /** Seed for sandbox data and probabilistic faults (default 1). */
+  seed?: number;
+  clientId?: string;
+  /** Defaults to a random secret per start. */
+  clientSecret?: string;
+  /** Lifetime of client-credentials bearer tokens (Scalekit issues ~86399 s). */
+  tokenTtlSeconds?: number;
+  /** Lifetime of magic links and of pending user verifications. */
+  magicLinkTtlSeconds?: number;
+  /** Connections beyond notion, gmail and youtube; any other provider gets the generic sandbox. */
+  connections?: readonly ConnectionConfig[];
+  /** Replace the default connections entirely. */
+  replaceDefaultConnections?: boolean;
+  /** Provider sandboxes (NOTION, GMAIL, ...); the generic sandbox serves everything else. */
+  sandboxKinds?: readonly SandboxKind[];
+  /** Sizing options per provider, e.g. `{ gmail: { messages: 500 } }`. */
+  sandboxes?: Record<string, JsonObject>;
+}
+
+export interface RunningEmulator {
+  /** `SCALEKIT_ENV_URL` for the SDK. */
+  envUrl: string;
+  clientId: string;
+  clientSecret: string;
+  adminUrl: string;
+  admin: AdminClient;
+  /** The three `SCALEKIT_*` variables pointing at this emulator. */
+  env: { SCALEKIT_ENV_URL: string; SCALEKIT_CLIENT_ID: string; SCALEKIT_CLIENT_SECRET: string };
+  /** In-process state, for embedding (the web UI and sandboxes use it). */
+  environment: Environment;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const clientId = options.clientId ?? 'skc_emulator';
+  const clientSecret = options.clientSecret ?? secretToken('test_');
+  const environment = new Environment({
+    credentials: { clientId, clientSecret },
+    seed: options.seed ?? 1,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 86_399,
+    magicLinkTtlSeconds: options.magicLinkTtlSeconds ?? 600,
+    connections: [...(options.replaceDefaultConnections ? [] : DEFAULT_CONNECTIONS), ...(options.connections ?? [])],
+    sandboxKinds: options.sandboxKinds ?? [],
+    sandboxOptions: options.sandboxes ?? {},
+  });
+
+  const grpc = grpcRoutes(environment);
+  const grpcHandler = connectNodeAdapter({
+    routes: grpc.routes,
+    interceptors: grpc.interceptors,
+    grpc: true,
+    connect: false,
+    grpcWeb: false,
+  });
+
+  async function http1(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', environment.baseUrl);
+    try {
+      if (url.pathname === '/oauth/token' && req.method === 'POST') return await handleTokenRequest(environment, req, res);
+      if (url.pathname === '/proxy' || url.pathname.startsWith('/proxy/')) return await handleProxy(environment, req, res, url);
+      if (url.pathname.startsWith('/admin/')) return await handleAdmin(environment, req, res, url);
+      if (await handleConsent(environment, req, res, url.pathname)) return;
+      sendJson(res, 404, { error: 'not_found', message: `no route for ${req.method} ${url.pathname}` });
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'payload_too_large', message: error.message });
+      sendJson(res, 500, { error: 'internal', message: 'emulator error; see its console' });
+      console.error('[scalekit-emulator]', error);
+    }
+  }
+
+  const server = await listenSinglePort({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    http1: (req, res) => void http1(req, res),
+    http2: grpcHandler,
+  });
+  const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  environment.baseUrl = `http://${host}:${server.port}`;
+  const envUrl = environment.baseUrl;
+
+  return {
+    envUrl,
+    clientId,
+    clientSecret,
+    adminUrl: `${envUrl}/admin`,
+    admin: new AdminClient(envUrl),
+    env: { SCALEKIT_ENV_URL: envUrl, SCALEKIT_CLIENT_ID: clientId, SCALEKIT_CLIENT_SECRET: clientSecret },
+    environment,
+    close: () => server.close(),
+  };
+}

@@ -1,0 +1,39 @@
+import { AccountStore } from './accounts/account-store.js';
+import { ConnectionCatalog, type ConnectionConfig } from './accounts/connections.js';
+import { ClientCredentialsIssuer, type ClientCredentials } from './auth/client-credentials.js';
+import { AuthRequestStore } from './consent/auth-requests.js';
+import { FaultInjector } from './faults/fault-injector.js';
+import { CallLog } from './observability/call-log.js';
+import type { JsonObject, SandboxKind } from './sandboxes/sandbox.js';
+import { SandboxRegistry } from './sandboxes/sandbox-registry.js';
+
+export interface EnvironmentConfig {
+  credentials: ClientCredentials;
+  seed: number;
+  tokenTtlSeconds: number;
+  magicLinkTtlSeconds: number;
+  connections: readonly ConnectionConfig[];
+  sandboxKinds: readonly SandboxKind[];
+  sandboxOptions: Record<string, JsonObject>;
+}
+
+/** The whole state of one emulated Scalekit environment; every protocol surface works on it. */
+export class Environment {
+  readonly connections: ConnectionCatalog;
+  readonly accounts = new AccountStore();
+  readonly authRequests: AuthRequestStore;
+  readonly sandboxes: SandboxRegistry;
+  readonly calls = new CallLog();
+  readonly faults: FaultInjector;
+  readonly clientTokens: ClientCredentialsIssuer;
+  /** Set once the server listens: the env URL that links and redirects are built on. */
+  baseUrl = '';
+
+  constructor(readonly config: EnvironmentConfig) {
+    this.connections = new ConnectionCatalog(config.connections);
+    this.authRequests = new AuthRequestStore(config.magicLinkTtlSeconds * 1000, config.magicLinkTtlSeconds * 1000);
+    this.sandboxes = new SandboxRegistry(config.sandboxKinds, config.seed, config.sandboxOptions, this.accounts);
+    this.faults = new FaultInjector(config.seed);
+    this.clientTokens = new ClientCredentialsIssuer(config.credentials, config.tokenTtlSeconds);
+  }
+}

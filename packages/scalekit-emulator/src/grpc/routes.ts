@@ -1,0 +1,58 @@
+import { Code, ConnectError, type ConnectRouter, type Interceptor } from '@connectrpc/connect';
+import type { Environment } from '../environment.js';
+import { ConnectedAccountService, ConnectionService, ToolService } from '../sdk-protocol.js';
+import { connectedAccountService } from './connected-account-service.js';
+import { connectionService } from './connection-service.js';
+import { codeFromName, codeName } from './errors.js';
+import { toolService } from './tool-service.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function field(message: unknown, name: string): string | undefined {
+  const value = (message as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Every RPC passes here: the bearer check (Unauthenticated, so the SDK re-authenticates), injected
+ * faults, and the call log.
+ */
+function environmentInterceptor(env: Environment): Interceptor {
+  return (next) => async (req) => {
+    const name = req.method.name;
+    const message = req.stream ? undefined : req.message;
+    const connector = field(message, 'connector');
+    const identifier = field(message, 'identifier');
+    const started = Date.now();
+    let status = 'ok';
+    try {
+      if (!env.clientTokens.isAuthorized(req.header.get('authorization'))) {
+        throw new ConnectError('missing or invalid bearer token', Code.Unauthenticated);
+      }
+      for (const effect of env.faults.effectsFor({ kind: 'rpc', name, connector, identifier })) {
+        if (effect.type === 'latency') await sleep(effect.ms);
+        if (effect.type === 'error') throw new ConnectError(effect.message ?? `injected ${effect.code}`, codeFromName(effect.code));
+        if (effect.type === 'rate_limit') {
+          throw new ConnectError(`rate limited, retry after ${effect.retryAfterSeconds}s`, Code.ResourceExhausted);
+        }
+      }
+      return await next(req);
+    } catch (error) {
+      status = error instanceof ConnectError ? codeName(error.code) : 'internal';
+      throw error;
+    } finally {
+      env.calls.record({ kind: 'rpc', name, connector, identifier, status, durationMs: Date.now() - started });
+    }
+  };
+}
+
+export function grpcRoutes(env: Environment): { routes: (router: ConnectRouter) => void; interceptors: Interceptor[] } {
+  return {
+    routes(router) {
+      router.service(ConnectedAccountService, connectedAccountService(env));
+      router.service(ToolService, toolService(env));
+      router.service(ConnectionService, connectionService(env));
+    },
+    interceptors: [environmentInterceptor(env)],
+  };
+}

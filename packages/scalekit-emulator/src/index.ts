@@ -1,0 +1,16 @@
+export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator.js';
+export { AdminClient } from './admin/admin-client.js';
+export type { AccountView } from './admin/admin-api.js';
+export type { AccountStatus } from './accounts/account-store.js';
+export type { AuthPattern, ConnectionConfig } from './accounts/connections.js';
+export type { FaultRule, FaultEffect, ActiveFault } from './faults/fault-injector.js';
+export type { CallEntry, CallCounters, CallKind } from './observability/call-log.js';
+export {
+  ProviderError,
+  type Sandbox,
+  type SandboxKind,
+  type SandboxContext,
+  type ToolDefinition,
+  type ProxyRequest,
+  type ProxyResponse,
+} from './sandboxes/sandbox.js';

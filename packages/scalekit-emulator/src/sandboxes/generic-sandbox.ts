@@ -1,0 +1,169 @@
+import type { Connection } from '../accounts/connections.js';
+import {
+  ProviderError,
+  type JsonObject,
+  type ProxyRequest,
+  type ProxyResponse,
+  type Sandbox,
+  type SandboxContext,
+  type SandboxKind,
+  type ToolDefinition,
+} from './sandbox.js';
+
+interface Resource {
+  id: string;
+  name: string;
+  data: JsonObject;
+  created_time: string;
+}
+
+const MAX_PAGE_SIZE = 100;
+
+function stringParam(params: JsonObject, name: string): string {
+  const value = params[name];
+  if (typeof value !== 'string' || value === '') throw new ProviderError(400, 'validation_error', `${name} must be a non-empty string`);
+  return value;
+}
+
+function prefix(connection: Connection): string {
+  return connection.provider.toLowerCase();
+}
+
+/** How the upstream request would be authenticated, without revealing the credential itself. */
+function authSummary(context: SandboxContext): JsonObject {
+  const credentials = context.credentials();
+  const scheme = { OAUTH: 'Bearer', BEARER: 'Bearer', BASIC: 'Basic', API_KEY: 'X-API-Key' }[context.connection.auth];
+  return { pattern: context.connection.auth, scheme, credential_present: credentials.kind !== 'none' };
+}
+
+class GenericSandbox implements Sandbox {
+  readonly #resources: Resource[] = [];
+  #counter = 0;
+
+  constructor(private readonly context: SandboxContext) {}
+
+  executeTool(name: string, params: JsonObject): JsonObject {
+    const p = prefix(this.context.connection);
+    switch (name) {
+      case `${p}_echo`:
+        return { echo: params, identifier: this.context.identifier, auth: authSummary(this.context) };
+      case `${p}_resource_create`:
+        return this.#create(params) as unknown as JsonObject;
+      case `${p}_resource_list`:
+        return this.#list(params['page_size'], params['page_token']);
+      case `${p}_resource_get`:
+        return this.#get(stringParam(params, 'id')) as unknown as JsonObject;
+      case `${p}_resource_delete`:
+        this.#delete(stringParam(params, 'id'));
+        return { deleted: true };
+      default:
+        throw new ProviderError(404, 'tool_not_found', `tool ${name} is not available for ${this.context.connection.name}`);
+    }
+  }
+
+  handleRequest(request: ProxyRequest): ProxyResponse {
+    const segments = request.path.split('/').filter(Boolean);
+    const [head, id, ...rest] = segments;
+    if (head === 'echo') {
+      return {
+        status: 200,
+        body: {
+          method: request.method,
+          path: request.path,
+          query: Object.fromEntries(request.query),
+          body: (request.body ?? null) as JsonObject,
+          identifier: this.context.identifier,
+          auth: authSummary(this.context),
+        },
+      };
+    }
+    if (head === 'resources' && rest.length === 0) {
+      if (id === undefined && request.method === 'GET') {
+        return { status: 200, body: this.#list(request.query.get('page_size'), request.query.get('page_token')) };
+      }
+      if (id === undefined && request.method === 'POST') {
+        const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as JsonObject;
+        return { status: 201, body: this.#create(body) as unknown as JsonObject };
+      }
+      if (id !== undefined && request.method === 'GET') return { status: 200, body: this.#get(id) as unknown as JsonObject };
+      if (id !== undefined && request.method === 'DELETE') {
+        this.#delete(id);
+        return { status: 204, body: null };
+      }
+      throw new ProviderError(405, 'method_not_allowed', `${request.method} is not allowed on ${request.path}`);
+    }
+    throw new ProviderError(404, 'not_found', `no route for ${request.method} ${request.path}`);
+  }
+
+  snapshot(): JsonObject {
+    return { kind: 'generic', resources: this.#resources as unknown as JsonObject[] };
+  }
+
+  #create(params: JsonObject): Resource {
+    const name = params['name'];
+    if (typeof name !== 'string' || name.trim() === '') {
+      throw new ProviderError(400, 'validation_error', 'name is required and must be a non-empty string');
+    }
+    const data = params['data'];
+    const resource: Resource = {
+      id: `res_${++this.#counter}`,
+      name,
+      data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data) : {},
+      created_time: new Date().toISOString(),
+    };
+    this.#resources.push(resource);
+    return resource;
+  }
+
+  #get(id: string): Resource {
+    const found = this.#resources.find((r) => r.id === id);
+    if (!found) throw new ProviderError(404, 'not_found', `resource ${id} not found`);
+    return found;
+  }
+
+  #delete(id: string): void {
+    const index = this.#resources.findIndex((r) => r.id === id);
+    if (index < 0) throw new ProviderError(404, 'not_found', `resource ${id} not found`);
+    this.#resources.splice(index, 1);
+  }
+
+  #list(pageSizeRaw: unknown, pageTokenRaw: unknown): JsonObject {
+    const pageSize = pageSizeRaw === undefined || pageSizeRaw === null || pageSizeRaw === '' ? 20 : Number(pageSizeRaw);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new ProviderError(400, 'validation_error', `page_size must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+    }
+    const start = typeof pageTokenRaw === 'string' && pageTokenRaw !== '' ? Number.parseInt(pageTokenRaw, 10) : 0;
+    if (!Number.isInteger(start) || start < 0) throw new ProviderError(400, 'validation_error', 'page_token is invalid');
+    const page = this.#resources.slice(start, start + pageSize);
+    const next = start + pageSize < this.#resources.length ? String(start + pageSize) : null;
+    return { results: page as unknown as JsonObject[], next_page_token: next, has_more: next !== null };
+  }
+}
+
+export const genericSandboxKind: SandboxKind = {
+  provider: '*',
+  tools(connection): ToolDefinition[] {
+    const p = prefix(connection);
+    const obj = (properties: JsonObject, required: string[] = []): JsonObject => ({ type: 'object', properties, required });
+    return [
+      { name: `${p}_echo`, description: 'Echo the parameters back with the caller identity.', inputSchema: obj({}) },
+      {
+        name: `${p}_resource_create`,
+        description: 'Create a resource.',
+        inputSchema: obj({ name: { type: 'string' }, data: { type: 'object' } }, ['name']),
+      },
+      {
+        name: `${p}_resource_list`,
+        description: 'List resources, paginated.',
+        inputSchema: obj({ page_size: { type: 'integer' }, page_token: { type: 'string' } }),
+      },
+      { name: `${p}_resource_get`, description: 'Get a resource by id.', inputSchema: obj({ id: { type: 'string' } }, ['id']) },
+      {
+        name: `${p}_resource_delete`,
+        description: 'Delete a resource by id.',
+        inputSchema: obj({ id: { type: 'string' } }, ['id']),
+      },
+    ];
+  },
+  create: (context) => new GenericSandbox(context),
+};

@@ -1,0 +1,18 @@
+// The Scalekit wire protocol, taken from the descriptors that @scalekit-sdk/node itself ships,
+// so the emulator and the client can never disagree about field numbers or service names.
+export {
+  ConnectedAccountService,
+  ConnectorStatus,
+  ConnectorType,
+  type ConnectedAccount,
+  type ConnectedAccountForList,
+  type AuthorizationDetails,
+} from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/connected_accounts/connected_accounts_pb.js';
+export { ToolService, type Tool } from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/tools/tools_pb.js';
+export {
+  ConnectionService,
+  ConnectionStatus,
+  ConnectionType,
+  ConnectionProvider,
+} from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/connections/connections_pb.js';
+export { ErrorInfoSchema } from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/errdetails/errdetails_pb.js';
