@@ -9,6 +9,7 @@ import { Environment } from './environment.js';
 import { grpcRoutes } from './grpc/routes.js';
 import { secretToken } from './ids.js';
 import { handleProxy } from './proxy/proxy-routes.js';
+import { DEFAULT_SANDBOX_KINDS } from './sandboxes/default-kinds.js';
 import type { JsonObject, SandboxKind } from './sandboxes/sandbox.js';
 import { BodyTooLargeError, sendJson } from './transport/http-io.js';
 import { listenSinglePort } from './transport/single-port-server.js';
@@ -60,7 +61,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     tokenTtlSeconds: options.tokenTtlSeconds ?? 86_399,
     magicLinkTtlSeconds: options.magicLinkTtlSeconds ?? 600,
     connections: [...(options.replaceDefaultConnections ? [] : DEFAULT_CONNECTIONS), ...(options.connections ?? [])],
-    sandboxKinds: options.sandboxKinds ?? [],
+    sandboxKinds: options.sandboxKinds ?? DEFAULT_SANDBOX_KINDS,
     sandboxOptions: options.sandboxes ?? {},
   });
 

@@ -61,6 +61,11 @@ export interface Sandbox {
   handleRequest(request: ProxyRequest): Promise<ProxyResponse> | ProxyResponse;
   /** The sandbox's contents, for the admin API and UI. */
   snapshot(): JsonObject;
+  /**
+   * The contents as a person reads them (pages as pages, mails as a list), an HTML fragment for
+   * the emulator's web UI. Every value from the data must go through `escapeHtml`.
+   */
+  renderHtml?(): string;
 }
 
 /** A kind of sandbox, chosen by the connection's provider. */
