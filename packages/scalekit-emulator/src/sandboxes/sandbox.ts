@@ -66,6 +66,8 @@ export interface Sandbox {
    * the emulator's web UI. Every value from the data must go through `escapeHtml`.
    */
   renderHtml?(): string;
+  /** All state as plain JSON, for optional persistence to a file; `SandboxKind.create` takes it back. */
+  exportState?(): JsonObject;
 }
 
 /** A kind of sandbox, chosen by the connection's provider. */
@@ -73,7 +75,8 @@ export interface SandboxKind {
   /** Provider key it serves (`NOTION`), or `*` for the generic sandbox. */
   provider: string;
   tools(connection: Connection): ToolDefinition[];
-  create(context: SandboxContext): Sandbox;
+  /** A new sandbox: seeded from `context.seed`, or restored from `saved` (an earlier `exportState()`). */
+  create(context: SandboxContext, saved?: JsonObject): Sandbox;
 }
 
 /** Credential fields a static-auth connector requires, by auth pattern. */
