@@ -20,7 +20,7 @@ export class AdminClient {
   }
 
   async accounts(filter: { connector?: string; identifier?: string } = {}): Promise<AccountView[]> {
-    const q = new URLSearchParams(filter as Record<string, string>).toString();
+    const q = new URLSearchParams(filter).toString();
     return (await this.#call<{ accounts: AccountView[] }>('GET', `/accounts${q ? `?${q}` : ''}`)).accounts;
   }
 
