@@ -1,0 +1,143 @@
+/**
+ * Typed errors. Every message says what to do next, and none ever contains a token, a client
+ * secret or a magic link: they end up in logs, status messages and OUTPUT records.
+ */
+export abstract class AuthGateError extends Error {
+  abstract readonly code: string;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class MissingCredentialsError extends AuthGateError {
+  readonly code = 'MISSING_CREDENTIALS';
+  constructor(readonly missing: string[]) {
+    super(
+      `Scalekit is not configured: set ${missing.join(', ')} (Actor environment variables on Apify; ` +
+        'the values are in the Scalekit dashboard under Developers > Settings > API credentials).',
+    );
+  }
+}
+
+export class InvalidCredentialsError extends AuthGateError {
+  readonly code = 'INVALID_CREDENTIALS';
+  constructor(envUrl: string, options?: { cause?: unknown }) {
+    super(
+      `Scalekit at ${envUrl} refused the client credentials: check SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET ` +
+        'belong to this environment (SCALEKIT_ENV_URL).',
+      options,
+    );
+  }
+}
+
+export class ScalekitUnreachableError extends AuthGateError {
+  readonly code = 'SCALEKIT_UNREACHABLE';
+  constructor(envUrl: string, options?: { cause?: unknown }) {
+    super(`Scalekit at ${envUrl} is unreachable: check SCALEKIT_ENV_URL and the network, then run again.`, options);
+  }
+}
+
+export class ConnectorNotConfiguredError extends AuthGateError {
+  readonly code = 'CONNECTOR_NOT_CONFIGURED';
+  constructor(readonly connector: string) {
+    super(
+      `The Scalekit environment has no connection named "${connector}": create it in the Scalekit dashboard ` +
+        '(AgentKit > Connections) with exactly this name, or fix the connector name in the Actor.',
+    );
+  }
+}
+
+export class IdentityUnavailableError extends AuthGateError {
+  readonly code = 'IDENTITY_UNAVAILABLE';
+  constructor(detail: string) {
+    super(`Cannot tell which user this run belongs to: ${detail}`);
+  }
+}
+
+export class AuthorizationTimeoutError extends AuthGateError {
+  readonly code = 'AUTHORIZATION_TIMEOUT';
+  constructor(
+    readonly connectors: string[],
+    readonly pageUrl: string,
+    readonly waitedSeconds: number,
+  ) {
+    super(
+      `Waited ${waitedSeconds}s for authorization of ${connectors.join(', ')}. Run the Actor again and ` +
+        `open its Live View (${pageUrl}) to connect your account${connectors.length > 1 ? 's' : ''}.`,
+    );
+  }
+}
+
+export class SharedConnectorNotConnectedError extends AuthGateError {
+  readonly code = 'SHARED_CONNECTOR_NOT_CONNECTED';
+  constructor(readonly connector: string) {
+    super(
+      `The Actor's operator has not connected the shared "${connector}" account yet (or it needs reconnecting). ` +
+        'This is not something you can fix: please contact the Actor author.',
+    );
+  }
+}
+
+export class VerificationFailedError extends AuthGateError {
+  readonly code = 'VERIFICATION_FAILED';
+  constructor(readonly connector: string, reason: string) {
+    super(`Connecting ${connector} could not be verified (${reason}). Start the connection again from the Live View page.`);
+  }
+}
+
+export class AuthorizationLostError extends AuthGateError {
+  readonly code = 'AUTHORIZATION_LOST';
+  constructor(readonly connector: string, status: string) {
+    super(
+      `The ${connector} connection stopped working during the run (status ${status}) and could not be renewed. ` +
+        'Run the Actor again and reconnect it from the Live View page.',
+    );
+  }
+}
+
+export class RateLimitedError extends AuthGateError {
+  readonly code = 'RATE_LIMITED';
+  constructor(readonly connector: string, readonly retryAfterSeconds: number | undefined) {
+    super(
+      `${connector} is rate limiting this account` +
+        (retryAfterSeconds === undefined ? '' : ` (it asks to wait ${retryAfterSeconds}s)`) +
+        '. Try again later or lower the Actor\'s request volume.',
+    );
+  }
+}
+
+export class ToolCallError extends AuthGateError {
+  readonly code = 'TOOL_FAILED';
+  constructor(
+    readonly connector: string,
+    readonly tool: string,
+    readonly providerCode: string | undefined,
+    detail: string,
+    readonly executionId?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${connector} call ${tool} failed: ${detail}`, options);
+  }
+}
+
+export class ProviderRequestError extends AuthGateError {
+  readonly code = 'REQUEST_FAILED';
+  constructor(
+    readonly connector: string,
+    readonly status: number | undefined,
+    readonly body: unknown,
+    summary: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${connector} request ${summary} failed${status === undefined ? '' : ` with status ${status}`}.`, options);
+  }
+}
+
+export class ScalekitCallError extends AuthGateError {
+  readonly code = 'SCALEKIT_ERROR';
+  constructor(operation: string, detail: string, options?: { cause?: unknown }) {
+    super(`Scalekit ${operation} failed: ${detail}`, options);
+  }
+}

@@ -1,0 +1,291 @@
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js';
+import { ConnectorHandle } from './calls/connector-handle.js';
+import { RateLimiter } from './calls/rate-limiter.js';
+import { credentialsFromEnv, type ScalekitCredentials } from './config/credentials.js';
+import { labelOf, type ConnectorSpec } from './config/connectors.js';
+import { ConsentSession, type PendingConnector } from './connect/consent-session.js';
+import { LiveViewServer } from './consent/live-view-server.js';
+import { RunPageState, type Progress, type SummaryLink } from './consent/run-page-state.js';
+import {
+  AuthGateError,
+  AuthorizationTimeoutError,
+  SharedConnectorNotConnectedError,
+} from './errors.js';
+import { resolveIdentity, type RunIdentity } from './identity/run-identity.js';
+import { toAnthropicTool, type AnthropicToolDefinition } from './llm/anthropic-tools.js';
+import { emptyMetrics, type GateMetrics } from './metrics.js';
+import { apifyRuntime, type ActorRuntime } from './runtime/actor-runtime.js';
+import type { AccountStatus } from './scalekit/account-status.js';
+import { ScalekitGateway, type AccountInfo } from './scalekit/scalekit-gateway.js';
+
+export const CONSENT_TIMEOUT_VARIABLE = 'AUTH_GATE_CONSENT_TIMEOUT_SECS';
+const DEFAULT_CONSENT_TIMEOUT_SECS = 600;
+
+export interface AuthGateOptions<K extends string> {
+  /** The connectors this Actor uses, by the key the code refers to them with. */
+  connectors: Record<K, ConnectorSpec>;
+  page?: {
+    title?: string;
+    /** Port of the live-view server; defaults to ACTOR_WEB_SERVER_PORT (4321). 0 picks a free port. */
+    port?: number;
+    /** Public address of the live view; defaults to ACTOR_WEB_SERVER_URL, else http://localhost:<port>. */
+    publicUrl?: string;
+  };
+  /** How long a run waits for consent (default 600 s, or AUTH_GATE_CONSENT_TIMEOUT_SECS). */
+  consentTimeoutSecs?: number;
+  /** Pass `userVerifyUrl` so Scalekit's custom user verification is used (default true). */
+  userVerification?: boolean;
+  /** Prefix for per-user identifiers when one Scalekit environment serves several products. */
+  identifierPrefix?: string;
+  retry?: Partial<RetryPolicy>;
+  /** Pay-per-event: charge this event after each successful tool call (off by default). */
+  chargeToolCallEvent?: string;
+  /** Defaults to the SCALEKIT_* environment variables. */
+  credentials?: ScalekitCredentials;
+  /** Defaults to the real Apify SDK. */
+  runtime?: ActorRuntime;
+}
+
+export type ConnectedHandles<K extends string> = { [P in K]: ConnectorHandle };
+
+export interface FinishOptions {
+  summary: string;
+  links?: SummaryLink[];
+}
+
+const REASONS: Record<AccountStatus, string> = {
+  ACTIVE: '',
+  PENDING_AUTH: 'Not connected yet.',
+  PENDING_VERIFICATION: 'An earlier connection was not completed; connect again.',
+  EXPIRED: 'The connection expired; connect again to renew it.',
+  DISCONNECTED: 'The connection was revoked or disconnected; connect again.',
+  UNKNOWN: 'The connection is in an unexpected state; connect again.',
+};
+
+function idleSleep(ms: number): Promise<void> {
+  // Unref'd so a waiting poll never keeps a finished run alive.
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+export class AuthGate<K extends string> {
+  readonly identity: RunIdentity;
+  readonly #gateway: ScalekitGateway;
+  readonly #metrics: GateMetrics = emptyMetrics();
+  readonly #page: RunPageState;
+  readonly #server: LiveViewServer;
+  readonly #session: ConsentSession;
+  readonly #runtime: ActorRuntime;
+  readonly #policy: RetryPolicy;
+  readonly #limiters = new Map<K, RateLimiter>();
+  readonly #accounts = new Map<K, AccountInfo>();
+  #pageUrl = '';
+
+  constructor(
+    private readonly options: AuthGateOptions<K>,
+    runtime: ActorRuntime,
+    credentials: ScalekitCredentials,
+  ) {
+    this.#runtime = runtime;
+    this.identity = resolveIdentity(runtime, options.identifierPrefix === undefined ? {} : { prefix: options.identifierPrefix });
+    this.#gateway = new ScalekitGateway(credentials, this.#metrics);
+    this.#page = new RunPageState(options.page?.title ?? 'Actor run');
+    this.#policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#session = new ConsentSession({
+      gateway: this.#gateway,
+      page: this.#page,
+      metrics: this.#metrics,
+      verifyUrl: () => (options.userVerification === false ? undefined : `${this.#pageUrl}/verify`),
+      pageUrl: () => this.#pageUrl,
+      sleep: idleSleep,
+    });
+    this.#server = new LiveViewServer(this.#page, {
+      connect: (key) => this.#session.linkFor(key),
+      verify: (authRequestId, state) => this.#session.verify(authRequestId, state),
+    });
+    for (const [key, spec] of Object.entries(options.connectors) as [K, ConnectorSpec][]) {
+      if (spec.requestsPerSecond) this.#limiters.set(key, new RateLimiter(spec.requestsPerSecond));
+    }
+  }
+
+  /** @internal used by createAuthGate */
+  async start(): Promise<void> {
+    const requested = this.options.page?.port ?? this.#runtime.webServerPort();
+    let port: number;
+    try {
+      port = await this.#server.listen(requested);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || this.#runtime.isAtHome()) throw error;
+      port = await this.#server.listen(0);
+      this.#runtime.log.warning(`Port ${requested} is busy; the run page is on port ${port} instead.`);
+    }
+    const configured = this.options.page?.publicUrl ?? this.#runtime.webServerUrl();
+    this.#pageUrl = (configured ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  }
+
+  /** The live-view page address (safe to log and show: it is not a magic link). */
+  get pageUrl(): string {
+    return this.#pageUrl;
+  }
+
+  #connection(key: K): string {
+    return this.options.connectors[key].connection ?? key;
+  }
+
+  #identifierFor(key: K): string {
+    const spec = this.options.connectors[key];
+    return spec.kind === 'shared' ? spec.identifier : this.identity.userIdentifier;
+  }
+
+  /**
+   * Makes the connectors ready: one lookup each (in parallel); ACTIVE ones need nothing else.
+   * The others go through consent on the live-view page, with a deadline.
+   */
+  async connect<S extends K>(keys: readonly S[]): Promise<ConnectedHandles<S>> {
+    const looked = await Promise.all(keys.map(async (key) => [key, await this.#gateway.lookup(this.#connection(key), this.#identifierFor(key))] as const));
+    const pending: PendingConnector[] = [];
+    let operator: boolean | undefined;
+    for (const [key, account] of looked) {
+      if (account.status === 'ACTIVE') {
+        this.#accounts.set(key, account);
+        continue;
+      }
+      const spec = this.options.connectors[key];
+      if (spec.kind === 'shared') {
+        operator ??= await this.identity.isOperator();
+        if (!operator) throw new SharedConnectorNotConnectedError(this.#connection(key));
+      }
+      pending.push({
+        key,
+        label: spec.kind === 'shared' ? `${labelOf(key, spec)} (shared account of this Actor)` : labelOf(key, spec),
+        connection: this.#connection(key),
+        identifier: account.identifier,
+        account,
+        reason: REASONS[account.status],
+      });
+    }
+    if (pending.length > 0) await this.#consent(pending);
+    this.#page.running();
+    return Object.fromEntries(keys.map((key) => [key, this.#handle(key)])) as ConnectedHandles<S>;
+  }
+
+  async #consent(pending: PendingConnector[]): Promise<void> {
+    const names = pending.map((p) => p.label).join(', ');
+    const message = `Waiting for authorization: open the Live View (${this.#pageUrl}) and connect ${names}.`;
+    this.#runtime.log.info(message);
+    await this.#runtime.setStatusMessage(message);
+    const accounts = await this.#session.authorize(pending, this.#consentTimeoutMs());
+    for (const [key, account] of accounts) this.#accounts.set(key as K, account);
+    await this.#runtime.setStatusMessage(`Connected ${names}. Running…`);
+  }
+
+  #consentTimeoutMs(): number {
+    const fromEnv = Number(this.#runtime.env(CONSENT_TIMEOUT_VARIABLE));
+    const secs = this.options.consentTimeoutSecs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_CONSENT_TIMEOUT_SECS);
+    return secs * 1000;
+  }
+
+  #handle(key: K): ConnectorHandle {
+    const account = this.#accounts.get(key);
+    if (!account) throw new Error(`connector "${key}" is not connected`);
+    const chargeEvent = this.options.chargeToolCallEvent;
+    return new ConnectorHandle({
+      key,
+      connection: this.#connection(key),
+      identifier: account.identifier,
+      account,
+      gateway: this.#gateway,
+      metrics: this.#metrics,
+      policy: this.#policy,
+      limiter: this.#limiters.get(key),
+      reconnect: (k, status) => this.#reconnect(k as K, status),
+      onToolCall: chargeEvent ? () => this.#runtime.charge(chargeEvent, 1) : undefined,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+  }
+
+  /** A connection lost mid-run goes through consent once more (the page shows why). */
+  async #reconnect(key: K, status: AccountStatus): Promise<AccountInfo> {
+    const spec = this.options.connectors[key];
+    if (spec.kind === 'shared' && !(await this.identity.isOperator())) {
+      throw new SharedConnectorNotConnectedError(this.#connection(key));
+    }
+    const account = (await this.#gateway.status(this.#connection(key), this.#identifierFor(key))) ??
+      (await this.#gateway.lookup(this.#connection(key), this.#identifierFor(key)));
+    await this.#consent([
+      {
+        key,
+        label: labelOf(key, spec),
+        connection: this.#connection(key),
+        identifier: account.identifier,
+        account,
+        reason: REASONS[status === 'ACTIVE' ? 'UNKNOWN' : status],
+      },
+    ]);
+    this.#page.running();
+    return this.#accounts.get(key)!;
+  }
+
+  /** Progress for the live-view page and the run's status message. */
+  async progress(progress: Progress): Promise<void> {
+    this.#page.progress(progress);
+    const figures = progress.total === undefined ? `${progress.done}` : `${progress.done}/${progress.total}`;
+    await this.#runtime.setStatusMessage(`${figures} ${progress.label}`);
+  }
+
+  /** A step of the run, shown on the live-view page. */
+  step(text: string): void {
+    this.#page.step(text);
+  }
+
+  async finish(options: FinishOptions): Promise<void> {
+    this.#page.done(options.summary, options.links ?? []);
+    await this.#runtime.setStatusMessage(options.summary, { isStatusMessageTerminal: true });
+  }
+
+  /**
+   * Ends a failed run cleanly: the page and status message show the message; an authorization
+   * timeout writes OUTPUT { status: 'AWAITING_AUTH' } so scheduled and automated runs read clearly.
+   * Returns the message to pass to `Actor.fail`.
+   */
+  async reportFailure(error: unknown): Promise<string> {
+    const message =
+      error instanceof AuthGateError ? error.message : `The run failed: ${error instanceof Error ? error.message : String(error)}`;
+    if (!(error instanceof AuthGateError)) this.#runtime.log.error(error instanceof Error ? (error.stack ?? message) : message);
+    if (error instanceof AuthorizationTimeoutError) {
+      await this.#runtime.setValue('OUTPUT', {
+        status: 'AWAITING_AUTH',
+        connectors: error.connectors,
+        liveViewUrl: error.pageUrl,
+        message,
+      });
+    } else if (error instanceof SharedConnectorNotConnectedError) {
+      await this.#runtime.setValue('OUTPUT', { status: 'OPERATOR_ACTION_REQUIRED', connector: error.connector, message });
+    }
+    this.#page.failed(message);
+    await this.#runtime.setStatusMessage(message, { isStatusMessageTerminal: true, level: 'ERROR' });
+    return message;
+  }
+
+  /** Anthropic tool definitions for the given Scalekit tools of a connected connector. */
+  async toolDefinitions(key: K, toolNames: string[]): Promise<AnthropicToolDefinition[]> {
+    const records = await this.#gateway.scopedTools(this.#identifierFor(key), [this.#connection(key)], toolNames);
+    return records.map(toAnthropicTool);
+  }
+
+  metrics(): GateMetrics {
+    return structuredClone(this.#metrics);
+  }
+
+  async close(): Promise<void> {
+    await this.#server.close();
+  }
+}
+
+/** Builds the gate for this run and starts the live-view server. Fails fast on missing credentials. */
+export async function createAuthGate<K extends string>(options: AuthGateOptions<K>): Promise<AuthGate<K>> {
+  const runtime = options.runtime ?? apifyRuntime;
+  const credentials = options.credentials ?? credentialsFromEnv();
+  const gate = new AuthGate(options, runtime, credentials);
+  await gate.start();
+  return gate;
+}

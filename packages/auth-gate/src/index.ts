@@ -1,0 +1,14 @@
+export { createAuthGate, AuthGate, CONSENT_TIMEOUT_VARIABLE, type AuthGateOptions, type ConnectedHandles, type FinishOptions } from './gate.js';
+export { perUser, shared, type ConnectorSpec, type PerUserConnector, type SharedConnector } from './config/connectors.js';
+export { credentialsFromEnv, CREDENTIAL_VARIABLES, type ScalekitCredentials } from './config/credentials.js';
+export { ConnectorHandle, type ToolResult } from './calls/connector-handle.js';
+export type { ProxyCall, ProxyResult } from './scalekit/scalekit-gateway.js';
+export type { AccountStatus } from './scalekit/account-status.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js';
+export { LOCAL_IDENTIFIER_VARIABLE, OPERATOR_VARIABLE, PREFIX_VARIABLE, type RunIdentity } from './identity/run-identity.js';
+export { apifyRuntime, type ActorRuntime } from './runtime/actor-runtime.js';
+export { toAnthropicTool, type AnthropicToolDefinition } from './llm/anthropic-tools.js';
+export type { GateMetrics } from './metrics.js';
+export type { Progress, SummaryLink } from './consent/run-page-state.js';
+export { escapeHtml } from './consent/run-page-html.js';
+export * from './errors.js';

@@ -1,0 +1,30 @@
+/** Counters the benchmarks and the demo read: what a run cost in Scalekit round trips and waiting. */
+export interface GateMetrics {
+  /** Every call auth-gate made through the Scalekit SDK (lookups, links, verifications, tools, proxy). */
+  scalekitRoundTrips: number;
+  lookups: number;
+  statusPolls: number;
+  toolCalls: number;
+  proxyRequests: number;
+  retries: number;
+  reconnects: number;
+  rateLimitWaitMs: number;
+  consentWaitMs: number;
+  /** Milliseconds from the verify callback to the waiting code resuming, one entry per consent. */
+  consentResumeMs: number[];
+}
+
+export function emptyMetrics(): GateMetrics {
+  return {
+    scalekitRoundTrips: 0,
+    lookups: 0,
+    statusPolls: 0,
+    toolCalls: 0,
+    proxyRequests: 0,
+    retries: 0,
+    reconnects: 0,
+    rateLimitWaitMs: 0,
+    consentWaitMs: 0,
+    consentResumeMs: [],
+  };
+}

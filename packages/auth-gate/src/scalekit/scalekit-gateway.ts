@@ -1,0 +1,222 @@
+import { ScalekitClient, ScalekitNotFoundException } from '@scalekit-sdk/node';
+import type { ScalekitCredentials } from '../config/credentials.js';
+import {
+  ConnectorNotConfiguredError,
+  InvalidCredentialsError,
+  ScalekitCallError,
+  ScalekitUnreachableError,
+} from '../errors.js';
+import type { GateMetrics } from '../metrics.js';
+import { statusName, type AccountStatus } from './account-status.js';
+import { classifyFailure } from './error-classification.js';
+
+export interface AccountInfo {
+  id: string;
+  connection: string;
+  identifier: string;
+  status: AccountStatus;
+}
+
+export interface ProxyCall {
+  method?: string;
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ProxyResult<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  data: T;
+}
+
+export interface ToolDefinitionRecord {
+  name: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+  connection: string;
+}
+
+/**
+ * The one adapter around `@scalekit-sdk/node`: every round trip goes through here and is counted.
+ * Control-plane failures become auth-gate errors; call failures are rethrown for the call policy.
+ */
+export class ScalekitGateway {
+  readonly #client: ScalekitClient;
+
+  constructor(
+    readonly credentials: ScalekitCredentials,
+    private readonly metrics: GateMetrics,
+  ) {
+    this.#client = new ScalekitClient(credentials.envUrl, credentials.clientId, credentials.clientSecret);
+  }
+
+  /** Translates control-plane failures (credentials, reachability, unknown connection). */
+  #controlPlane(operation: string, error: unknown, connection?: string): never {
+    const failure = classifyFailure(error);
+    if (failure.kind === 'credentials') throw new InvalidCredentialsError(this.credentials.envUrl, { cause: error });
+    if (failure.kind === 'unreachable') throw new ScalekitUnreachableError(this.credentials.envUrl, { cause: error });
+    if (connection && failure.status === 400 && /connect(or|ion)/i.test(failure.detail)) {
+      throw new ConnectorNotConfiguredError(connection);
+    }
+    throw new ScalekitCallError(operation, failure.detail, { cause: error });
+  }
+
+  async #roundTrip<T>(fn: () => Promise<T>): Promise<T> {
+    this.metrics.scalekitRoundTrips += 1;
+    return fn();
+  }
+
+  /** One lookup: the account, created as PENDING_AUTH when it does not exist yet. */
+  async lookup(connection: string, identifier: string): Promise<AccountInfo> {
+    this.metrics.lookups += 1;
+    try {
+      const { connectedAccount } = await this.#roundTrip(() =>
+        this.#client.actions.getOrCreateConnectedAccount({ connectionName: connection, identifier }),
+      );
+      if (!connectedAccount) throw new ScalekitCallError('lookup', 'Scalekit returned no connected account');
+      return { id: connectedAccount.id, connection, identifier, status: statusName(connectedAccount.status) };
+    } catch (error) {
+      if (error instanceof ScalekitCallError) throw error;
+      this.#controlPlane('connected-account lookup', error, connection);
+    }
+  }
+
+  /** Current status without creating anything (polling fallback, re-checks after a failed call). */
+  async status(connection: string, identifier: string): Promise<AccountInfo | undefined> {
+    this.metrics.statusPolls += 1;
+    try {
+      const { connectedAccount } = await this.#roundTrip(() =>
+        this.#client.actions.getConnectedAccount({ connectionName: connection, identifier }),
+      );
+      return connectedAccount
+        ? { id: connectedAccount.id, connection, identifier, status: statusName(connectedAccount.status) }
+        : undefined;
+    } catch (error) {
+      if (error instanceof ScalekitNotFoundException) return undefined;
+      this.#controlPlane('connected-account status', error, connection);
+    }
+  }
+
+  async authorizationLink(
+    connection: string,
+    identifier: string,
+    options: { state: string; userVerifyUrl: string | undefined },
+  ): Promise<string> {
+    try {
+      const { link } = await this.#roundTrip(() =>
+        this.#client.actions.getAuthorizationLink({
+          connectionName: connection,
+          identifier,
+          state: options.state,
+          ...(options.userVerifyUrl ? { userVerifyUrl: options.userVerifyUrl } : {}),
+        }),
+      );
+      return link;
+    } catch (error) {
+      this.#controlPlane('authorization link', error, connection);
+    }
+  }
+
+  /** Completes user verification; resolves to Scalekit's post-verification redirect. */
+  async verifyUser(authRequestId: string, identifier: string): Promise<string> {
+    const { postUserVerifyRedirectUrl } = await this.#roundTrip(() =>
+      this.#client.actions.verifyConnectedAccountUser({ authRequestId, identifier }),
+    );
+    return postUserVerifyRedirectUrl;
+  }
+
+  async executeTool(accountId: string, toolName: string, input: Record<string, unknown>): Promise<{ data: unknown; executionId: string }> {
+    this.metrics.toolCalls += 1;
+    const response = await this.#roundTrip(() =>
+      this.#client.actions.executeTool({ toolName, toolInput: input, connectedAccountId: accountId }),
+    );
+    return { data: response.data ?? {}, executionId: response.executionId };
+  }
+
+  async request<T>(connection: string, identifier: string, call: ProxyCall): Promise<ProxyResult<T>> {
+    this.metrics.proxyRequests += 1;
+    const query = call.query
+      ? Object.fromEntries(Object.entries(call.query).filter(([, v]) => v !== undefined))
+      : undefined;
+    const response = await this.#roundTrip(() =>
+      this.#client.actions.request({
+        connectionName: connection,
+        identifier,
+        path: call.path,
+        method: call.method ?? 'GET',
+        ...(query ? { queryParams: query } : {}),
+        ...(call.body === undefined ? {} : { body: call.body }),
+        ...(call.headers ? { headers: call.headers } : {}),
+      }),
+    );
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(response.headers ?? {})) {
+      if (typeof value === 'string') headers[key.toLowerCase()] = value;
+    }
+    return { status: response.status, headers, data: response.data as T };
+  }
+
+  /** Tool definitions available to an identifier, restricted to some connections and tool names. */
+  async scopedTools(identifier: string, connections: string[], toolNames: string[]): Promise<ToolDefinitionRecord[]> {
+    const out: ToolDefinitionRecord[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await this.#roundTrip(() =>
+        this.#client.tools.listScopedTools(identifier, {
+          filter: { connectionNames: connections, toolNames },
+          pageSize: 200,
+          ...(pageToken ? { pageToken } : {}),
+        }),
+      );
+      for (const scoped of page.tools) {
+        const definition = (scoped.tool?.definition ?? {}) as Record<string, unknown>;
+        const name = typeof definition['name'] === 'string' ? definition['name'] : '';
+        if (!name) continue;
+        const metadata = (scoped.tool?.metadata ?? {}) as Record<string, unknown>;
+        out.push({
+          name,
+          description: typeof definition['description'] === 'string' ? definition['description'] : '',
+          inputSchema: (definition['input_schema'] ?? definition['inputSchema'] ?? { type: 'object', properties: {} }) as Record<string, unknown>,
+          connection: typeof metadata['connector'] === 'string' ? metadata['connector'] : '',
+        });
+      }
+      pageToken = page.nextPageToken || undefined;
+    } while (pageToken);
+    return out;
+  }
+
+  async listConnections(): Promise<{ name: string; provider: string; type: string }[]> {
+    try {
+      const result = await this.#roundTrip(() => this.#client.actions.listConnections({ pageSize: 100 }));
+      return result.connections.map((c) => ({ name: c.connectionName, provider: c.provider, type: c.type }));
+    } catch (error) {
+      this.#controlPlane('list connections', error);
+    }
+  }
+
+  async listAccounts(identifier: string): Promise<AccountInfo[]> {
+    try {
+      const result = await this.#roundTrip(() => this.#client.actions.listConnectedAccounts({ identifier, pageSize: 100 }));
+      return result.connectedAccounts.map((a) => ({
+        id: a.id,
+        connection: a.connector,
+        identifier: a.identifier,
+        status: statusName(a.status),
+      }));
+    } catch (error) {
+      this.#controlPlane('list connected accounts', error);
+    }
+  }
+
+  async deleteAccount(connection: string, identifier: string): Promise<boolean> {
+    try {
+      await this.#roundTrip(() => this.#client.actions.deleteConnectedAccount({ connectionName: connection, identifier }));
+      return true;
+    } catch (error) {
+      if (error instanceof ScalekitNotFoundException) return false;
+      this.#controlPlane('delete connected account', error, connection);
+    }
+  }
+}
