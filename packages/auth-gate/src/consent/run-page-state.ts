@@ -72,7 +72,13 @@ export class RunPageState extends EventEmitter<{ change: [RunPageSnapshot] }> {
   }
 
   setConnector(key: string, state: ConnectorState, note?: string): void {
-    const connectors = this.#s.connectors.map((c) => (c.key === key ? { ...c, state, ...(note === undefined ? {} : { note }) } : c));
+    const connectors = this.#s.connectors.map((c) => {
+      if (c.key !== key) return c;
+      // A connected connector has nothing left to explain.
+      const { note: previous, ...rest } = c;
+      const kept = state === 'connected' ? undefined : (note ?? previous);
+      return { ...rest, state, ...(kept === undefined ? {} : { note: kept }) };
+    });
     const allConnected = connectors.length > 0 && connectors.every((c) => c.state === 'connected');
     this.#update({ connectors, ...(allConnected && this.#s.phase === 'authorize' ? { phase: 'verified' as const } : {}) });
   }

@@ -1,0 +1,203 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
+import {
+  AuthorizationLostError,
+  ConnectorNotConfiguredError,
+  createAuthGate,
+  InvalidCredentialsError,
+  MissingCredentialsError,
+  perUser,
+  ProviderRequestError,
+  RateLimitedError,
+  ToolCallError,
+  type AuthGate,
+} from '../src/index.js';
+import { authorizeAsPerson, waitForConsentPhase } from './support/consenting-person.js';
+import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
+
+let emulator: RunningEmulator;
+const gates: AuthGate<string>[] = [];
+
+beforeEach(async () => {
+  emulator = await startEmulator({ connections: [{ name: 'acme', provider: 'ACME', auth: 'OAUTH' }] });
+});
+
+afterEach(async () => {
+  await Promise.all(gates.splice(0).map((g) => g.close()));
+  await emulator.close();
+});
+
+async function connectedGate(runtime: RecordingRuntime, options: { requestsPerSecond?: number; retryBaseMs?: number } = {}) {
+  const gate = await createAuthGate({
+    connectors: { acme: perUser(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}) },
+    page: { title: 'Calls', port: 0 },
+    credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
+    runtime,
+    retry: { baseDelayMs: options.retryBaseMs ?? 20, maxDelayMs: 200 },
+  });
+  gates.push(gate as AuthGate<string>);
+  const connecting = gate.connect(['acme']);
+  await waitForConsentPhase(gate.pageUrl);
+  await authorizeAsPerson(gate.pageUrl, 'acme');
+  const { acme } = await connecting;
+  return { gate, acme };
+}
+
+describe('tool and proxy calls', () => {
+  it('proxies REST requests with query and body to the user account', async () => {
+    const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u1' }));
+    const created = await acme.request<{ id: string; name: string }>({ method: 'POST', path: '/resources', body: { name: 'doc' } });
+    expect(created.status).toBe(201);
+    const echo = await acme.request<{ query: Record<string, string>; method: string }>({
+      method: 'PATCH',
+      path: '/echo',
+      query: { page: 2, skip: undefined },
+      body: { x: 1 },
+    });
+    expect(echo.data).toMatchObject({ method: 'PATCH', query: { page: '2' } });
+    const missing = await acme.request({ path: '/resources/res_404' }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(ProviderRequestError);
+    expect((missing as ProviderRequestError).status).toBe(404);
+  });
+
+  it('reports a provider failure of a tool as a ToolCallError with the provider code', async () => {
+    const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u2' }));
+    const error = await acme.tool('acme_resource_get', { id: 'nope' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolCallError);
+    expect((error as ToolCallError).providerCode).toBe('not_found');
+    expect((error as ToolCallError).executionId).toMatch(/^exec_/);
+  });
+
+  it('retries injected outages and 429s, losing nothing', async () => {
+    const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u3' }));
+    await emulator.admin.addFault({ match: { kind: 'tool', name: 'acme_resource_create' }, effect: { type: 'error', code: '500' }, times: 2 });
+    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 0 }, times: 1 });
+    await acme.tool('acme_resource_create', { name: 'first' });
+    await acme.request({ method: 'POST', path: '/resources', body: { name: 'second' } });
+    const list = await acme.tool<{ results: { name: string }[] }>('acme_resource_list', {});
+    expect(list.data.results.map((r) => r.name)).toEqual(['first', 'second']);
+    expect(gate.metrics().retries).toBe(3);
+  });
+
+  it('gives up with a clear rate-limit error when 429s do not stop', async () => {
+    const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u4' }));
+    await emulator.admin.addFault({ match: { kind: 'tool' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 } });
+    const error = await acme.tool('acme_echo', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as Error).message).toContain('rate limiting');
+  });
+
+  it('keeps calls under the connector rate limit, in order', async () => {
+    const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u5' }), { requestsPerSecond: 20 });
+    const names = Array.from({ length: 30 }, (_, i) => `r${i}`);
+    await Promise.all(names.map((name) => acme.tool('acme_resource_create', { name })));
+    const list = await acme.tool<{ results: { name: string }[] }>('acme_resource_list', { page_size: 100 });
+    expect(list.data.results.map((r) => r.name)).toEqual(names);
+    expect(gate.metrics().rateLimitWaitMs).toBeGreaterThan(0);
+  });
+});
+
+describe('account lost mid-run', () => {
+  it('reconnects once through consent when the account turns EXPIRED', async () => {
+    const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u6' }));
+    const account = await emulator.admin.account('acme', 'u6');
+    await emulator.admin.setAccountStatus(account!.id, 'EXPIRED');
+    const call = acme.tool<{ identifier: string }>('acme_echo', {});
+    await waitForConsentPhase(gate.pageUrl);
+    const page = await (await fetch(gate.pageUrl)).text();
+    expect(page).toContain('The connection expired');
+    await authorizeAsPerson(gate.pageUrl, 'acme');
+    expect((await call).data.identifier).toBe('u6');
+    expect(gate.metrics().reconnects).toBe(1);
+
+    // A second loss in the same run does not loop: it fails clearly.
+    await emulator.admin.setAccountStatus(account!.id, 'DISCONNECTED');
+    await expect(acme.tool('acme_echo', {})).rejects.toBeInstanceOf(AuthorizationLostError);
+  });
+});
+
+describe('configuration errors', () => {
+  it('names every missing variable at once', async () => {
+    const saved = { ...process.env };
+    delete process.env['SCALEKIT_ENV_URL'];
+    delete process.env['SCALEKIT_CLIENT_ID'];
+    process.env['SCALEKIT_CLIENT_SECRET'] = 'x';
+    try {
+      const error = await createAuthGate({ connectors: { acme: perUser() }, runtime: testRuntime({}) }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MissingCredentialsError);
+      expect((error as Error).message).toContain('SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID');
+      expect((error as Error).message).not.toContain('SCALEKIT_CLIENT_SECRET,');
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('refuses a wrong secret with a message that does not contain it', async () => {
+    const gate = await createAuthGate({
+      connectors: { acme: perUser() },
+      page: { port: 0 },
+      credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: 'wrong-secret-value' },
+      runtime: testRuntime({ atHome: true, userId: 'u7' }),
+    });
+    gates.push(gate as AuthGate<string>);
+    const error = await gate.connect(['acme']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidCredentialsError);
+    expect((error as Error).message).toContain('SCALEKIT_CLIENT_SECRET');
+    expect((error as Error).message).not.toContain('wrong-secret-value');
+  });
+
+  it('says which connection to create when the environment lacks it', async () => {
+    const gate = await createAuthGate({
+      connectors: { crm: perUser({ connection: 'hubspot' }) },
+      page: { port: 0 },
+      credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
+      runtime: testRuntime({ atHome: true, userId: 'u8' }),
+    });
+    gates.push(gate as AuthGate<string>);
+    const error = await gate.connect(['crm']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorNotConfiguredError);
+    expect((error as Error).message).toContain('"hubspot"');
+  });
+});
+
+describe('secrets stay out of logs, storage and errors', () => {
+  it('never writes a token, secret or magic link anywhere the user can see', async () => {
+    const runtime = testRuntime({ atHome: true, userId: 'u9' });
+    const gate = await createAuthGate({
+      connectors: { acme: perUser() },
+      page: { port: 0 },
+      credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
+      runtime,
+      consentTimeoutSecs: 0.5,
+    });
+    gates.push(gate as AuthGate<string>);
+    const connecting = gate.connect(['acme']).catch((e: unknown) => e);
+    await waitForConsentPhase(gate.pageUrl);
+    const magic = (await fetch(`${gate.pageUrl}/connect/acme`, { redirect: 'manual' })).headers.get('location')!;
+    const error = await connecting;
+    const message = await gate.reportFailure(error);
+    const pageHtml = await (await fetch(gate.pageUrl)).text();
+    const seen = [
+      ...runtime.logs,
+      ...runtime.statusMessages,
+      JSON.stringify([...runtime.values]),
+      message,
+      (error as Error).message,
+      pageHtml,
+    ].join('\n');
+    const linkToken = magic.split('/').at(-1)!;
+    expect(linkToken.length).toBeGreaterThan(20);
+    expect(seen).not.toContain(linkToken);
+    expect(seen).not.toContain(emulator.clientSecret);
+  });
+});
+
+describe('tool definitions for an LLM', () => {
+  it('turns scoped Scalekit tools into Anthropic tools', async () => {
+    const { gate } = await connectedGate(testRuntime({ atHome: true, userId: 'u10' }));
+    const tools = await gate.toolDefinitions('acme', ['acme_resource_create', 'acme_resource_get']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['acme_resource_create', 'acme_resource_get']);
+    const create = tools.find((t) => t.name === 'acme_resource_create')!;
+    expect(create.input_schema).toMatchObject({ type: 'object', required: ['name'] });
+  });
+});
