@@ -35,7 +35,7 @@ async function connectedGate(runtime: RecordingRuntime, options: { requestsPerSe
     runtime,
     retry: { baseDelayMs: options.retryBaseMs ?? 20, maxDelayMs: 200 },
   });
-  gates.push(gate as AuthGate<string>);
+  gates.push(gate);
   const connecting = gate.connect(['acme']);
   await waitForConsentPhase(gate.pageUrl);
   await authorizeAsPerson(gate.pageUrl, 'acme');
@@ -139,7 +139,7 @@ describe('configuration errors', () => {
       credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: 'wrong-secret-value' },
       runtime: testRuntime({ atHome: true, userId: 'u7' }),
     });
-    gates.push(gate as AuthGate<string>);
+    gates.push(gate);
     const error = await gate.connect(['acme']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expect((error as Error).message).toContain('SCALEKIT_CLIENT_SECRET');
@@ -153,7 +153,7 @@ describe('configuration errors', () => {
       credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
       runtime: testRuntime({ atHome: true, userId: 'u8' }),
     });
-    gates.push(gate as AuthGate<string>);
+    gates.push(gate);
     const error = await gate.connect(['crm']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorNotConfiguredError);
     expect((error as Error).message).toContain('"hubspot"');
@@ -170,7 +170,7 @@ describe('secrets stay out of logs, storage and errors', () => {
       runtime,
       consentTimeoutSecs: 0.5,
     });
-    gates.push(gate as AuthGate<string>);
+    gates.push(gate);
     const connecting = gate.connect(['acme']).catch((e: unknown) => e);
     await waitForConsentPhase(gate.pageUrl);
     const magic = (await fetch(`${gate.pageUrl}/connect/acme`, { redirect: 'manual' })).headers.get('location')!;

@@ -7,6 +7,7 @@ import {
   shared,
   SharedConnectorNotConnectedError,
   type AuthGate,
+  type ConnectorSpec,
 } from '../src/index.js';
 import { authorizeAsPerson, waitForConsentPhase } from './support/consenting-person.js';
 import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
@@ -28,15 +29,15 @@ afterEach(async () => {
 
 async function gateFor(runtime: RecordingRuntime, extra: { consentTimeoutSecs?: number; withShared?: boolean } = {}) {
   const gate = await createAuthGate({
-    connectors: extra.withShared
+    connectors: (extra.withShared
       ? { acme: perUser(), feed: shared('shared-feed', { connection: 'acme', label: 'Feed' }) }
-      : { acme: perUser() },
+      : { acme: perUser() }) as Record<'acme' | 'feed', ConnectorSpec>,
     page: { title: 'Test run', port: 0 },
     credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
     runtime,
     ...(extra.consentTimeoutSecs === undefined ? {} : { consentTimeoutSecs: extra.consentTimeoutSecs }),
   });
-  gates.push(gate as AuthGate<string>);
+  gates.push(gate);
   return gate;
 }
 

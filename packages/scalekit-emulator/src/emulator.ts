@@ -8,11 +8,13 @@ import { handleConsent } from './consent/consent-routes.js';
 import { Environment } from './environment.js';
 import { grpcRoutes } from './grpc/routes.js';
 import { secretToken } from './ids.js';
+import { openStateFile } from './persistence/state-file.js';
 import { handleProxy } from './proxy/proxy-routes.js';
 import { DEFAULT_SANDBOX_KINDS } from './sandboxes/default-kinds.js';
 import type { JsonObject, SandboxKind } from './sandboxes/sandbox.js';
 import { BodyTooLargeError, sendJson } from './transport/http-io.js';
 import { listenSinglePort } from './transport/single-port-server.js';
+import { handleUi, isUiPath } from './web-ui/ui-routes.js';
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -36,6 +38,11 @@ export interface EmulatorOptions {
   sandboxKinds?: readonly SandboxKind[];
   /** Sizing options per provider, e.g. `{ gmail: { messages: 500 } }`. */
   sandboxes?: Record<string, JsonObject>;
+  /**
+   * A JSON file to keep state across restarts: restored on start when it exists, saved shortly
+   * after changes and on close. It holds the accounts' credentials (written with mode 0600).
+   */
+  persistPath?: string;
 }
 
 export interface RunningEmulator {
@@ -65,6 +72,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sandboxOptions: options.sandboxes ?? {},
   });
 
+  // Before listening: a bad state file must fail the start, not a later request.
+  const persister = options.persistPath === undefined ? undefined : await openStateFile(environment, options.persistPath);
+
   const grpc = grpcRoutes(environment);
   const grpcHandler = connectNodeAdapter({
     routes: grpc.routes,
@@ -80,6 +90,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (url.pathname === '/oauth/token' && req.method === 'POST') return await handleTokenRequest(environment, req, res);
       if (url.pathname === '/proxy' || url.pathname.startsWith('/proxy/')) return await handleProxy(environment, req, res, url);
       if (url.pathname.startsWith('/admin/')) return await handleAdmin(environment, req, res, url);
+      if (isUiPath(url.pathname)) return handleUi(environment, req, res, url);
       if (await handleConsent(environment, req, res, url.pathname)) return;
       sendJson(res, 404, { error: 'not_found', message: `no route for ${req.method} ${url.pathname}` });
     } catch (error) {
@@ -93,8 +104,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = await listenSinglePort({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
-    http1: (req, res) => void http1(req, res),
-    http2: grpcHandler,
+    http1: (req, res) => {
+      persister?.watch(res);
+      void http1(req, res);
+    },
+    http2: (req, res) => {
+      persister?.watch(res);
+      grpcHandler(req, res);
+    },
   });
   const host = options.host === undefined || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   environment.baseUrl = `http://${host}:${server.port}`;
@@ -108,6 +125,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     admin: new AdminClient(envUrl),
     env: { SCALEKIT_ENV_URL: envUrl, SCALEKIT_CLIENT_ID: clientId, SCALEKIT_CLIENT_SECRET: clientSecret },
     environment,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await persister?.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator.js';
 export { AdminClient } from './admin/admin-client.js';
+export { StateFileError } from './persistence/state-format.js';
 export type { AccountView } from './admin/admin-api.js';
 export type { AccountStatus } from './accounts/account-store.js';
 export type { AuthPattern, ConnectionConfig } from './accounts/connections.js';

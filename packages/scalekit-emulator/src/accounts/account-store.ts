@@ -72,8 +72,10 @@ export class AccountStore {
     if (this.#byKey.has(key)) throw new Error('account exists');
     const now = new Date();
     const credentials = input.credentials ?? { kind: 'none' };
-    // Static credentials given at creation make the account usable at once, as for API-key connectors.
-    const status: AccountStatus = credentials.kind === 'static' ? 'ACTIVE' : 'PENDING_AUTH';
+    // Credentials given at creation (static ones, or bring-your-own OAuth tokens) make the account
+    // usable at once, as update() does.
+    const usable = credentials.kind === 'static' || (credentials.kind === 'oauth' && credentials.accessToken !== '');
+    const status: AccountStatus = usable ? 'ACTIVE' : 'PENDING_AUTH';
     const account: AccountRecord = {
       id: resourceId('ca'),
       connector: input.connection.name,
@@ -87,7 +89,7 @@ export class AccountStore {
       credentials,
       pendingCredentials: undefined,
       apiConfig: input.apiConfig,
-      tokenExpiresAt: undefined,
+      tokenExpiresAt: usable && credentials.kind === 'oauth' ? new Date(now.getTime() + ACCESS_TOKEN_TTL_MS) : undefined,
       createdAt: now,
       updatedAt: now,
       lastUsedAt: undefined,
@@ -96,6 +98,14 @@ export class AccountStore {
     this.#byKey.set(key, account.id);
     this.#emit(account, undefined);
     return account;
+  }
+
+  /** Puts back an account saved by the persistence layer, keeping its id, status and credentials. */
+  restore(record: AccountRecord): void {
+    const key = keyOf(record.connector, record.identifier);
+    if (this.#byKey.has(key) || this.#byId.has(record.id)) throw new Error(`account ${record.id} exists`);
+    this.#byId.set(record.id, record);
+    this.#byKey.set(key, record.id);
   }
 
   update(

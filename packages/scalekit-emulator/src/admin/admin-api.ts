@@ -92,12 +92,18 @@ export async function handleAdmin(env: Environment, req: IncomingMessage, res: S
         const auth = (body['auth'] ?? 'OAUTH') as AuthPattern;
         if (typeof body['name'] !== 'string') throw new AdminInputError('connection needs a name');
         if (!AUTH_PATTERNS.includes(auth)) throw new AdminInputError(`auth must be one of ${AUTH_PATTERNS.join(', ')}`);
-        const connection = env.connections.add({
-          name: body['name'],
-          provider: typeof body['provider'] === 'string' ? body['provider'] : body['name'],
-          auth,
-          scopes: Array.isArray(body['scopes']) ? body['scopes'].map(String) : [],
-        });
+        let connection;
+        try {
+          connection = env.connections.add({
+            name: body['name'],
+            provider: typeof body['provider'] === 'string' ? body['provider'] : body['name'],
+            auth,
+            scopes: Array.isArray(body['scopes']) ? body['scopes'].map(String) : [],
+          });
+        } catch (error) {
+          // A duplicate or malformed name is the caller's mistake, not an emulator error.
+          throw new AdminInputError((error as Error).message);
+        }
         return sendJson(res, 201, { name: connection.name, provider: connection.provider, auth: connection.auth, id: connection.id });
       }
       case 'GET /accounts': {

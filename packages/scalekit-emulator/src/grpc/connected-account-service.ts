@@ -48,11 +48,12 @@ function credentialsFrom(connection: Connection, details: AuthorizationDetails |
   const d = details?.details;
   if (!d || d.case === undefined) return undefined;
   if (d.case === 'oauthToken') {
+    // The SDK's getOrCreate sends an empty OauthToken on create, whatever the connector's auth
+    // pattern; that means "no credentials yet", so check it before the pattern.
+    if (d.value.accessToken === '') return undefined;
     if (connection.auth !== 'OAUTH') {
       throw invalidArgument(`connector "${connection.name}" uses ${connection.auth} auth, not OAuth tokens`, 'authorization_details');
     }
-    // The SDK sends an empty OauthToken on create; that means "no tokens yet".
-    if (d.value.accessToken === '') return undefined;
     return { kind: 'oauth', accessToken: d.value.accessToken, refreshToken: d.value.refreshToken, scopes: d.value.scopes };
   }
   if (d.case === 'staticAuth') {

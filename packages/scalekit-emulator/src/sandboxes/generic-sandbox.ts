@@ -1,7 +1,9 @@
 import type { Connection } from '../accounts/connections.js';
+import { escapeHtml } from '../html/escape.js';
 import {
   ProviderError,
   type JsonObject,
+  type JsonValue,
   type ProxyRequest,
   type ProxyResponse,
   type Sandbox,
@@ -36,11 +38,34 @@ function authSummary(context: SandboxContext): JsonObject {
   return { pattern: context.connection.auth, scheme, credential_present: credentials.kind !== 'none' };
 }
 
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads one resource back from `exportState()`; a malformed one is reported by the persistence layer. */
+function savedResource(value: JsonValue): Resource {
+  if (!isObject(value)) throw new Error('a saved generic resource is not an object');
+  const { id, name, data, created_time } = value;
+  if (typeof id !== 'string' || typeof name !== 'string' || typeof created_time !== 'string' || !isObject(data)) {
+    throw new Error('a saved generic resource needs string id, name and created_time and an object data');
+  }
+  return { id, name, data, created_time };
+}
+
 class GenericSandbox implements Sandbox {
   readonly #resources: Resource[] = [];
   #counter = 0;
 
-  constructor(private readonly context: SandboxContext) {}
+  constructor(
+    private readonly context: SandboxContext,
+    saved?: JsonObject,
+  ) {
+    if (saved === undefined) return;
+    const { resources, counter } = saved;
+    if (!Array.isArray(resources) || typeof counter !== 'number') throw new Error('generic sandbox state needs resources[] and counter');
+    this.#resources.push(...resources.map(savedResource));
+    this.#counter = counter;
+  }
 
   executeTool(name: string, params: JsonObject): JsonObject {
     const p = prefix(this.context.connection);
@@ -97,6 +122,24 @@ class GenericSandbox implements Sandbox {
 
   snapshot(): JsonObject {
     return { kind: 'generic', resources: this.#resources as unknown as JsonObject[] };
+  }
+
+  exportState(): JsonObject {
+    return { resources: this.#resources as unknown as JsonObject[], counter: this.#counter };
+  }
+
+  /** The resources as a table for the web UI; every value is escaped. */
+  renderHtml(): string {
+    if (this.#resources.length === 0) {
+      return '<p class="muted" data-testid="generic-empty">No resources yet: create one with the <code>_resource_create</code> tool or <code>POST /resources</code>.</p>';
+    }
+    const rows = this.#resources.map(
+      (r) =>
+        `<tr data-testid="generic-resource" data-resource-id="${escapeHtml(r.id)}"><td><code>${escapeHtml(r.id)}</code></td>` +
+        `<td data-testid="generic-resource-name">${escapeHtml(r.name)}</td><td>${escapeHtml(r.created_time)}</td>` +
+        `<td><pre>${escapeHtml(JSON.stringify(r.data, null, 2))}</pre></td></tr>`,
+    );
+    return `<table data-testid="generic-resources"><thead><tr><th>Id</th><th>Name</th><th>Created</th><th>Data</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   }
 
   #create(params: JsonObject): Resource {
@@ -165,5 +208,5 @@ export const genericSandboxKind: SandboxKind = {
       },
     ];
   },
-  create: (context) => new GenericSandbox(context),
+  create: (context, saved) => new GenericSandbox(context, saved),
 };

@@ -39,27 +39,35 @@ export class SandboxRegistry {
   }
 
   sandboxFor(connection: Connection, identifier: string): Sandbox {
-    const key = `${connection.name}\u0000${identifier}`;
-    let sandbox = this.#instances.get(key);
-    if (!sandbox) {
-      const kind = this.kindFor(connection);
-      sandbox = kind.create({
+    return this.#instances.get(`${connection.name}\u0000${identifier}`) ?? this.#create(connection, identifier, undefined);
+  }
+
+  /** A sandbox from the persistence file: `saved` is its `exportState()`; without one it is seeded afresh. */
+  restore(connection: Connection, identifier: string, saved: JsonObject | undefined): Sandbox {
+    return this.#create(connection, identifier, saved);
+  }
+
+  #create(connection: Connection, identifier: string, saved: JsonObject | undefined): Sandbox {
+    const sandbox = this.kindFor(connection).create(
+      {
         connection,
         identifier,
         seed: hashSeed(this.seed, connection.name, identifier),
         options: this.options[connection.provider.toLowerCase()] ?? {},
         credentials: () => this.accounts.find({ connector: connection.name, identifier })?.credentials ?? { kind: 'none' },
-      });
-      this.#instances.set(key, sandbox);
-    }
+      },
+      saved,
+    );
+    this.#instances.set(`${connection.name}\u0000${identifier}`, sandbox);
     return sandbox;
   }
 
   /** Existing sandboxes, for the admin API. */
   entries(): { connector: string; identifier: string; sandbox: Sandbox }[] {
     return [...this.#instances].map(([key, sandbox]) => {
-      const [connector = '', identifier = ''] = key.split('\u0000');
-      return { connector, identifier, sandbox };
+      // Connection names never contain NUL; identifiers may, so split at the first one only.
+      const cut = key.indexOf('\u0000');
+      return { connector: key.slice(0, cut), identifier: key.slice(cut + 1), sandbox };
     });
   }
 
