@@ -114,6 +114,7 @@ export class ConsentSession {
 
   /** `/verify?auth_request_id&state`: only a state issued by this run, for a connector still pending. */
   async verify(authRequestId: string, state: string): Promise<VerifyOutcome> {
+    const arrivedAt = performance.now();
     const waiter = [...this.#waiters.values()].find((w) => state !== '' && sameToken(w.state, state));
     if (!waiter || !authRequestId) {
       return {
@@ -128,7 +129,7 @@ export class ConsentSession {
     }
     try {
       const redirectUrl = await this.options.gateway.verifyUser(authRequestId, waiter.identifier);
-      this.#complete(waiter, { ...waiter.account, status: 'ACTIVE' });
+      this.#complete(waiter, { ...waiter.account, status: 'ACTIVE' }, arrivedAt);
       return { ok: true, label: waiter.label, message: 'You can close this tab; the run continues.', redirectUrl };
     } catch {
       const error = new VerificationFailedError(waiter.label, 'Scalekit refused the verification');
@@ -137,10 +138,11 @@ export class ConsentSession {
     }
   }
 
-  #complete(waiter: Waiter, account: AccountInfo): void {
+  /** `since`: when the signal arrived (the verify request), so resume latency includes verifying. */
+  #complete(waiter: Waiter, account: AccountInfo, since: number = performance.now()): void {
     if (waiter.done) return;
     waiter.done = true;
-    waiter.resolvedAt = performance.now();
+    waiter.resolvedAt = since;
     this.options.page.setConnector(waiter.key, 'connected');
     waiter.resolve(account);
   }

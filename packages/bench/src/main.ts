@@ -1,0 +1,17 @@
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { renderTable, round, type Figure } from './figures.js';
+import { authBench } from './scenarios/auth-bench.js';
+
+const RESULTS = fileURLToPath(new URL('../../../bench-results.json', import.meta.url));
+
+const scenarios: [string, () => Promise<Figure[]>][] = [['auth', authBench]];
+
+const figures: Figure[] = [];
+for (const [name, run] of scenarios) {
+  process.stderr.write(`bench: ${name}…\n`);
+  figures.push(...(await run()));
+}
+console.log(renderTable(figures));
+await writeFile(RESULTS, `${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, round(f.value, 3)])), null, 2)}\n`);
+console.log(`\nWrote ${RESULTS}`);
