@@ -1,0 +1,10 @@
+export {
+  startLocalRun,
+  readRecord,
+  readDataset,
+  waitForAuthorizePhase,
+  approveConsent,
+  type LocalRun,
+  type LocalRunOptions,
+  type LocalRunResult,
+} from './local-run.js';
