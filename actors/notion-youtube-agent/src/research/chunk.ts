@@ -1,0 +1,10 @@
+/** channels.list and videos.list accept at most 50 ids per call. */
+export const YOUTUBE_MAX_IDS_PER_CALL = 50;
+
+/** Consecutive slices of at most `size` items, in order. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, got ${size}`);
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
