@@ -1,0 +1,1 @@
+export { stageActor, type StageOptions, type StagedActor } from './stage-actor.js';
