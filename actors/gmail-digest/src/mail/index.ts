@@ -1,0 +1,10 @@
+export type { GmailApiMessage, GmailHeader, GmailMessagePart, GmailMessagePartBody } from './gmail-types.js';
+export type { BodySource, DateSource, MailAddress, MailAttachment, ParsedMail } from './parsed-mail.js';
+export { parseGmailMessage, decodeSnippet, MAX_BODY_CHARS } from './parse-message.js';
+export { trimReply, findCutLine } from './reply-trimming.js';
+export { htmlToText, linkAnnotation } from './html-to-text.js';
+export { parseAddressList, parseMailbox, splitAddressList, formatAddress, displayName } from './address-list.js';
+export { decodeHeaderText, findHeader, unfoldHeader } from './headers.js';
+export { parseDateHeader, resolveMailDate, formatOffset, parseZone, type MailDate } from './mail-date.js';
+export { decodeBase64Url, decodeText, parseContentType, unflow, type ContentType } from './body-decoding.js';
+export { collectMimeContent, chooseBody, type MimeContent } from './mime-parts.js';
