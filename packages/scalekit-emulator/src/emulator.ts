@@ -3,6 +3,8 @@ import { connectNodeAdapter } from '@connectrpc/connect-node';
 import { AdminClient } from './admin/admin-client.js';
 import { handleAdmin } from './admin/admin-api.js';
 import { DEFAULT_CONNECTIONS, type ConnectionConfig } from './accounts/connections.js';
+import { handleAnthropicMessages } from './anthropic/messages-route.js';
+import { ScriptedAnthropic } from './anthropic/scripted-anthropic.js';
 import { handleTokenRequest } from './auth/token-route.js';
 import { handleConsent } from './consent/consent-routes.js';
 import { Environment } from './environment.js';
@@ -43,6 +45,8 @@ export interface EmulatorOptions {
    * after changes and on close. It holds the accounts' credentials (written with mode 0600).
    */
   persistPath?: string;
+  /** The `x-api-key` the Anthropic stand-in on `POST /v1/messages` accepts (default `sk-ant-emulator`). */
+  anthropicApiKey?: string;
 }
 
 export interface RunningEmulator {
@@ -56,6 +60,8 @@ export interface RunningEmulator {
   env: { SCALEKIT_ENV_URL: string; SCALEKIT_CLIENT_ID: string; SCALEKIT_CLIENT_SECRET: string };
   /** In-process state, for embedding (the web UI and sandboxes use it). */
   environment: Environment;
+  /** The scripted Anthropic Messages API at `${envUrl}/v1/messages`: queue answers, add rules, read requests. */
+  anthropic: ScriptedAnthropic;
   close(): Promise<void>;
 }
 
@@ -75,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // Before listening: a bad state file must fail the start, not a later request.
   const persister = options.persistPath === undefined ? undefined : await openStateFile(environment, options.persistPath);
 
+  const anthropic = new ScriptedAnthropic(options.anthropicApiKey ?? 'sk-ant-emulator');
   const grpc = grpcRoutes(environment);
   const grpcHandler = connectNodeAdapter({
     routes: grpc.routes,
@@ -89,7 +96,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     try {
       if (url.pathname === '/oauth/token' && req.method === 'POST') return await handleTokenRequest(environment, req, res);
       if (url.pathname === '/proxy' || url.pathname.startsWith('/proxy/')) return await handleProxy(environment, req, res, url);
-      if (url.pathname.startsWith('/admin/')) return await handleAdmin(environment, req, res, url);
+      if (url.pathname.startsWith('/admin/')) return await handleAdmin(environment, req, res, url, anthropic);
+      if (url.pathname === '/v1/messages' && req.method === 'POST') return await handleAnthropicMessages(anthropic, req, res);
       if (isUiPath(url.pathname)) return handleUi(environment, req, res, url);
       if (await handleConsent(environment, req, res, url.pathname)) return;
       sendJson(res, 404, { error: 'not_found', message: `no route for ${req.method} ${url.pathname}` });
@@ -125,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     admin: new AdminClient(envUrl),
     env: { SCALEKIT_ENV_URL: envUrl, SCALEKIT_CLIENT_ID: clientId, SCALEKIT_CLIENT_SECRET: clientSecret },
     environment,
+    anthropic,
     close: async () => {
       await server.close();
       await persister?.close();

@@ -1,5 +1,5 @@
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator.js';
-export { AdminClient } from './admin/admin-client.js';
+export { AdminClient, type AnthropicScriptStatus } from './admin/admin-client.js';
 export { StateFileError } from './persistence/state-format.js';
 export type { AccountView } from './admin/admin-api.js';
 export type { AccountStatus } from './accounts/account-store.js';
@@ -15,3 +15,15 @@ export {
   type ProxyRequest,
   type ProxyResponse,
 } from './sandboxes/sandbox.js';
+export { youtubeSandboxKind } from './sandboxes/youtube/youtube-sandbox.js';
+export {
+  ScriptedAnthropic,
+  type ScriptRule,
+  type RecordedRequest,
+  type MessagesCall,
+  type MessagesReply,
+} from './anthropic/scripted-anthropic.js';
+export type { AnswerSource, ScriptedAnswer } from './anthropic/scripted-answers.js';
+export type { RequestMatch } from './anthropic/request-view.js';
+export type { ScriptPayload, ScriptRuleData } from './anthropic/script-parsing.js';
+export type { MessageResponse, MessagesRequest, ScriptRequest, ToolResultView, StopReason } from './anthropic/messages-types.js';

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountRecord, AccountStatus } from '../accounts/account-store.js';
 import type { AuthPattern } from '../accounts/connections.js';
+import { ScriptFormatError, parseScriptPayload } from '../anthropic/script-parsing.js';
+import type { ScriptedAnthropic } from '../anthropic/scripted-anthropic.js';
 import type { Environment } from '../environment.js';
 import type { FaultRule } from '../faults/fault-injector.js';
 import type { CallKind } from '../observability/call-log.js';
@@ -73,7 +75,13 @@ function isFaultRule(value: Record<string, unknown>): value is Record<string, un
 }
 
 /** The JSON admin API under `/admin`. Loopback only, like the rest of the emulator. */
-export async function handleAdmin(env: Environment, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleAdmin(
+  env: Environment,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  anthropic?: ScriptedAnthropic,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const parts = url.pathname.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
   // Path parameters become ':' so each route is one switch case.
@@ -179,11 +187,35 @@ export async function handleAdmin(env: Environment, req: IncomingMessage, res: S
         const sandbox = env.sandboxes.find(parts[1]!, parts[2]!);
         return sandbox ? sendJson(res, 200, sandbox.snapshot()) : sendJson(res, 404, { error: 'sandbox not found' });
       }
+      case 'POST /anthropic/script':
+      case 'GET /anthropic/script':
+      case 'DELETE /anthropic/script':
+      case 'GET /anthropic/requests':
+      case 'DELETE /anthropic/requests': {
+        if (!anthropic) return sendJson(res, 404, { error: 'the Anthropic stand-in is not enabled' });
+        if (route === 'POST /anthropic/script') {
+          const script = parseScriptPayload(await jsonBody(req));
+          if (script.replace) anthropic.clearScript();
+          anthropic.enqueue(...script.answers);
+          for (const rule of script.rules) anthropic.addRule(rule);
+          return sendJson(res, 201, anthropic.status());
+        }
+        if (route === 'GET /anthropic/script') return sendJson(res, 200, anthropic.status());
+        if (route === 'DELETE /anthropic/script') {
+          anthropic.clearScript();
+          return sendJson(res, 200, anthropic.status());
+        }
+        if (route === 'DELETE /anthropic/requests') {
+          anthropic.clearRequests();
+          return sendJson(res, 200, { cleared: true });
+        }
+        return sendJson(res, 200, { requests: anthropic.requests() });
+      }
       default:
         return sendJson(res, 404, { error: `no admin route ${method} ${url.pathname}` });
     }
   } catch (error) {
-    if (error instanceof AdminInputError) return sendJson(res, 400, { error: error.message });
+    if (error instanceof AdminInputError || error instanceof ScriptFormatError) return sendJson(res, 400, { error: error.message });
     throw error;
   }
 }

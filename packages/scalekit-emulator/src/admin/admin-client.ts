@@ -1,5 +1,7 @@
 import type { AccountStatus } from '../accounts/account-store.js';
 import type { ConnectionConfig } from '../accounts/connections.js';
+import type { ScriptPayload } from '../anthropic/script-parsing.js';
+import type { RecordedRequest } from '../anthropic/scripted-anthropic.js';
 import type { ActiveFault, FaultRule } from '../faults/fault-injector.js';
 import type { CallCounters, CallEntry, CallKind } from '../observability/call-log.js';
 import type { AccountView } from './admin-api.js';
@@ -82,4 +84,32 @@ export class AdminClient {
   sandbox<T = Record<string, unknown>>(connector: string, identifier: string): Promise<T> {
     return this.#call('GET', `/sandboxes/${encodeURIComponent(connector)}/${encodeURIComponent(identifier)}`);
   }
+
+  /** Queues answers and adds rules (plain data) for the Anthropic stand-in on `/v1/messages`. */
+  scriptAnthropic(script: ScriptPayload): Promise<AnthropicScriptStatus> {
+    return this.#call('POST', '/anthropic/script', script);
+  }
+
+  anthropicScript(): Promise<AnthropicScriptStatus> {
+    return this.#call('GET', '/anthropic/script');
+  }
+
+  clearAnthropicScript(): Promise<AnthropicScriptStatus> {
+    return this.#call('DELETE', '/anthropic/script');
+  }
+
+  /** Every request the stand-in received, oldest first: tools offered, tool results, answers. */
+  async anthropicRequests(): Promise<RecordedRequest[]> {
+    return (await this.#call<{ requests: RecordedRequest[] }>('GET', '/anthropic/requests')).requests;
+  }
+
+  clearAnthropicRequests(): Promise<unknown> {
+    return this.#call('DELETE', '/anthropic/requests');
+  }
+}
+
+/** What is left of the Anthropic script: queued answers and active rules. */
+export interface AnthropicScriptStatus {
+  queued: number;
+  rules: { name: string; remaining: number | null }[];
 }
