@@ -275,4 +275,35 @@ describe('runAgentLoop', () => {
     expect(loopError.partial.steps).toHaveLength(1);
     expect(loopError.partial.usage.iterations).toBe(1);
   });
+
+  it('ends the run on a tool error marked fatal, keeping the steps before it, and sends other tool errors back', async () => {
+    class ConnectionLost extends Error {}
+    const model = scriptedModel([
+      () =>
+        reply(
+          [toolUse('tu_1', 'notion_search_pages', { query: 'a' }), toolUse('tu_2', 'youtube_search', { query: 'b' }), toolUse('tu_3', 'notion_read_page', { page_id: pageId })],
+          'tool_use',
+        ),
+    ]);
+    const tools = fakeTools({
+      youtube_search: () => Promise.reject(new ConnectionLost('the YouTube connection was revoked')),
+      notion_search_pages: () => Promise.reject(new Error('search failed once')),
+    });
+    const error = await runAgentLoop({
+      ...baseOptions,
+      task: 'task',
+      callModel: model.callModel,
+      executeTool: createToolDispatcher(tools.handlers),
+      budget: createBudget({ maxIterations: 5, maxInputTokens: 100_000, maxOutputTokens: 10_000 }),
+      isFatalToolError: (caught) => caught instanceof ConnectionLost,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AgentLoopError);
+    const loopError = error as AgentLoopError;
+    expect(loopError.cause).toBeInstanceOf(ConnectionLost);
+    expect(loopError.message).toBe('Tool youtube_search failed: the YouTube connection was revoked');
+    // The non-fatal failure before it became a step; nothing after the fatal one ran.
+    expect(loopError.partial.steps.map((s) => [s.toolName, s.isError, s.errorKind])).toEqual([['notion_search_pages', true, 'tool_failed']]);
+    expect(tools.calls.map(([name]) => name)).toEqual([]);
+    expect(model.requests).toHaveLength(1);
+  });
 });

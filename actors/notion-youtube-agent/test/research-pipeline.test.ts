@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runYoutubeResearch, YOUTUBE_TOOLS, type YoutubeToolCall } from '../src/research/index.js';
+import { minimumResearchUnits, runYoutubeResearch, YOUTUBE_TOOLS, type YoutubeToolCall } from '../src/research/index.js';
 import { channelsResponse, scalekitWrapped, searchResponse, uploadsResponse, type FakeChannel, type FakeVideo } from './fixtures/youtube-responses.js';
 
 const now = new Date('2024-06-10T12:00:00Z');
@@ -154,5 +154,15 @@ describe('runYoutubeResearch', () => {
     const result = await runYoutubeResearch({ topic: 'python', count: 5, quotaBudgetUnits: 200, maxSearches: 1 }, { callTool: youtube.callTool, now });
     expect(result.channels.map((c) => c.channel.id)).toEqual([corey.id]);
     expect(result.notes).toContain('1 channel(s) found by search returned no details (deleted or private).');
+  });
+
+  it('minimumResearchUnits is exactly the budget that affords one search', async () => {
+    const request = { topic: 'python tutorial', count: 5 };
+    const minimum = minimumResearchUnits(request);
+    const youtube = fakeYoutube({ videosFor: () => [videosByChannel(corey, 'Python Tutorial', 3)], channels: [corey] });
+    const result = await runYoutubeResearch({ ...request, quotaBudgetUnits: minimum }, { callTool: youtube.callTool, now });
+    expect(result.queries).toEqual(['python tutorial']);
+    await expect(runYoutubeResearch({ ...request, quotaBudgetUnits: minimum - 1 }, { callTool: youtube.callTool, now })).rejects.toThrow('does not cover one search');
+    expect(minimumResearchUnits({ topic: '!!!', count: 5 })).toBe(0);
   });
 });

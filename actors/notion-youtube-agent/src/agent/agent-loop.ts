@@ -79,6 +79,11 @@ export interface AgentLoopOptions {
   onStep?: (step: AgentStep) => void;
   /** Upper bound on each tool_result's text (default 20,000 characters, about 5k tokens). */
   maxToolResultChars?: number;
+  /**
+   * Tool errors the model cannot fix (a connection lost, credentials refused): they end the run
+   * as an AgentLoopError instead of going back to the model as a tool error.
+   */
+  isFatalToolError?: (error: unknown) => boolean;
 }
 
 /** A model call failed; carries what the run did before, so the caller can still report it. */
@@ -143,7 +148,12 @@ export async function runAgentLoop(options: AgentLoopOptions): Promise<AgentRunR
     // Every tool_use must be answered, in order, in the next user message.
     const results: ToolResultBlockParam[] = [];
     for (const toolUse of toolUses) {
-      const step = await runTool(toolUse, { iteration, index: steps.length + 1, tokens }, options.executeTool, maxResultChars);
+      let step: AgentStep;
+      try {
+        step = await runTool(toolUse, { iteration, index: steps.length + 1, tokens }, options, maxResultChars);
+      } catch (error) {
+        throw new AgentLoopError(`Tool ${toolUse.name ?? ''} failed: ${errorMessage(error)}`, { steps, usage: budget.totals(), messages }, { cause: error });
+      }
       steps.push(step);
       options.onStep?.(step);
       results.push({ type: 'tool_result', tool_use_id: step.toolUseId, content: step.content, ...(step.isError ? { is_error: true } : {}) });
@@ -156,17 +166,19 @@ export async function runAgentLoop(options: AgentLoopOptions): Promise<AgentRunR
   }
 }
 
+/** The step for one tool call; rethrows only errors `isFatalToolError` marks as fatal. */
 async function runTool(
   toolUse: ContentBlockLike,
   position: Pick<AgentStep, 'iteration' | 'index' | 'tokens'>,
-  executeTool: ExecuteTool,
+  options: Pick<AgentLoopOptions, 'executeTool' | 'isFatalToolError'>,
   maxResultChars: number,
 ): Promise<AgentStep> {
   const base = { ...position, toolUseId: toolUse.id ?? '', toolName: toolUse.name ?? '', input: toolUse.input };
   try {
-    const result = await executeTool(base.toolName, toolUse.input);
+    const result = await options.executeTool(base.toolName, toolUse.input);
     return { ...base, isError: false, content: trimToolResult(result ?? null, { maxChars: maxResultChars }) };
   } catch (error) {
+    if (options.isFatalToolError?.(error) === true) throw error;
     const invalid = error instanceof ToolInputError;
     const message = invalid ? errorMessage(error) : `Tool ${base.toolName} failed: ${errorMessage(error)}`;
     return { ...base, isError: true, errorKind: invalid ? 'invalid_input' : 'tool_failed', content: trimToolResult(message, { maxChars: maxResultChars }) };

@@ -7,6 +7,7 @@ export { keywordVariations, type KeywordVariationOptions } from './keyword-varia
 export { detailUnitsEstimate, planSearches, YOUTUBE_QUOTA_COST, type SearchPlan, type SearchPlanOptions } from './quota-plan.js';
 export {
   DEFAULT_RESEARCH_QUOTA_UNITS,
+  minimumResearchUnits,
   runYoutubeResearch,
   type ResearchChannel,
   type ResearchDeps,

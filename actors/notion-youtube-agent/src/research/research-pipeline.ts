@@ -77,7 +77,7 @@ export async function runYoutubeResearch(request: ResearchRequest, deps: Researc
   if (variations.length === 0) throw new Error(`The topic "${request.topic}" has no searchable words.`);
 
   const uploadLookups = count * UPLOAD_LOOKUPS_PER_RESULT;
-  const reserveUnits = detailUnitsEstimate(variations.length * resultsPerSearch, uploadLookups);
+  const reserveUnits = reserveFor(variations.length, resultsPerSearch, count);
   const plan = planSearches(variations, { quotaBudgetUnits: budget, reserveUnits, maxSearches });
   if (plan.queries.length === 0) {
     throw new Error(
@@ -169,6 +169,21 @@ export async function runYoutubeResearch(request: ResearchRequest, deps: Researc
     ...(request.maxDaysSinceUpload === undefined ? {} : { maxDaysSinceUpload: request.maxDaysSinceUpload }),
   });
   return { ...base, quotaUnitsUsed: unitsUsed, channels: ranked, excluded, notes };
+}
+
+/**
+ * The smallest quota budget with which a request runs at least one search: the units kept back
+ * for channel details plus one search. 0 when the topic has no searchable words.
+ */
+export function minimumResearchUnits(request: Pick<ResearchRequest, 'topic' | 'count' | 'maxSearches' | 'resultsPerSearch'>): number {
+  const variations = keywordVariations(request.topic, { max: Math.max(1, Math.floor(request.maxSearches ?? DEFAULT_MAX_SEARCHES)) });
+  if (variations.length === 0) return 0;
+  const resultsPerSearch = Math.min(50, Math.max(1, Math.floor(request.resultsPerSearch ?? DEFAULT_RESULTS_PER_SEARCH)));
+  return reserveFor(variations.length, resultsPerSearch, Math.max(1, Math.floor(request.count))) + YOUTUBE_QUOTA_COST.search;
+}
+
+function reserveFor(variationCount: number, resultsPerSearch: number, count: number): number {
+  return detailUnitsEstimate(variationCount * resultsPerSearch, count * UPLOAD_LOOKUPS_PER_RESULT);
 }
 
 function mergeVideos(candidate: ChannelCandidate, uploads: readonly VideoRecord[]): SampleVideo[] {
