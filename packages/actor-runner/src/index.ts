@@ -8,3 +8,4 @@ export {
   type LocalRunOptions,
   type LocalRunResult,
 } from './local-run.js';
+export { connectSharedAccount } from './operator-connect.js';

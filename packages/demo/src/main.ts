@@ -3,11 +3,10 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { approveConsent, startLocalRun, type LocalRunResult } from '@repo/actor-runner';
+import { approveConsent, connectSharedAccount, startLocalRun, type LocalRunResult } from '@repo/actor-runner';
 import { startSampleSite } from '@repo/sample-site';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { renderReport, type ActorOutcome, type DemoReport } from './demo-report.js';
-import { connectSharedWithCli } from './operator-connect.js';
 
 const { values } = parseArgs({
   options: {
@@ -90,7 +89,7 @@ say(`Scalekit emulator: ${emulator.envUrl} (web UI: ${emulator.envUrl}/)   sampl
 say(`All three actors run as the Apify user "${IDENTIFIER}", each as a real local run with its own storage.\n`);
 
 say('1. The operator connects the shared YouTube account once, with the auth-gate CLI');
-await connectSharedWithCli({
+await connectSharedAccount({
   env: emulator.env,
   connection: 'youtube',
   identifier: 'shared-youtube',

@@ -46,21 +46,29 @@ function joinNotes(...notes: (string | null | undefined)[]): string | null {
 }
 
 /**
+ * The per-mail verdicts behind a Claude digest: Claude's where it gave one, the rules' otherwise.
+ * Exposed so callers can store one record per mail that agrees with the digest.
+ */
+export function analyzeWithLlmResults(mails: readonly ParsedMail[], results: readonly DigestToolResult[], options: DigestOptions): MailAnalysis[] {
+  const context = createAnalysisContext(mails, options);
+  const verdicts = new Map<string, LlmMailVerdict>();
+  for (const result of results) {
+    for (const verdict of result.mails) if (!verdicts.has(verdict.id)) verdicts.set(verdict.id, verdict);
+  }
+  return mails.map((mail) => {
+    const verdict = verdicts.get(mail.id);
+    return verdict !== undefined ? fromVerdict(mail, verdict, context) : analyzeMail(mail, context);
+  });
+}
+
+/**
  * Builds the Claude digest from the validated tool answers of all batches. Mails Claude left
  * out are classified by the rules and flagged (`fallback` on their item, counted in the note).
  * When Claude classified none of the mails, the digest is labelled deterministic: it is honest
  * about who wrote it.
  */
 export function mergeLlmResults(mails: readonly ParsedMail[], results: readonly DigestToolResult[], options: MergeOptions): Digest {
-  const context = createAnalysisContext(mails, options);
-  const verdicts = new Map<string, LlmMailVerdict>();
-  for (const result of results) {
-    for (const verdict of result.mails) if (!verdicts.has(verdict.id)) verdicts.set(verdict.id, verdict);
-  }
-  const analyses = mails.map((mail) => {
-    const verdict = verdicts.get(mail.id);
-    return verdict !== undefined ? fromVerdict(mail, verdict, context) : analyzeMail(mail, context);
-  });
+  const analyses = analyzeWithLlmResults(mails, results, options);
   const byClaude = analyses.filter((a) => a.analyzedBy === 'claude').length;
   const skipped = mails.length - byClaude;
 

@@ -2,17 +2,13 @@
 // and the scripted Anthropic API), the operator connecting the shared YouTube account with the
 // real auth-gate CLI, and the built actor started as a real local Apify run.
 
-import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { approveConsent, startLocalRun, type LocalRun } from '@repo/actor-runner';
+import { approveConsent, connectSharedAccount, startLocalRun, type LocalRun } from '@repo/actor-runner';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { startFakeApifyApi, type FakeApifyApi, type FakeApifyApiOptions } from './fake-apify-api.js';
 
 export const ACTOR_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const AUTH_GATE_CLI = join(dirname(createRequire(import.meta.url).resolve('@repo/auth-gate')), 'cli.js');
 
 export const USER = 'alice';
 export const SHARED_YOUTUBE = 'shared-youtube';
@@ -48,23 +44,8 @@ export async function startStack(): Promise<RunningEmulator> {
  * The operator connects the shared YouTube account once, as the README tells them to:
  * `auth-gate connect youtube --shared shared-youtube`, then approving on the page it prints.
  */
-export async function connectSharedYoutube(emulator: RunningEmulator, identifier = SHARED_YOUTUBE): Promise<void> {
-  const child = spawn(process.execPath, [AUTH_GATE_CLI, 'connect', 'youtube', '--shared', identifier, '--port', '0', '--timeout', '30'], {
-    env: { PATH: process.env['PATH'] ?? '', ...emulator.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let approval: Promise<void> | undefined;
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-    const match = /Open (http:\/\/\S+) in a browser/.exec(stdout);
-    if (match?.[1] !== undefined && approval === undefined) approval = approveConsent(match[1], 'youtube');
-  });
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  await approval;
-  if (code !== 0) throw new Error(`auth-gate connect exited with ${code}: ${stdout}${stderr}`);
+export function connectSharedYoutube(emulator: RunningEmulator, identifier = SHARED_YOUTUBE): Promise<void> {
+  return connectSharedAccount({ env: emulator.env, connection: 'youtube', identifier, timeoutSecs: 30 });
 }
 
 export interface RunOptions {

@@ -1,0 +1,316 @@
+// The run, end to end: input, the user's own Gmail through auth-gate, the per-user cursor, the
+// digest (Claude when a key is set, the deterministic rules otherwise or when Claude fails), then
+// dataset items, DIGEST.html/DIGEST.md, OUTPUT, the cursor, and optionally the digest mailed to
+// the user's own address. Every expected failure ends with one clear message and no stack trace.
+// Mail bodies are never logged: only counts, ids, the search query and reasons are.
+
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Anthropic from '@anthropic-ai/sdk';
+import { AuthGateError, CONSENT_TIMEOUT_VARIABLE, RateLimitedError, createAuthGate, perUser, type AuthGate, type SummaryLink } from '@repo/auth-gate';
+import { Actor, log } from 'apify';
+import { digestWithClaude, type ClaudeDigestOutcome } from './claude/claude-digest.js';
+import {
+  analyzeMail,
+  buildDeterministicDigest,
+  createAnalysisContext,
+  renderDigestHtml,
+  renderDigestMarkdown,
+  type Digest,
+  type DigestOptions,
+  type MailAnalysis,
+} from './digest/index.js';
+import { errorMessage, InputError } from './errors.js';
+import { GmailMailbox, type GmailLabel } from './gmail/gmail-mailbox.js';
+import { buildGmailQuery, normalizeLabelName } from './gmail/gmail-query.js';
+import { parseInput, type ActorInput } from './input.js';
+import { analyzeWithLlmResults, mergeLlmResults } from './llm/index.js';
+import { parseGmailMessage, type ParsedMail } from './mail/index.js';
+import { toMessageItems } from './output/dataset-items.js';
+import { attentionList, emailSubject, summaryLine, type RunOutput } from './output/run-output.js';
+import { advanceCursor, isAfterCursor } from './state/mail-cursor.js';
+import { planWindow } from './state/run-window.js';
+import { UserStateStore, mailboxFingerprint, rememberSent } from './state/user-state.js';
+
+export const PAGE_TITLE = 'Gmail Digest';
+export const DIGEST_HTML_KEY = 'DIGEST.html';
+export const DIGEST_MARKDOWN_KEY = 'DIGEST.md';
+/** Full messages are heavy (bodies, MIME trees): 20 per call keeps each answer small and within Gmail's per-second quota. */
+const GMAIL_PAGE_SIZE = 20;
+/**
+ * How long a run waits for the person to connect Gmail. Apify's daily automated test gives an
+ * Actor five minutes; ending cleanly with OUTPUT AWAITING_AUTH before that beats being killed.
+ * AUTH_GATE_CONSENT_TIMEOUT_SECS still overrides it.
+ */
+const CONSENT_TIMEOUT_SECS = 240;
+const ANTHROPIC_MAX_RETRIES = 2;
+const ANTHROPIC_TIMEOUT_MS = 120_000;
+
+/** An expected failure of this Actor; auth-gate shows its message as it is, without a stack trace. */
+class DigestRunError extends AuthGateError {
+  readonly code = 'GMAIL_DIGEST_FAILED';
+}
+
+interface MadeDigest {
+  digest: Digest;
+  analyses: MailAnalysis[];
+  claude: ClaudeDigestOutcome | null;
+}
+
+export async function runActor(): Promise<void> {
+  await Actor.init();
+
+  let input: ActorInput;
+  try {
+    input = parseInput(await Actor.getInput(), process.env);
+  } catch (error) {
+    // Nothing has been written and no account touched yet.
+    return failEarly(error);
+  }
+
+  let gate: AuthGate<'gmail'>;
+  try {
+    gate = await createAuthGate({
+      connectors: { gmail: perUser({ label: 'Gmail' }) },
+      page: { title: PAGE_TITLE },
+      ...(process.env[CONSENT_TIMEOUT_VARIABLE]?.trim() ? {} : { consentTimeoutSecs: CONSENT_TIMEOUT_SECS }),
+    });
+  } catch (error) {
+    return failEarly(error);
+  }
+
+  try {
+    const { gmail } = await gate.connect(['gmail']);
+    const { output, links } = await digestRun(input, gate, new GmailMailbox(gmail));
+    await gate.finish({ summary: output.message, links });
+    await gate.close();
+    await Actor.exit(output.message);
+  } catch (error) {
+    const message = await gate.reportFailure(explain(error));
+    await gate.close();
+    await Actor.fail(message);
+  }
+}
+
+async function digestRun(input: ActorInput, gate: AuthGate<'gmail'>, mailbox: GmailMailbox): Promise<{ output: RunOutput; links: SummaryLink[] }> {
+  // Status messages are a courtesy: a failed update must not fail the run.
+  const progress = (done: number, total: number | undefined, label: string): Promise<void> =>
+    gate.progress({ done, total, label }).catch(() => undefined);
+
+  gate.step('Connected to Gmail');
+  const ownAddress = await mailbox.ownAddress();
+  const labels = await mailbox.labels();
+  const warnings = unknownLabelWarnings(input, labels);
+  for (const warning of warnings) {
+    log.warning(warning);
+    gate.step(warning);
+  }
+
+  const store = await UserStateStore.open(gate.identity.userIdentifier);
+  let state = await store.load(mailboxFingerprint(ownAddress));
+  const window = planWindow(input.since, input.lookbackHours, state.cursor, Date.now());
+  const after = new Date(window.start.internalDateMs).toISOString();
+  const query = buildGmailQuery({
+    afterEpochSeconds: window.afterEpochSeconds,
+    includeLabels: input.includeLabels,
+    excludeLabels: input.excludeLabels,
+    userQuery: input.query,
+  });
+  gate.step(
+    input.since === 'lookback'
+      ? `Mail of the last ${input.lookbackHours} hours (a look-back run leaves the scheduled digest's position unchanged)`
+      : window.firstRun
+        ? `First digest for this account: mail of the last ${input.lookbackHours} hours`
+        : `Mail since the last digest (${after})`,
+  );
+  log.info(`Gmail search: ${query}`);
+
+  const fetched = await mailbox.fetch({
+    query,
+    max: input.maxMessages,
+    pageSize: GMAIL_PAGE_SIZE,
+    keep: (m) => isAfterCursor(window.start, { id: m.message.id, internalDateMs: m.internalDateMs }),
+    onPage: (count) => progress(count, undefined, 'messages fetched'),
+  });
+  // Digests this Actor mailed to the user arrive in their inbox; they are not news.
+  const ownDigests = new Set(state.sentDigestIds);
+  const mails = fetched.messages.filter((m) => !ownDigests.has(m.message.id)).map((m) => parseGmailMessage(m.message));
+  const notIncluded = fetched.truncated && fetched.resultSizeEstimate !== null ? Math.max(0, fetched.resultSizeEstimate - fetched.messages.length) : null;
+  if (fetched.truncated) {
+    const warning = `More mail matched than "Max messages" (${input.maxMessages}) allows: the newest ${input.maxMessages} are in this digest${
+      notIncluded !== null && notIncluded > 0 ? `, about ${notIncluded} older ones are not` : ''
+    }. Raise "Max messages" or narrow the query to include everything.`;
+    warnings.push(warning);
+    log.warning(warning);
+    gate.step(warning);
+  }
+  gate.step(`Fetched ${mails.length} message${mails.length === 1 ? '' : 's'}`);
+
+  const options: DigestOptions = { now: new Date(), timeZone: input.timeZone, userAddresses: [ownAddress] };
+  const made = await makeDigest(mails, input, options, gate, progress);
+  const { digest } = made;
+
+  const items = toMessageItems(made.analyses, new Map(labels.map((l) => [l.id, l.name])), input.includeBodies);
+  if (items.length > 0) await Actor.pushData(items);
+  const html = renderDigestHtml(digest);
+  await Actor.setValue(DIGEST_HTML_KEY, html, { contentType: 'text/html; charset=utf-8' });
+  await Actor.setValue(DIGEST_MARKDOWN_KEY, renderDigestMarkdown(digest), { contentType: 'text/markdown; charset=utf-8' });
+
+  const usage = made.claude?.usage ?? null;
+  const output: RunOutput = {
+    status: digest.counts.mails === 0 ? 'NO_NEW_MAIL' : 'SUCCEEDED',
+    message: summaryLine(digest, input.since, after),
+    generatedBy: digest.generatedBy,
+    model: digest.model,
+    note: digest.note,
+    generatedAt: digest.generatedAt,
+    timeZone: digest.timeZone,
+    counts: digest.counts,
+    range: { since: input.since, after, firstRun: window.firstRun, oldest: digest.range.oldest, newest: digest.range.newest },
+    truncated: fetched.truncated,
+    notIncludedEstimate: notIncluded,
+    tokenUsage: usage,
+    claude: made.claude === null ? null : { batches: made.claude.batches, batchesAnswered: made.claude.batchesAnswered, failures: made.claude.failures },
+    digestUrl: await recordUrl(DIGEST_HTML_KEY),
+    markdownUrl: await recordUrl(DIGEST_MARKDOWN_KEY),
+    needsAttention: attentionList(digest),
+    email: null,
+    warnings,
+    gmailToolCalls: fetched.toolCalls,
+    scalekitRoundTrips: gate.metrics().scalekitRoundTrips,
+  };
+  await Actor.setValue('OUTPUT', output);
+
+  // The digest is stored: only now may the cursor move past this mail (a crash before this line
+  // means the next run digests the same mail again, never that it skips it).
+  state = {
+    ...state,
+    cursor: window.updatesCursor ? advanceCursor(window.start, fetched.messages.map((m) => ({ id: m.message.id, internalDateMs: m.internalDateMs }))) : state.cursor,
+    lastDigestAt: digest.generatedAt,
+  };
+  await store.save(state);
+
+  if (mails.length > 0) {
+    await Actor.charge({ eventName: 'digest-created' });
+    await Actor.charge({ eventName: 'message-digested', count: mails.length });
+  }
+
+  if (input.sendToSelf && mails.length > 0) {
+    gate.step(`Mailing the digest to ${ownAddress}`);
+    try {
+      const messageId = await mailbox.sendHtml(ownAddress, emailSubject(digest), html);
+      output.email = { to: ownAddress, messageId, error: null };
+      if (messageId !== null) {
+        state = rememberSent(state, messageId);
+        await store.save(state);
+      }
+    } catch (error) {
+      output.email = { to: ownAddress, messageId: null, error: errorMessage(error) };
+      output.status = 'EMAIL_FAILED';
+      await Actor.setValue('OUTPUT', output);
+      throw new DigestRunError(`The digest was stored (${DIGEST_HTML_KEY}), but mailing it to ${ownAddress} failed: ${errorMessage(error)}`);
+    }
+    output.scalekitRoundTrips = gate.metrics().scalekitRoundTrips;
+    await Actor.setValue('OUTPUT', output);
+  }
+
+  const links: SummaryLink[] = [
+    { label: 'Digest (HTML)', url: output.digestUrl },
+    { label: 'Digest (Markdown)', url: output.markdownUrl },
+  ];
+  return { output, links };
+}
+
+/** The deterministic verdicts for every mail (the same the rules digest is built from). */
+function ruleAnalyses(mails: readonly ParsedMail[], options: DigestOptions): MailAnalysis[] {
+  const context = createAnalysisContext(mails, options);
+  return mails.map((mail) => analyzeMail(mail, context));
+}
+
+async function makeDigest(
+  mails: readonly ParsedMail[],
+  input: ActorInput,
+  options: DigestOptions,
+  gate: AuthGate<'gmail'>,
+  progress: (done: number, total: number | undefined, label: string) => Promise<void>,
+): Promise<MadeDigest> {
+  const deterministic = (fallbackReason?: string, claude: ClaudeDigestOutcome | null = null): MadeDigest => ({
+    digest: buildDeterministicDigest(mails, fallbackReason === undefined ? options : { ...options, fallbackReason }),
+    analyses: ruleAnalyses(mails, options),
+    claude,
+  });
+  if (mails.length === 0) return deterministic();
+  if (!input.useClaude) return deterministic('it is switched off in the input ("Use Claude").');
+  if (input.anthropicApiKey === null) {
+    return deterministic('no Anthropic API key is set (the "Anthropic API key" input, or ANTHROPIC_API_KEY on the Actor).');
+  }
+
+  gate.step(`Sending ${mails.length} mails to Claude (${input.model})`);
+  const client = new Anthropic({
+    apiKey: input.anthropicApiKey,
+    // The SDK reads ANTHROPIC_BASE_URL itself too; an empty value must not override its default.
+    baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined,
+    maxRetries: ANTHROPIC_MAX_RETRIES,
+    timeout: ANTHROPIC_TIMEOUT_MS,
+  });
+  const claude = await digestWithClaude(mails, {
+    api: { create: (params) => client.messages.create(params) },
+    model: input.model,
+    maxInputTokensPerBatch: input.maxInputTokensPerBatch,
+    now: options.now,
+    timeZone: options.timeZone,
+    userAddresses: options.userAddresses ?? [],
+    onBatch: (index, total) => progress(index - 1, total, 'Claude batches answered'),
+  });
+  const { usage } = claude;
+  const usageLine = `Claude: ${usage.requests} request${usage.requests === 1 ? '' : 's'}, ${usage.inputTokens} input and ${usage.outputTokens} output tokens`;
+  log.info(usageLine);
+  gate.step(usageLine);
+  for (const issue of claude.issues) log.warning(`Claude answer: ${issue}`);
+  for (const failure of claude.failures) log.warning(`Claude: ${failure}`);
+
+  if (claude.results.length === 0) {
+    return deterministic(`${claude.failures[0] ?? 'it returned nothing usable'}.`, claude);
+  }
+  const note = claude.failures.length > 0 ? `Claude could not digest ${claude.failures.join('; ')}.` : undefined;
+  return {
+    digest: mergeLlmResults(mails, claude.results, { ...options, model: input.model, ...(note !== undefined ? { note } : {}) }),
+    analyses: analyzeWithLlmResults(mails, claude.results, options),
+    claude,
+  };
+}
+
+function unknownLabelWarnings(input: ActorInput, labels: readonly GmailLabel[]): string[] {
+  const known = new Set(labels.flatMap((l) => [normalizeLabelName(l.name), l.id.toLowerCase()]));
+  return [...input.includeLabels, ...input.excludeLabels]
+    .filter((name) => !known.has(normalizeLabelName(name)))
+    .map((name) => `There is no label "${name}" in this Gmail account; check its spelling under "Labels".`);
+}
+
+/** Where a record of the default store can be opened: its (signed) public URL on Apify, the file locally. */
+async function recordUrl(key: string): Promise<string> {
+  if (Actor.isAtHome()) return (await Actor.openKeyValueStore()).getPublicUrl(key);
+  // Crawlee's local getPublicUrl ignores CRAWLEE_STORAGE_DIR; point at the real file instead.
+  const storage = process.env['CRAWLEE_STORAGE_DIR'] ?? process.env['APIFY_LOCAL_STORAGE_DIR'] ?? 'storage';
+  return pathToFileURL(join(resolve(storage), 'key_value_stores', 'default', key)).href;
+}
+
+/** Gmail's quota, once auth-gate's retries are spent, deserves words a user can act on. */
+function explain(error: unknown): unknown {
+  if (error instanceof RateLimitedError) {
+    const wait = error.retryAfterSeconds !== undefined ? ` (it asked to wait ${error.retryAfterSeconds}s)` : '';
+    return new DigestRunError(
+      `Gmail's usage limit for your account was reached and retrying did not help${wait}. Nothing was stored, and the next run ` +
+        'starts where the last digest ended: run again in a few minutes, or lower "Max messages".',
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+async function failEarly(error: unknown): Promise<void> {
+  const expected = error instanceof InputError || error instanceof AuthGateError;
+  const message = expected ? error.message : `The run failed: ${errorMessage(error)}`;
+  if (!expected) log.exception(error instanceof Error ? error : new Error(message), 'Unexpected failure');
+  await Actor.fail(message);
+}
