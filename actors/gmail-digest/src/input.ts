@@ -7,7 +7,7 @@ import { isValidTimeZone } from './digest/index.js';
 import { InputError } from './errors.js';
 
 export const DEFAULT_QUERY = '-category:promotions -category:social';
-export const DEFAULT_MODEL = 'claude-sonnet-4-5';
+export const DEFAULT_MODEL = 'claude-sonnet-5';
 export const DEFAULT_LOOKBACK_HOURS = 24;
 export const MAX_LOOKBACK_HOURS = 720;
 export const DEFAULT_MAX_MESSAGES = 200;

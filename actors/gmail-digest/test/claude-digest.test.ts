@@ -14,7 +14,7 @@ function message(content: ContentBlock[], stop: Message['stop_reason'] = 'tool_u
     container: null,
     content,
     diagnostics: null,
-    model: 'claude-sonnet-4-5',
+    model: 'claude-sonnet-5',
     role: 'assistant',
     stop_details: null,
     stop_reason: stop,
@@ -57,7 +57,7 @@ function fakeApi(answer: (ids: string[], call: number) => Message | Error): Mess
 
 // Long enough that the smallest budget holds only a few mails per request.
 const mails = Array.from({ length: 9 }, (_, i) => parsedMail({ id: `mail${i}`, body: `Update number ${i}. ${'Plenty of detail here. '.repeat(60)}` }));
-const base = { model: 'claude-sonnet-4-5', maxInputTokensPerBatch: 5_000, now: NOW, timeZone: TIME_ZONE, userAddresses: [USER] };
+const base = { model: 'claude-sonnet-5', maxInputTokensPerBatch: 5_000, now: NOW, timeZone: TIME_ZONE, userAddresses: [USER] };
 
 describe('digestWithClaude', () => {
   it('sends every mail once, forces the digest tool, and adds up the tokens', async () => {

@@ -44,7 +44,7 @@ describe('parseInput', () => {
       sendToSelf: false,
       useClaude: true,
       anthropicApiKey: null,
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet-5',
       maxInputTokensPerBatch: 30_000,
     });
     expect(parseInput(null, {})).toEqual(parseInput({}, {}));

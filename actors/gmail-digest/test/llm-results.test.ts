@@ -111,7 +111,7 @@ describe('mergeLlmResults', () => {
   const newsletter = parseGmailMessage(htmlNewsletter);
   const paid = parseGmailMessage(receipt);
   const fyi = parseGmailMessage(ccFyi);
-  const options = { now: NOW, timeZone: TIME_ZONE, userAddresses: [USER], model: 'claude-sonnet-4-5' };
+  const options = { now: NOW, timeZone: TIME_ZONE, userAddresses: [USER], model: 'claude-sonnet-5' };
 
   const answer: DigestToolResult = parsedOk({
     mails: [
@@ -125,7 +125,7 @@ describe('mergeLlmResults', () => {
   it('uses Claude\'s verdicts, labels the digest, and flags the mail Claude skipped', () => {
     const digest = mergeLlmResults([question, newsletter, paid, fyi], [answer], options);
     expect(digest.generatedBy).toBe('claude');
-    expect(digest.model).toBe('claude-sonnet-4-5');
+    expect(digest.model).toBe('claude-sonnet-5');
     expect(digest.counts.fallbackMails).toBe(1);
     expect(digest.note).toBe('Claude did not classify 1 of 4 mails; the deterministic rules handled those and they are marked.');
 
@@ -170,9 +170,9 @@ describe('mergeLlmResults', () => {
     const html = renderDigestHtml(digest);
     const markdown = renderDigestMarkdown(digest);
     expect(html).toContain('data-generated-by="claude"');
-    expect(html).toContain('Written by Claude (claude-sonnet-4-5)');
+    expect(html).toContain('Written by Claude (claude-sonnet-5)');
     expect(html).toContain('Claude skipped this mail');
-    expect(markdown).toContain('*Written by Claude \\(claude-sonnet-4-5\\)');
+    expect(markdown).toContain('*Written by Claude \\(claude-sonnet-5\\)');
     expect(markdown.match(/Claude skipped this mail/g)).toHaveLength(1);
   });
 

@@ -1,11 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { renderTable, round, type Figure } from './figures.js';
+import { agentBench } from './scenarios/agent-bench.js';
 import { authBench } from './scenarios/auth-bench.js';
+import { digestBench } from './scenarios/digest-bench.js';
 
 const RESULTS = fileURLToPath(new URL('../../../bench-results.json', import.meta.url));
 
-const scenarios: [string, () => Promise<Figure[]>][] = [['auth', authBench]];
+const scenarios: [string, () => Promise<Figure[]>][] = [
+  ['auth', authBench],
+  ['agent', agentBench],
+  ['digest', digestBench],
+];
 
 const figures: Figure[] = [];
 for (const [name, run] of scenarios) {

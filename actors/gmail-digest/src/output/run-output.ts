@@ -50,7 +50,7 @@ export interface RunOutput {
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** "Digest of 14 mails in 11 threads, 3 need attention today, by Claude (claude-sonnet-4-5)." */
+/** "Digest of 14 mails in 11 threads, 3 need attention today, by Claude (claude-sonnet-5)." */
 export function summaryLine(digest: Digest, since: Since, after: string): string {
   if (digest.counts.mails === 0) {
     return since === 'lastDigest' ? `No new mail since ${after}.` : `No mail in the look-back window (since ${after}).`;
