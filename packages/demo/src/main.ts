@@ -49,7 +49,8 @@ async function runActor(
   emulator: RunningEmulator,
   name: string,
   input: unknown,
-  needsConsent: boolean,
+  /** The connector this run is expected to ask consent for, if any. */
+  consentFor: string | undefined,
 ): Promise<{ result: LocalRunResult; calls: number; consentAsked: boolean }> {
   const before = (await emulator.admin.calls()).at(-1)?.seq ?? 0;
   let consentAsked = false;
@@ -68,13 +69,13 @@ async function runActor(
       if (line.includes('Waiting for authorization') && !consentAsked) {
         consentAsked = true;
         if (process.stdout.isTTY) process.stdout.write('\n');
-        void consent(run.liveViewUrl, 'notion', 'the user');
+        void consent(run.liveViewUrl, consentFor ?? 'notion', 'the user');
       }
     },
   });
   const result = await run.done;
   if (process.stdout.isTTY) process.stdout.write('\n');
-  if (needsConsent !== consentAsked) say(`  (note: consent was ${consentAsked ? '' : 'not '}asked)`);
+  if ((consentFor !== undefined) !== consentAsked) say(`  (note: consent was ${consentAsked ? '' : 'not '}asked)`);
   const calls = (await emulator.admin.calls({ since: before })).filter((c) => c.kind === 'rpc' || c.kind === 'proxy' || c.kind === 'tool');
   return { result, calls: calls.filter((c) => c.kind !== 'tool').length, consentAsked };
 }
@@ -98,20 +99,20 @@ await connectSharedAccount({
 say('   youtube / shared-youtube is ACTIVE\n');
 
 say('2. crawl-to-notion: the sample site into the user\'s Notion (first run: asks for Notion consent)');
-const crawl = await runActor(emulator, 'crawl-to-notion', { startUrls: [{ url: site.url }], parentPage: 'Research', maxPages: 40 }, true);
+const crawl = await runActor(emulator, 'crawl-to-notion', { startUrls: [{ url: site.url }], parentPage: 'Research', maxPages: 40 }, 'notion');
 const crawlOut = (crawl.result.output ?? {}) as Record<string, number | string>;
 
 say('3. notion-youtube-agent: structured research, no LLM (Notion already connected: no consent)');
-const agent = await runActor(emulator, 'notion-youtube-agent', { topic: 'python tutorial', notionPage: 'YouTube research', parentPage: 'Research', channelCount: 5 }, false);
+const agent = await runActor(emulator, 'notion-youtube-agent', { topic: 'python tutorial', notionPage: 'YouTube research', parentPage: 'Research', channelCount: 5 }, undefined);
 const agentOut = (agent.result.output ?? {}) as { channels?: unknown[]; notionPageUrl?: string };
 
-say('4. gmail-digest: the seeded mailbox, deterministic digest, mailed to the user\'s own address');
-const gmail = await runActor(emulator, 'gmail-digest', { since: 'lookback', lookbackHours: 72, sendToSelf: true }, true);
+say('4. gmail-digest: the seeded mailbox (asks for Gmail consent once), deterministic digest, mailed to the user\'s own address');
+const gmail = await runActor(emulator, 'gmail-digest', { since: 'lookback', lookbackHours: 72, sendToSelf: true }, 'gmail');
 const gmailOut = (gmail.result.output ?? {}) as { counts?: { messages?: number } };
 
 const consents = (await emulator.admin.calls({ kind: 'consent' })).filter((c) => c.connector === 'notion' && c.identifier === IDENTIFIER && c.status !== '200' && c.name.startsWith('POST'));
 const notionSnapshot = await emulator.admin.sandbox<{ pages?: unknown[] }>('notion', IDENTIFIER).catch(() => ({ pages: [] }));
-const gmailSnapshot = await emulator.admin.sandbox<Record<string, unknown>>('gmail', IDENTIFIER).catch(() => ({}));
+const gmailSnapshot = await emulator.admin.sandbox<{ sent?: { subject?: string }[] }>('gmail', IDENTIFIER).catch(() => ({ sent: [] }));
 const report: DemoReport = {
   emulatorUi: `${emulator.envUrl}/`,
   identifier: IDENTIFIER,
@@ -122,7 +123,7 @@ const report: DemoReport = {
   ],
   notionConsents: consents.length,
   notionPagesInSandbox: notionSnapshot.pages?.length ?? 0,
-  digestStored: JSON.stringify(gmailSnapshot).includes('Digest'),
+  digestStored: (gmailSnapshot.sent ?? []).some((m) => m.subject?.startsWith('Gmail digest') === true),
 };
 say(renderReport(report));
 if (values['report-json']) await writeFile(values['report-json'], JSON.stringify(report, null, 2));
