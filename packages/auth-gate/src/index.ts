@@ -12,3 +12,17 @@ export type { GateMetrics } from './metrics.js';
 export type { Progress, SummaryLink } from './consent/run-page-state.js';
 export { escapeHtml } from './consent/run-page-html.js';
 export * from './errors.js';
+export {
+  createApiKeyGuard,
+  writeApiKeyRefusal,
+  type ApiKeyGuard,
+  type ApiKeyGuardOptions,
+  type ApiKeyGuardResult,
+  type ApiKeyRefusal,
+  type ApiKeyRefusalBody,
+} from './api-keys/api-key-guard.js';
+export type { ApiKeyCaller } from './api-keys/api-key-caller.js';
+export type { ApiKeyInfo } from './api-keys/api-key-record.js';
+export { createStandbyGate, StandbyGate, type StandbyGateOptions, type StandbyVerifyOutcome } from './api-keys/standby-gate.js';
+export { CallerSession, type AuthorizationLink } from './api-keys/caller-session.js';
+export * from './api-keys/api-key-errors.js';

@@ -1,4 +1,5 @@
 import { AccountStore } from './accounts/account-store.js';
+import { ApiTokenStore } from './api-keys/api-token-store.js';
 import { ConnectionCatalog, type ConnectionConfig } from './accounts/connections.js';
 import { ClientCredentialsIssuer, type ClientCredentials } from './auth/client-credentials.js';
 import { AuthRequestStore } from './consent/auth-requests.js';
@@ -21,6 +22,8 @@ export interface EnvironmentConfig {
 export class Environment {
   readonly connections: ConnectionCatalog;
   readonly accounts = new AccountStore();
+  /** API keys (Scalekit's ApiTokenService): hashes and metadata only. */
+  readonly apiTokens = new ApiTokenStore();
   readonly authRequests: AuthRequestStore;
   readonly sandboxes: SandboxRegistry;
   readonly calls = new CallLog();

@@ -1,3 +1,4 @@
+import type { ApiKeyInfo } from '../api-keys/api-key-record.js';
 import { credentialsFromEnv } from '../config/credentials.js';
 import { shared } from '../config/connectors.js';
 import { AuthGateError } from '../errors.js';
@@ -64,6 +65,95 @@ export async function disconnect(options: { connection: string; identifier: stri
   const gateway = new ScalekitGateway(credentialsFromEnv(), emptyMetrics());
   const deleted = await gateway.deleteAccount(options.connection, options.identifier);
   io.out(deleted ? `Deleted ${options.connection} / ${options.identifier}.` : `No ${options.connection} account for "${options.identifier}".`);
+  return 0;
+}
+
+function gatewayFromEnv(): ScalekitGateway {
+  return new ScalekitGateway(credentialsFromEnv(), emptyMetrics());
+}
+
+/** `k=v` pairs of `--claim`; a message for the first malformed one. */
+export function parseClaims(pairs: readonly string[]): Record<string, string> | string {
+  const claims: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0 || at === pair.length - 1) return `--claim must be key=value, got "${pair}"`;
+    claims[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return claims;
+}
+
+function scopeOf(info: ApiKeyInfo): string {
+  return info.userId ? `organization ${info.organizationId}, user ${info.userId}` : `organization ${info.organizationId} (organization key)`;
+}
+
+export interface CreateKeyOptions {
+  organizationId: string;
+  userId: string | undefined;
+  claims: Record<string, string>;
+  expiresInSecs: number | undefined;
+  description: string | undefined;
+}
+
+/** Creates a key and prints it this once; nothing else (logs, lists) ever shows it again. */
+export async function createKey(options: CreateKeyOptions, io: CommandIo): Promise<number> {
+  const expiresAt = options.expiresInSecs === undefined ? undefined : new Date(Date.now() + options.expiresInSecs * 1000);
+  const { key, info } = await gatewayFromEnv().createApiKey(options.organizationId, {
+    userId: options.userId,
+    claims: options.claims,
+    expiresAt,
+    description: options.description,
+  });
+  io.out(`Created API key ${info.tokenId} for ${scopeOf(info)}; ${info.expiresAt ? `expires ${info.expiresAt.toISOString()}` : 'does not expire'}.`);
+  io.out('Store it now in a secret store: it is shown only this once and cannot be retrieved later.');
+  io.out('');
+  io.out(`  ${key}`);
+  io.out('');
+  io.out(`Revoke it with: auth-gate keys revoke ${info.tokenId}`);
+  return 0;
+}
+
+function keyLine(info: ApiKeyInfo): string {
+  const claims = Object.entries(info.claims).map(([k, v]) => `${k}=${v}`).join(',');
+  return [
+    info.tokenId,
+    info.userId ? `user ${info.userId}` : 'organization',
+    `…${info.suffix}`,
+    `created ${info.createdAt?.toISOString() ?? '?'}`,
+    info.expiresAt ? `expires ${info.expiresAt.toISOString()}` : 'no expiry',
+    ...(claims ? [`claims ${claims}`] : []),
+    ...(info.description ? [JSON.stringify(info.description)] : []),
+  ].join('  ');
+}
+
+/** Lists an organization's active keys (metadata and the last characters only, never a key). */
+export async function listKeys(options: { organizationId: string; userId: string | undefined }, io: CommandIo): Promise<number> {
+  const gateway = gatewayFromEnv();
+  let pageToken: string | undefined;
+  let count = 0;
+  do {
+    const page = await gateway.listApiKeys(options.organizationId, {
+      pageSize: 30,
+      ...(options.userId ? { userId: options.userId } : {}),
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const info of page.keys) io.out(keyLine(info));
+    count += page.keys.length;
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  const whose = `${options.organizationId}${options.userId ? ` / user ${options.userId}` : ''}`;
+  io.out(count === 0 ? `No active API keys for ${whose}.` : `${count} active API key(s) for ${whose}.`);
+  return 0;
+}
+
+/** Revokes by token id (preferred: a key on a command line lands in shell history) or by key. */
+export async function revokeKey(keyOrTokenId: string, io: CommandIo): Promise<number> {
+  const label = keyOrTokenId.startsWith('apit_') ? keyOrTokenId : `the key ending in …${keyOrTokenId.slice(-4)}`;
+  if (!(await gatewayFromEnv().revokeApiKey(keyOrTokenId))) {
+    io.err(`Scalekit knows no API key ${keyOrTokenId.startsWith('apit_') ? `with id ${keyOrTokenId}` : 'with that value'}; nothing was revoked.`);
+    return 1;
+  }
+  io.out(`Revoked ${label}: it is refused from now on (revoking it again is harmless).`);
   return 0;
 }
 

@@ -1,4 +1,5 @@
-import { ScalekitClient, ScalekitNotFoundException } from '@scalekit-sdk/node';
+import { ScalekitClient, ScalekitNotFoundException, ScalekitValidateTokenFailureException } from '@scalekit-sdk/node';
+import { apiKeyInfo, timestampOf, type ApiKeyInfo } from '../api-keys/api-key-record.js';
 import type { ScalekitCredentials } from '../config/credentials.js';
 import {
   ConnectorNotConfiguredError,
@@ -29,6 +30,19 @@ export interface ProxyResult<T = unknown> {
   status: number;
   headers: Record<string, string>;
   data: T;
+}
+
+export interface NewApiKey {
+  userId?: string | undefined;
+  claims?: Record<string, string> | undefined;
+  expiresAt?: Date | undefined;
+  description?: string | undefined;
+}
+
+export interface ApiKeyPage {
+  keys: ApiKeyInfo[];
+  totalCount: number;
+  nextPageToken: string;
 }
 
 export interface ToolDefinitionRecord {
@@ -217,6 +231,60 @@ export class ScalekitGateway {
     } catch (error) {
       if (error instanceof ScalekitNotFoundException) return false;
       this.#controlPlane('delete connected account', error, connection);
+    }
+  }
+
+  /**
+   * Checks an API key with Scalekit (ValidateToken), every time: nothing is cached, so a revoked
+   * key is refused on its next request. Undefined when Scalekit refuses the key.
+   */
+  async validateApiKey(key: string): Promise<ApiKeyInfo | undefined> {
+    try {
+      const { tokenInfo } = await this.#roundTrip(() => this.#client.token.validateToken(key));
+      return tokenInfo ? apiKeyInfo(tokenInfo) : undefined;
+    } catch (error) {
+      if (error instanceof ScalekitValidateTokenFailureException) return undefined;
+      this.#controlPlane('API key validation', error);
+    }
+  }
+
+  /** Creates a key; the plain key is in the answer and nowhere else, ever. */
+  async createApiKey(organizationId: string, options: NewApiKey = {}): Promise<{ key: string; info: ApiKeyInfo }> {
+    try {
+      const created = await this.#roundTrip(() =>
+        this.#client.token.createToken(organizationId, {
+          ...(options.userId ? { userId: options.userId } : {}),
+          ...(options.claims && Object.keys(options.claims).length > 0 ? { customClaims: options.claims } : {}),
+          ...(options.expiresAt ? { expiry: timestampOf(options.expiresAt) } : {}),
+          ...(options.description ? { description: options.description } : {}),
+        }),
+      );
+      if (!created.tokenInfo) throw new ScalekitCallError('API key creation', 'Scalekit returned no token metadata');
+      return { key: created.token, info: apiKeyInfo(created.tokenInfo) };
+    } catch (error) {
+      if (error instanceof ScalekitCallError) throw error;
+      this.#controlPlane('API key creation', error);
+    }
+  }
+
+  /** One page of an organization's active keys (metadata only), optionally of one user. */
+  async listApiKeys(organizationId: string, options: { userId?: string; pageSize?: number; pageToken?: string } = {}): Promise<ApiKeyPage> {
+    try {
+      const page = await this.#roundTrip(() => this.#client.token.listTokens(organizationId, options));
+      return { keys: page.tokens.map(apiKeyInfo), totalCount: page.totalCount, nextPageToken: page.nextPageToken };
+    } catch (error) {
+      this.#controlPlane('API key listing', error);
+    }
+  }
+
+  /** Revokes a key (by the key or its token id) at once. False when Scalekit does not know it. */
+  async revokeApiKey(keyOrTokenId: string): Promise<boolean> {
+    try {
+      await this.#roundTrip(() => this.#client.token.invalidateToken(keyOrTokenId));
+      return true;
+    } catch (error) {
+      if (error instanceof ScalekitNotFoundException) return false;
+      this.#controlPlane('API key revocation', error);
     }
   }
 }

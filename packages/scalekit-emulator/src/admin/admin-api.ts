@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountRecord, AccountStatus } from '../accounts/account-store.js';
 import type { AuthPattern } from '../accounts/connections.js';
+import { tokenState, type ApiTokenRecord, type TokenState } from '../api-keys/api-token-store.js';
 import { ScriptFormatError, parseScriptPayload } from '../anthropic/script-parsing.js';
 import type { ScriptedAnthropic } from '../anthropic/scripted-anthropic.js';
 import type { Environment } from '../environment.js';
@@ -43,12 +44,41 @@ export function accountView(a: AccountRecord): AccountView {
   };
 }
 
+/** An API token as the admin API shows it: metadata and state, never the key or its hash. */
+export interface ApiTokenView {
+  tokenId: string;
+  organizationId: string;
+  userId: string | null;
+  customClaims: Record<string, string>;
+  description: string | null;
+  suffix: string;
+  state: TokenState;
+  expiresAt: string | null;
+  createdAt: string;
+  invalidatedAt: string | null;
+}
+
+export function apiTokenView(t: ApiTokenRecord): ApiTokenView {
+  return {
+    tokenId: t.tokenId,
+    organizationId: t.organizationId,
+    userId: t.userId ?? null,
+    customClaims: { ...t.customClaims },
+    description: t.description ?? null,
+    suffix: t.suffix,
+    state: tokenState(t),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    invalidatedAt: t.invalidatedAt?.toISOString() ?? null,
+  };
+}
+
 const STATUSES: readonly AccountStatus[] = ['ACTIVE', 'EXPIRED', 'PENDING_AUTH', 'PENDING_VERIFICATION', 'DISCONNECTED'];
 const AUTH_PATTERNS: readonly AuthPattern[] = ['OAUTH', 'API_KEY', 'BASIC', 'BEARER'];
 
 class AdminInputError extends Error {}
 
-const PARAM_SLOTS: Record<string, number[]> = { accounts: [1], faults: [1], sandboxes: [1, 2] };
+const PARAM_SLOTS: Record<string, number[]> = { accounts: [1], faults: [1], sandboxes: [1, 2], 'api-tokens': [1] };
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const text = await readBody(req);
@@ -140,6 +170,18 @@ export async function handleAdmin(
         }
         env.accounts.setStatus(account, status);
         return sendJson(res, 200, accountView(account));
+      }
+      case 'GET /api-tokens': {
+        const organizationId = url.searchParams.get('organizationId');
+        const tokens = env.apiTokens.all().filter((t) => organizationId === null || t.organizationId === organizationId);
+        return sendJson(res, 200, { tokens: tokens.map(apiTokenView) });
+      }
+      case 'POST /api-tokens/:/expire': {
+        // Fault injection: a key that reaches its expiry now, without waiting for the clock.
+        const token = env.apiTokens.resolve(parts[1]!);
+        if (!token || !parts[1]!.startsWith('apit_')) return sendJson(res, 404, { error: 'token not found' });
+        env.apiTokens.expireNow(token);
+        return sendJson(res, 200, apiTokenView(token));
       }
       case 'GET /calls': {
         const kind = url.searchParams.get('kind') as CallKind | null;

@@ -4,7 +4,7 @@ import type { ScriptPayload } from '../anthropic/script-parsing.js';
 import type { RecordedRequest } from '../anthropic/scripted-anthropic.js';
 import type { ActiveFault, FaultRule } from '../faults/fault-injector.js';
 import type { CallCounters, CallEntry, CallKind } from '../observability/call-log.js';
-import type { AccountView } from './admin-api.js';
+import type { AccountView, ApiTokenView } from './admin-api.js';
 
 /** A typed client of the emulator's admin API, for tests, benchmarks and the demo. */
 export class AdminClient {
@@ -36,6 +36,17 @@ export class AdminClient {
 
   deleteAccount(id: string): Promise<{ deleted: string }> {
     return this.#call('DELETE', `/accounts/${encodeURIComponent(id)}`);
+  }
+
+  /** API tokens (revoked and expired included): metadata only, never keys or hashes. */
+  async apiTokens(filter: { organizationId?: string } = {}): Promise<ApiTokenView[]> {
+    const q = new URLSearchParams(filter).toString();
+    return (await this.#call<{ tokens: ApiTokenView[] }>('GET', `/api-tokens${q ? `?${q}` : ''}`)).tokens;
+  }
+
+  /** Makes a token expire now (by token id), as if its expiry had passed. */
+  expireApiToken(tokenId: string): Promise<ApiTokenView> {
+    return this.#call('POST', `/api-tokens/${encodeURIComponent(tokenId)}/expire`);
   }
 
   async calls(filter: { kind?: CallKind; identifier?: string; since?: number } = {}): Promise<CallEntry[]> {

@@ -1,6 +1,7 @@
 import { Code, ConnectError, type ConnectRouter, type Interceptor } from '@connectrpc/connect';
 import type { Environment } from '../environment.js';
-import { ConnectedAccountService, ConnectionService, ToolService } from '../sdk-protocol.js';
+import { ApiTokenService, ConnectedAccountService, ConnectionService, ToolService } from '../sdk-protocol.js';
+import { apiTokenService } from './api-token-service.js';
 import { connectedAccountService } from './connected-account-service.js';
 import { connectionService } from './connection-service.js';
 import { codeFromName, codeName } from './errors.js';
@@ -52,6 +53,7 @@ export function grpcRoutes(env: Environment): { routes: (router: ConnectRouter) 
       router.service(ConnectedAccountService, connectedAccountService(env));
       router.service(ToolService, toolService(env));
       router.service(ConnectionService, connectionService(env));
+      router.service(ApiTokenService, apiTokenService(env));
     },
     interceptors: [environmentInterceptor(env)],
   };

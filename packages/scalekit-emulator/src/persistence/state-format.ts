@@ -40,6 +40,23 @@ export interface SavedSandbox {
   state: JsonObject | null;
 }
 
+/**
+ * An API token: its SHA-256 and metadata, never the plain key (which exists only in the
+ * CreateToken answer). Revoked tokens are kept, so revoking stays idempotent after a restart.
+ */
+export interface SavedApiToken {
+  tokenId: string;
+  hash: string;
+  suffix: string;
+  organizationId: string;
+  userId: string | null;
+  customClaims: Record<string, string>;
+  description: string | null;
+  expiresAt: string | null;
+  createdAt: string;
+  invalidatedAt: string | null;
+}
+
 export interface SavedState {
   format: typeof STATE_FORMAT;
   version: typeof STATE_VERSION;
@@ -47,6 +64,11 @@ export interface SavedState {
   connections: SavedConnection[];
   accounts: SavedAccount[];
   sandboxes: SavedSandbox[];
+  /**
+   * Added without a version bump: omitted when there are none, so files without API tokens keep
+   * their earlier shape, and files written before tokens existed read as having none.
+   */
+  apiTokens?: SavedApiToken[];
 }
 
 /** A state file that cannot be used; the message names the file and how to recover. */
@@ -164,6 +186,30 @@ function sandbox(value: unknown, where: string): SavedSandbox {
   };
 }
 
+function stringMap(value: unknown, where: string): Record<string, string> {
+  const map = object(value, where);
+  for (const [key, entry] of Object.entries(map)) string(entry, `${where}.${key}`);
+  return map as Record<string, string>;
+}
+
+function apiToken(value: unknown, where: string): SavedApiToken {
+  const t = object(value, where);
+  const hash = string(t['hash'], `${where}.hash`);
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new ShapeError(`${where}.hash must be a SHA-256 hex digest`);
+  return {
+    tokenId: string(t['tokenId'], `${where}.tokenId`),
+    hash,
+    suffix: string(t['suffix'], `${where}.suffix`),
+    organizationId: string(t['organizationId'], `${where}.organizationId`),
+    userId: nullableString(t['userId'], `${where}.userId`),
+    customClaims: stringMap(t['customClaims'], `${where}.customClaims`),
+    description: nullableString(t['description'], `${where}.description`),
+    expiresAt: nullableDate(t['expiresAt'], `${where}.expiresAt`),
+    createdAt: date(t['createdAt'], `${where}.createdAt`),
+    invalidatedAt: nullableDate(t['invalidatedAt'], `${where}.invalidatedAt`),
+  };
+}
+
 /** Checks the version before anything else, so a newer file says "newer", not "field x is wrong". */
 function checkVersion(root: Fields): void {
   if (root['format'] !== STATE_FORMAT) throw new ShapeError(`it is not an emulator state file (no "format": "${STATE_FORMAT}")`);
@@ -190,6 +236,7 @@ export function parseState(text: string, path: string): SavedState {
       connections: array(root['connections'], 'connections').map((c, i) => connection(c, `connections[${i}]`)),
       accounts: array(root['accounts'], 'accounts').map((a, i) => account(a, `accounts[${i}]`)),
       sandboxes: array(root['sandboxes'], 'sandboxes').map((s, i) => sandbox(s, `sandboxes[${i}]`)),
+      apiTokens: array(root['apiTokens'] ?? [], 'apiTokens').map((t, i) => apiToken(t, `apiTokens[${i}]`)),
     };
   } catch (error) {
     if (error instanceof ShapeError) throw new StateFileError(path, error.message);

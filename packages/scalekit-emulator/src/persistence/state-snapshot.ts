@@ -1,8 +1,16 @@
 import type { AccountRecord } from '../accounts/account-store.js';
+import type { ApiTokenRecord } from '../api-keys/api-token-store.js';
 import type { Connection } from '../accounts/connections.js';
 import type { Environment } from '../environment.js';
 import type { JsonObject } from '../sandboxes/sandbox.js';
-import { STATE_FORMAT, STATE_VERSION, StateFileError, type SavedAccount, type SavedState } from './state-format.js';
+import {
+  STATE_FORMAT,
+  STATE_VERSION,
+  StateFileError,
+  type SavedAccount,
+  type SavedApiToken,
+  type SavedState,
+} from './state-format.js';
 
 function saveAccount(a: AccountRecord): SavedAccount {
   return {
@@ -24,6 +32,37 @@ function saveAccount(a: AccountRecord): SavedAccount {
   };
 }
 
+function saveApiToken(t: ApiTokenRecord): SavedApiToken {
+  return {
+    tokenId: t.tokenId,
+    hash: t.hash,
+    suffix: t.suffix,
+    organizationId: t.organizationId,
+    userId: t.userId ?? null,
+    customClaims: { ...t.customClaims },
+    description: t.description ?? null,
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    invalidatedAt: t.invalidatedAt?.toISOString() ?? null,
+  };
+}
+
+function restoreApiToken(env: Environment, saved: SavedApiToken, path: string): void {
+  const date = (value: string | null): Date | undefined => (value === null ? undefined : new Date(value));
+  try {
+    env.apiTokens.restore({
+      ...saved,
+      userId: saved.userId ?? undefined,
+      description: saved.description ?? undefined,
+      expiresAt: date(saved.expiresAt),
+      createdAt: new Date(saved.createdAt),
+      invalidatedAt: date(saved.invalidatedAt),
+    });
+  } catch (error) {
+    throw new StateFileError(path, `API token ${saved.tokenId} could not be restored (${(error as Error).message})`);
+  }
+}
+
 /**
  * The state worth keeping across restarts. Client-credential bearer tokens, magic links and
  * pending verifications are left out on purpose: they are short-lived, and a client simply
@@ -31,6 +70,7 @@ function saveAccount(a: AccountRecord): SavedAccount {
  */
 export function captureState(env: Environment): SavedState {
   const configured = new Set(env.config.connections.map((c) => c.name));
+  const tokens = env.apiTokens.all();
   return {
     format: STATE_FORMAT,
     version: STATE_VERSION,
@@ -42,6 +82,7 @@ export function captureState(env: Environment): SavedState {
     sandboxes: env.sandboxes
       .entries()
       .map(({ connector, identifier, sandbox }) => ({ connector, identifier, state: sandbox.exportState?.() ?? null })),
+    ...(tokens.length > 0 ? { apiTokens: tokens.map(saveApiToken) } : {}),
   };
 }
 
@@ -93,4 +134,5 @@ export function restoreState(env: Environment, state: SavedState, path: string):
       throw new StateFileError(path, `${what} could not be restored (${(error as Error).message})`);
     }
   }
+  for (const saved of state.apiTokens ?? []) restoreApiToken(env, saved, path);
 }
