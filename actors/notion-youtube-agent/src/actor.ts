@@ -3,25 +3,18 @@
 // expected failure ends with one clear message (status message, run page, Actor.fail) and no
 // stack trace; only unexpected errors log one.
 
-import Anthropic from '@anthropic-ai/sdk';
-import { AuthGateError, createAuthGate, perUser, shared, type AuthGate, type Progress } from '@repo/auth-gate';
+import { AuthGateError, createAuthGate, type AuthGate, type Progress } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log } from 'apify';
+import { connectorSpecs, type Connectors } from './accounts.js';
 import { runAgent } from './agent-run.js';
+import { ANTHROPIC_MAX_RETRIES, anthropicCallModel } from './anthropic-client.js';
 import { errorMessage } from './errors.js';
 import { parseInput, type ActorInput } from './input.js';
 import { StepLog, type RunOutput } from './run-output.js';
 import { runStructured, type ModeDeps, type ModeResult } from './structured-run.js';
 
 export const PAGE_TITLE = 'Notion YouTube Research Agent';
-/** Set by the operator in the Actor's environment; Store users cannot change it. */
-export const YOUTUBE_IDENTIFIER_VARIABLE = 'YOUTUBE_SHARED_IDENTIFIER';
-export const DEFAULT_YOUTUBE_IDENTIFIER = 'shared-youtube';
-/** Notion's published average for one integration. */
-const NOTION_REQUESTS_PER_SECOND = 3;
-const ANTHROPIC_MAX_RETRIES = 2;
-
-type Connectors = 'notion' | 'youtube';
 
 export async function runActor(): Promise<void> {
   await Actor.init();
@@ -37,10 +30,7 @@ export async function runActor(): Promise<void> {
   let gate: AuthGate<Connectors>;
   try {
     gate = await createAuthGate<Connectors>({
-      connectors: {
-        notion: perUser({ label: 'Notion', requestsPerSecond: NOTION_REQUESTS_PER_SECOND }),
-        youtube: shared(process.env[YOUTUBE_IDENTIFIER_VARIABLE]?.trim() || DEFAULT_YOUTUBE_IDENTIFIER, { label: 'YouTube' }),
-      },
+      connectors: connectorSpecs(process.env),
       page: { title: PAGE_TITLE },
     });
   } catch (error) {
@@ -64,10 +54,9 @@ export async function runActor(): Promise<void> {
 
     let result: ModeResult;
     if (input.mode === 'agent') {
-      const client = new Anthropic({ apiKey: input.anthropicApiKey, baseURL: process.env['ANTHROPIC_BASE_URL'] || undefined, maxRetries: ANTHROPIC_MAX_RETRIES });
       const outcome = await runAgent(input, {
         ...deps,
-        callModel: (request) => client.messages.create(request),
+        callModel: anthropicCallModel(input.anthropicApiKey, process.env),
         modelRetries: ANTHROPIC_MAX_RETRIES,
         chargeToolCall: async () => (await Actor.charge({ eventName: 'tool-call' })).eventChargeLimitReached,
       });

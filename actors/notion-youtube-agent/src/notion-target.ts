@@ -59,7 +59,7 @@ export async function resolveNotionTarget(client: NotionPages, notionPage: strin
   if (parentPage === undefined) {
     throw new InputError(
       `No Notion page titled "${notionPage}" was found, and no parent page is set to create it under. ` +
-        `Set "Parent page for a new page" to a page shared with the integration, or give the title, URL or id of an existing page. ${SHARE_HINT}`,
+        `Set "Parent page for a new page" (parentPage) to a page shared with the integration, or give the title, URL or id of an existing page. ${SHARE_HINT}`,
     );
   }
   const parent = await findParent(client, parentPage);
