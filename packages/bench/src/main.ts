@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { renderTable, round, type Figure } from './figures.js';
 import { agentBench } from './scenarios/agent-bench.js';
 import { authBench } from './scenarios/auth-bench.js';
+import { crawlBench } from './scenarios/crawl-bench.js';
 import { digestBench } from './scenarios/digest-bench.js';
 
 const RESULTS = fileURLToPath(new URL('../../../bench-results.json', import.meta.url));
@@ -11,6 +12,7 @@ const scenarios: [string, () => Promise<Figure[]>][] = [
   ['auth', authBench],
   ['agent', agentBench],
   ['digest', digestBench],
+  ['crawl', crawlBench],
 ];
 
 const figures: Figure[] = [];

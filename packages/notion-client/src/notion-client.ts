@@ -81,15 +81,18 @@ export class NotionClient {
     return this.#call({ method: 'PATCH', path: `/v1/pages/${id}`, body: changes });
   }
 
-  /** Appends up to 100 blocks; returns the created blocks (in order) so children can follow. */
-  async appendChildren(blockId: string, children: NotionBlockInput[]): Promise<NotionBlock[]> {
+  /**
+   * Appends up to 100 blocks; returns the created blocks (in order) so children can follow.
+   * `after` inserts them right after that child of the block instead of at the end.
+   */
+  async appendChildren(blockId: string, children: NotionBlockInput[], options: { after?: string } = {}): Promise<NotionBlock[]> {
     if (children.length > MAX_CHILDREN_PER_REQUEST) {
       throw new Error(`appendChildren takes at most ${MAX_CHILDREN_PER_REQUEST} blocks; split them first`);
     }
     const result = await this.#call<NotionList<NotionBlock>>({
       method: 'PATCH',
       path: `/v1/blocks/${blockId}/children`,
-      body: { children },
+      body: { children, ...(options.after !== undefined ? { after: options.after } : {}) },
     });
     return result.results;
   }
@@ -104,17 +107,22 @@ export class NotionClient {
     return requests;
   }
 
-  async listChildren(blockId: string): Promise<NotionBlock[]> {
+  /**
+   * The block's children in order, following pagination. `limit` stops early (and asks for no
+   * more than needed), e.g. to read only a page's first block.
+   */
+  async listChildren(blockId: string, options: { limit?: number } = {}): Promise<NotionBlock[]> {
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
     const out: NotionBlock[] = [];
     let cursor: string | null = null;
     do {
-      const query: Record<string, string | number> = { page_size: 100 };
+      const query: Record<string, string | number> = { page_size: Math.max(1, Math.min(MAX_CHILDREN_PER_REQUEST, limit - out.length)) };
       if (cursor) query['start_cursor'] = cursor;
       const page: NotionList<NotionBlock> = await this.#call({ path: `/v1/blocks/${blockId}/children`, query });
       out.push(...page.results);
       cursor = page.has_more ? page.next_cursor : null;
-    } while (cursor);
-    return out;
+    } while (cursor && out.length < limit);
+    return out.slice(0, limit);
   }
 
   deleteBlock(blockId: string): Promise<NotionBlock> {
@@ -129,6 +137,18 @@ export class NotionClient {
         parent: { type: 'page_id', page_id: input.parentPageId },
         title: [{ type: 'text', text: { content: input.title } }],
         properties: input.properties,
+      },
+    });
+  }
+
+  /** Changes a database's title or schema; `properties` adds or changes the named properties only. */
+  updateDatabase(id: string, changes: { title?: string; properties?: Record<string, unknown> }): Promise<NotionDatabase> {
+    return this.#call({
+      method: 'PATCH',
+      path: `/v1/databases/${id}`,
+      body: {
+        ...(changes.title !== undefined ? { title: [{ type: 'text', text: { content: changes.title } }] } : {}),
+        ...(changes.properties !== undefined ? { properties: changes.properties } : {}),
       },
     });
   }

@@ -27,7 +27,8 @@ function layout(page: SitePage): string {
 }
 
 /** Serves the sample documentation site on loopback. */
-export async function startSampleSite(options: { port?: number } = {}): Promise<SampleSite> {
+export async function startSampleSite(options: { port?: number; extraPages?: number } = {}): Promise<SampleSite> {
+  const extraPages = Math.max(0, Math.floor(options.extraPages ?? 0));
   let revision = 0;
   const hits = new Map<string, number>();
   const server = http.createServer((req, res) => {
@@ -40,7 +41,7 @@ export async function startSampleSite(options: { port?: number } = {}): Promise<
       return;
     }
     if (path === '/sitemap.xml') {
-      const urls = sitePages(revision).map((p) => `<url><loc>${base}${p.path}</loc></url>`).join('');
+      const urls = sitePages(revision, extraPages).map((p) => `<url><loc>${base}${p.path}</loc></url>`).join('');
       res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`);
       return;
     }
@@ -48,7 +49,7 @@ export async function startSampleSite(options: { port?: number } = {}): Promise<
       res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n%sample\n');
       return;
     }
-    const page = sitePages(revision).find((p) => p.path === path);
+    const page = sitePages(revision, extraPages).find((p) => p.path === path);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>Not found</title><h1>Not found</h1>');
       return;
@@ -59,7 +60,7 @@ export async function startSampleSite(options: { port?: number } = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    crawlablePaths: sitePages(0).filter((p) => !p.path.startsWith('/private/')).map((p) => p.path),
+    crawlablePaths: sitePages(0, extraPages).filter((p) => !p.path.startsWith('/private/')).map((p) => p.path),
     setRevision: (r) => {
       revision = r;
     },

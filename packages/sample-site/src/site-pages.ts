@@ -63,19 +63,47 @@ function essayPage(): SitePage {
   return { path: '/blog/long-essay', title: 'A very long essay', body: `<h1>A very long essay</h1>\n<p>${words}</p>`, links: ['/docs/missing-page'] };
 }
 
-/** Every page of the site for a content revision (revision > 0 changes one guide page). */
-export function sitePages(revision = 0): SitePage[] {
+/** One of `count` generated recipe pages (for larger crawls): a heading, paragraphs, a list and code. */
+function recipePage(n: number, count: number): SitePage {
+  const next = (n % count) + 1;
+  return {
+    path: `/recipes/recipe-${n}`,
+    title: `Recipe ${n}`,
+    body: `<h1>Recipe ${n}</h1>
+<p>Recipe ${n} shows one way to combine the Acme client with your own code. It builds on <a href="/docs/installation">Installation</a>.</p>
+<h2>Steps</h2>
+<ol><li>Create a client</li><li>Call <code>recipe${n}()</code></li><li>Check the result</li></ol>
+<pre><code class="language-javascript">const result = await client.recipe${n}({ retries: 3 });</code></pre>
+<p>Next: <a href="/recipes/recipe-${next}">Recipe ${next}</a>.</p>`,
+    links: [],
+  };
+}
+
+/** The index of the generated recipe pages. */
+function recipeIndex(count: number): SitePage {
+  const items = Array.from({ length: count }, (_, i) => `<li><a href="/recipes/recipe-${i + 1}">Recipe ${i + 1}</a></li>`).join('');
+  return { path: '/recipes', title: 'Recipes', body: `<h1>Recipes</h1><p>Short, complete examples.</p><ul>${items}</ul>`, links: [] };
+}
+
+/**
+ * Every page of the site for a content revision (revision > 0 changes one guide page).
+ * `extraPages` > 0 adds a "Recipes" index linked from the home page and that many recipe pages
+ * (all in the sitemap), for crawls of a few hundred pages; 0 keeps the site exactly as it was.
+ */
+export function sitePages(revision = 0, extraPages = 0): SitePage[] {
+  const recipes = extraPages > 0 ? `<li><a href="/recipes">Recipes</a></li>` : '';
   return [
     {
       path: '/',
       title: 'Acme Docs',
       body: `<h1>Acme Docs</h1><p>Welcome to the documentation. Start with <a href="/docs/installation">Installation</a>.</p>
-<ul>${TOPICS.map((t) => `<li><a href="/docs/${slug(t)}">${t}</a></li>`).join('')}<li><a href="/docs/changelog">Changelog</a></li><li><a href="/blog/long-essay">Blog</a></li><li><a href="/files/guide.pdf">PDF guide</a></li><li><a href="/private/admin">Admin</a></li></ul>`,
+<ul>${TOPICS.map((t) => `<li><a href="/docs/${slug(t)}">${t}</a></li>`).join('')}<li><a href="/docs/changelog">Changelog</a></li><li><a href="/blog/long-essay">Blog</a></li>${recipes}<li><a href="/files/guide.pdf">PDF guide</a></li><li><a href="/private/admin">Admin</a></li></ul>`,
       links: [],
     },
     ...TOPICS.map((t, i) => guidePage(t, i, revision)),
     longPage(),
     essayPage(),
     { path: '/private/admin', title: 'Admin', body: '<h1>Admin</h1><p>Robots.txt excludes this page.</p>', links: [] },
+    ...(extraPages > 0 ? [recipeIndex(extraPages), ...Array.from({ length: extraPages }, (_, i) => recipePage(i + 1, extraPages))] : []),
   ];
 }

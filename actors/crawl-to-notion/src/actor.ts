@@ -1,0 +1,273 @@
+// The run, end to end: input, the user's own Notion through auth-gate, the destination resolved
+// and reconciled with what earlier runs wrote, then the crawl with Notion writes pipelined behind
+// it, and finally the dataset, OUTPUT, the run page's summary and the charges. Every expected
+// failure ends with one clear message (status message, run page, Actor.fail) and no stack trace.
+
+import { AuthGateError, createAuthGate, perUser, type AuthGate, type SummaryLink } from '@repo/auth-gate';
+import { NotionClient } from '@repo/notion-client';
+import { Actor, log, type KeyValueStore, type RequestQueue } from 'apify';
+import type { CheerioCrawler } from 'crawlee';
+import { createSiteCrawler, enqueueSitemapUrls, FETCH_FAILED } from './crawl/site-crawler.js';
+import { errorMessage, ExpectedFailure } from './errors.js';
+import { parseInput, type CrawlInput } from './input.js';
+import { DatabaseTarget, resolveParentPage } from './notion/destination.js';
+import { DatabaseDestination, PageDestination, type Destination } from './sync/destinations.js';
+import { PageSync } from './sync/page-sync.js';
+import type { ReconcileReport } from './sync/reconcile.js';
+import { itemFor, RunTally, type PageItem, type RunOutput } from './sync/run-report.js';
+import { SYNC_STORE_NAME } from './sync/sync-state.js';
+
+export const PAGE_TITLE = 'Crawl to Notion';
+/** Notion's published average for one integration; auth-gate keeps every call of the run under it. */
+const NOTION_REQUESTS_PER_SECOND = 3;
+/**
+ * Pages written at once. The rate limit is the bottleneck, so a few writers are enough to keep it
+ * busy while one waits for a response; more would only hold more pages in memory.
+ */
+const WRITERS = 3;
+/** Converted pages waiting for a writer before the crawl waits too. */
+const WRITE_QUEUE_CAPACITY = 20;
+const PROGRESS_INTERVAL_MS = 1000;
+const SUMMARY_LINKS = 20;
+export const PAGE_WRITTEN_EVENT = 'page-written';
+
+type Connectors = 'notion';
+
+export async function runActor(): Promise<void> {
+  await Actor.init();
+  const startedAt = Date.now();
+
+  let input: CrawlInput;
+  try {
+    input = parseInput(await Actor.getInput());
+  } catch (error) {
+    // Nothing has been written and no account touched yet.
+    return fail(error);
+  }
+
+  let gate: AuthGate<Connectors>;
+  try {
+    gate = await createAuthGate<Connectors>({
+      connectors: { notion: perUser({ label: 'Notion', requestsPerSecond: NOTION_REQUESTS_PER_SECOND }) },
+      page: { title: PAGE_TITLE },
+    });
+  } catch (error) {
+    return fail(error);
+  }
+
+  try {
+    const { notion } = await gate.connect(['notion']);
+    const client = new NotionClient(notion);
+    gate.step('Connected to your Notion');
+    const store = await Actor.openKeyValueStore(SYNC_STORE_NAME);
+    const destination = await openDestination(client, input, store, gate);
+    const requestQueue = await Actor.openRequestQueue();
+    if (destination.exists) await reconcile(destination.destination, requestQueue, gate);
+    const output = await crawlAndWrite(input, destination.destination, requestQueue, gate, startedAt);
+    await finish(gate, output.output, output.links, output.summary);
+  } catch (error) {
+    const message = await gate.reportFailure(error);
+    await gate.close();
+    await Actor.fail(message);
+  }
+}
+
+async function openDestination(
+  client: NotionClient,
+  input: CrawlInput,
+  store: KeyValueStore,
+  gate: AuthGate<Connectors>,
+): Promise<{ destination: Destination; exists: boolean }> {
+  if (input.destination === 'page') {
+    const parent = await resolveParentPage(client, input.parentPage!);
+    gate.step(`Pages go under "${parent.title}"`);
+    return { destination: new PageDestination(client, parent, store), exists: true };
+  }
+  const target = await DatabaseTarget.resolve(client, input.database, input.parentPage);
+  gate.step(
+    target.existingId !== undefined
+      ? `Rows go into the database "${input.database}"`
+      : `The database "${input.database}" will be created under "${target.parent?.title ?? ''}"`,
+  );
+  return { destination: new DatabaseDestination(client, target, store), exists: target.existingId !== undefined };
+}
+
+/** Checks the map of earlier runs against Notion and queues the writes a killed run left unfinished. */
+async function reconcile(destination: Destination, requestQueue: RequestQueue, gate: AuthGate<Connectors>): Promise<void> {
+  const { state, report } = await destination.prepare();
+  describeReconcile(report, state.size, gate);
+  const resumeKey = `resume-${Date.now()}`;
+  for (const { url, depth } of report.resume) {
+    const added = await requestQueue.addRequest({ url, crawlDepth: depth });
+    // On the platform the queue survives a migration and may hold the URL as done already.
+    if (added.wasAlreadyHandled) await requestQueue.addRequest({ url, crawlDepth: depth, uniqueKey: `${added.uniqueKey}#${resumeKey}` });
+  }
+  await state.save();
+}
+
+function describeReconcile(report: ReconcileReport, mapped: number, gate: AuthGate<Connectors>): void {
+  const notes: string[] = [];
+  if (mapped > 0) notes.push(`${mapped} page${mapped === 1 ? '' : 's'} known from earlier runs`);
+  if (report.dropped > 0) notes.push(`${report.dropped} deleted in Notion since (they will be created again)`);
+  if (report.recovered > 0) notes.push(`${report.recovered} found from an interrupted run`);
+  if (report.archivedDuplicates > 0) notes.push(`${report.archivedDuplicates} duplicate${report.archivedDuplicates === 1 ? '' : 's'} moved to the trash`);
+  if (report.resume.length > 0) notes.push(`${report.resume.length} unfinished write${report.resume.length === 1 ? '' : 's'} resumed`);
+  if (notes.length > 0) {
+    const text = `${notes.join('; ')}.`;
+    gate.step(text.charAt(0).toUpperCase() + text.slice(1));
+    log.info(text);
+  }
+}
+
+interface CrawlResult {
+  output: RunOutput;
+  links: SummaryLink[];
+  summary: string;
+}
+
+async function crawlAndWrite(
+  input: CrawlInput,
+  destination: Destination,
+  requestQueue: RequestQueue,
+  gate: AuthGate<Connectors>,
+  startedAt: number,
+): Promise<CrawlResult> {
+  const tally = new RunTally(SUMMARY_LINKS);
+  const unchangedLinks: { title: string; url: string }[] = [];
+  const fetchErrors: string[] = [];
+  // One item per URL, even when crawlee's local queue fetched a URL twice (see PageSync.intake).
+  const skippedUrls = new Set<string>();
+  const failedUrls = new Set<string>();
+  const fetchedUrls = new Set<string>();
+  // The crawler is made after the sync that must be able to stop it.
+  const running: { crawler?: CheerioCrawler } = {};
+  let lastProgress = 0;
+
+  const progress = async (final = false): Promise<void> => {
+    const now = Date.now();
+    if (!final && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = now;
+    const done = tally.processed;
+    // URLs with an outcome plus the ones still waiting to be crawled or written (an estimate
+    // while running: a page being written may already have its outcome).
+    const found = final ? done : done + requestQueue.getPendingCount() + sync.waiting;
+    // The status message is a courtesy; a failed update must not fail the run.
+    await gate.progress({ done, total: Math.max(found, done), label: tally.progressLabel() }).catch(() => undefined);
+  };
+
+  const record = async (item: PageItem): Promise<void> => {
+    tally.record(item);
+    if (item.status === 'unchanged' && item.notionUrl !== null && unchangedLinks.length < SUMMARY_LINKS) unchangedLinks.push({ title: item.title ?? item.url, url: item.notionUrl });
+    await Actor.pushData(item);
+    await progress();
+  };
+
+  const sync = new PageSync({
+    destination,
+    linkToNotionPages: input.linkToNotionPages,
+    writers: WRITERS,
+    queueCapacity: WRITE_QUEUE_CAPACITY,
+    record,
+    chargePage: async () => (await Actor.charge({ eventName: PAGE_WRITTEN_EVENT })).eventChargeLimitReached,
+    onChargeLimit: () => {
+      log.warning('The spending limit of this run is reached: no more pages are written.');
+      gate.step('Spending limit reached: stopping');
+      void running.crawler?.autoscaledPool?.abort();
+    },
+    onFatal: () => {
+      void running.crawler?.autoscaledPool?.abort();
+    },
+    warn: (message) => log.warning(message),
+  });
+  const persist = async (): Promise<void> => {
+    await sync.persist().catch((error: unknown) => log.warning(`Could not save the sync state: ${errorMessage(error)}`));
+  };
+  Actor.on('persistState', persist);
+  Actor.on('migrating', persist);
+  Actor.on('aborting', persist);
+
+  const callbacks = {
+    onPage: (page: Parameters<PageSync['intake']>[0]) => sync.intake(page),
+    onSkipped: async (url: string, reason: string, depth: number | null) => {
+      if (skippedUrls.has(url)) return;
+      skippedUrls.add(url);
+      await record(itemFor(url, 'skipped', { depth, error: reason }));
+    },
+    onFailed: async (url: string, error: string, depth: number | null) => {
+      if (failedUrls.has(url)) return;
+      failedUrls.add(url);
+      if (error.startsWith(FETCH_FAILED)) fetchErrors.push(error.slice(FETCH_FAILED.length).replace(/\.$/, ''));
+      await record(itemFor(url, 'failed', { depth, error }));
+    },
+    onFetched: (url: string) => {
+      fetchedUrls.add(url);
+      tally.crawled = fetchedUrls.size;
+    },
+    onStatusTick: () => progress(),
+    warn: (message: string) => log.warning(message),
+  };
+
+  const crawler = createSiteCrawler(input, requestQueue, callbacks);
+  running.crawler = crawler;
+  try {
+    await crawler.addRequests(input.startUrls.map((url) => ({ url })));
+    if (input.useSitemaps) {
+      const queued = await enqueueSitemapUrls(input, requestQueue, callbacks);
+      gate.step(`Sitemaps: ${queued} more URL${queued === 1 ? '' : 's'} queued`);
+    }
+    gate.step('Crawling; pages are written to Notion as they come');
+    await crawler.run();
+    gate.step('Crawl finished; writing the last pages');
+    await sync.drain();
+    const fatal = sync.fatal;
+    if (fatal !== undefined) throw fatal instanceof Error ? fatal : new Error(errorMessage(fatal));
+  } finally {
+    await persist();
+    Actor.off('persistState', persist);
+    Actor.off('migrating', persist);
+    Actor.off('aborting', persist);
+  }
+  await progress(true);
+
+  const { counts } = tally;
+  if (tally.crawled === 0 && fetchErrors.length > 0 && tally.writtenCount === 0) {
+    throw new ExpectedFailure(
+      'SITE_UNREACHABLE',
+      `Could not reach ${input.startUrls.join(', ')}: ${fetchErrors[0]}. Check the start URLs (and that the site is public), then run again.`,
+    );
+  }
+  const containerUrl = destination.containerUrl() ?? null;
+  const output: RunOutput = {
+    status: sync.stopped ? 'CHARGE_LIMIT_REACHED' : counts.failed > 0 ? 'SUCCEEDED_WITH_FAILURES' : 'SUCCEEDED',
+    written: tally.writtenCount,
+    created: counts.created,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    failed: counts.failed,
+    skipped: counts.skipped,
+    crawled: tally.crawled,
+    destination: destination.kind,
+    parentPageUrl: destination.parentPageUrl ?? null,
+    databaseUrl: destination.kind === 'database' ? containerUrl : null,
+    notionRequests: gate.metrics().proxyRequests,
+    durationSecs: Math.round((Date.now() - startedAt) / 100) / 10,
+  };
+  const links: SummaryLink[] = [];
+  if (containerUrl !== null) links.push({ label: destination.kind === 'database' ? 'The database in Notion' : 'The parent page in Notion', url: containerUrl });
+  for (const page of [...tally.written, ...unchangedLinks].slice(0, SUMMARY_LINKS)) links.push({ label: page.title, url: page.url });
+  return { output, links, summary: tally.summary() };
+}
+
+async function finish(gate: AuthGate<Connectors>, output: RunOutput, links: SummaryLink[], summary: string): Promise<void> {
+  await Actor.setValue('OUTPUT', output);
+  await gate.finish({ summary, links });
+  log.info(summary);
+  await gate.close();
+  await Actor.exit(summary);
+}
+
+async function fail(error: unknown): Promise<void> {
+  const message = error instanceof AuthGateError ? error.message : `The run failed: ${errorMessage(error)}`;
+  if (!(error instanceof AuthGateError)) log.exception(error instanceof Error ? error : new Error(message), 'Unexpected failure');
+  await Actor.fail(message);
+}

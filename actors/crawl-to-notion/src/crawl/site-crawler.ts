@@ -1,0 +1,194 @@
+// The crawl: crawlee's CheerioCrawler over the start URLs (and, when asked, the sitemaps the site
+// announces), with the limits and filters users know from Apify's Website Content Crawler. It
+// only fetches and classifies; what happens to a page is the `onPage` callback's business, and
+// that callback may make the handler wait (the Notion write queue's backpressure).
+
+import { CheerioCrawler, enqueueLinks, RobotsTxtFile, Sitemap, type RequestQueue } from 'crawlee';
+import { errorMessage } from '../errors.js';
+import type { CrawlInput } from '../input.js';
+import type { FetchedPage } from '../sync/page-sync.js';
+
+export interface CrawlCallbacks {
+  onPage: (page: FetchedPage) => Promise<void>;
+  /** A URL deliberately not written (not HTML, disallowed by robots.txt, redirected off-site). */
+  onSkipped: (url: string, reason: string, depth: number | null) => Promise<void>;
+  /** A URL that could not be fetched (HTTP error, timeout, network). */
+  onFailed: (url: string, error: string, depth: number | null) => Promise<void>;
+  /** Any response received, HTML or not. */
+  onFetched: (url: string) => void;
+  /** Crawlee's periodic status tick; the Actor shows its own progress instead. */
+  onStatusTick: () => Promise<void>;
+  warn: (message: string) => void;
+}
+
+/**
+ * How long one request handler may run. Parsing and converting take milliseconds; the rest is
+ * waiting for room in the write queue, which with Notion's ~3 requests/second can be a while
+ * for long pages. A timeout here would only make crawlee fetch the page again.
+ */
+const HANDLER_TIMEOUT_SECS = 900;
+/** Fetch retries (network errors, 5xx): enough for a flaky server, quick for an unreachable one. */
+const MAX_REQUEST_RETRIES = 2;
+
+/** A fetched page that the Actor itself could not take in (as opposed to a page that could not be fetched). */
+export class PageProcessingError extends Error {
+  constructor(cause: unknown) {
+    super(errorMessage(cause), { cause });
+    this.name = 'PageProcessingError';
+  }
+}
+
+/** How a page that could not be fetched at all is reported (the Actor tells an unreachable site by it). */
+export const FETCH_FAILED = 'Could not fetch the page: ';
+
+const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const CONTENT_TYPE_REFUSED = /served Content-Type ([^\s,]+)/;
+
+function strategyOf(input: CrawlInput): 'same-hostname' | 'all' {
+  return input.sameDomain ? 'same-hostname' : 'all';
+}
+
+function linkFilters(input: CrawlInput): { globs?: string[]; exclude?: string[] } {
+  return {
+    ...(input.includeGlobs.length > 0 ? { globs: input.includeGlobs } : {}),
+    ...(input.excludeGlobs.length > 0 ? { exclude: input.excludeGlobs } : {}),
+  };
+}
+
+/**
+ * Crawlee prints a stack trace with every request that finally failed. For a crawl those are a
+ * site's problems (a refused connection, a timeout), recorded as dataset items with their reason,
+ * not bugs: the log keeps the message. Errors that are bugs (TypeError...) keep their stack.
+ */
+class SiteCrawler extends CheerioCrawler {
+  protected override _getMessageFromError(error: Error): string | undefined {
+    if (error instanceof TypeError || error instanceof SyntaxError || error instanceof ReferenceError) {
+      const message = super._getMessageFromError(error, true);
+      return typeof message === 'string' || message === undefined ? message : message.message;
+    }
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The useful line of a fetch error: crawlee prefixes network errors with its session handling. */
+export function fetchErrorText(error: unknown): string {
+  const lines = errorMessage(error)
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^Detected a session error/.test(line));
+  return lines.join(' ') || 'unknown error';
+}
+
+function referrerNote(userData: Record<string, unknown>): string {
+  return typeof userData['referrer'] === 'string' ? ` (linked from ${userData['referrer']})` : '';
+}
+
+export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue, callbacks: CrawlCallbacks): CheerioCrawler {
+  const reported = new Set<string>();
+  const skippedOnce = async (url: string, reason: string, depth: number | null): Promise<void> => {
+    if (reported.has(url)) return;
+    reported.add(url);
+    await callbacks.onSkipped(url, reason, depth);
+  };
+
+  return new SiteCrawler({
+    requestQueue,
+    maxRequestsPerCrawl: input.maxPages,
+    maxCrawlDepth: input.maxDepth,
+    maxConcurrency: input.maxConcurrency,
+    navigationTimeoutSecs: input.requestTimeoutSecs,
+    requestHandlerTimeoutSecs: HANDLER_TIMEOUT_SECS,
+    maxRequestRetries: MAX_REQUEST_RETRIES,
+    // Connection errors count as "session errors" in crawlee, retried up to 10 times by default.
+    maxSessionRotations: MAX_REQUEST_RETRIES,
+    respectRobotsTxtFile: input.respectRobotsTxt,
+    // Without this crawlee replaces the Actor's status message with its own every 10 seconds.
+    statusMessageCallback: () => callbacks.onStatusTick(),
+    onSkippedRequest: async ({ url, reason }) => {
+      if (reason === 'robotsTxt') await skippedOnce(url, 'Disallowed by the site\'s robots.txt.', null);
+      if (reason === 'redirect') await skippedOnce(url, 'Redirected to another site.', null);
+    },
+    requestHandler: async ({ request, response, contentType, body, enqueueLinks: enqueue }) => {
+      callbacks.onFetched(request.url);
+      const depth = request.crawlDepth;
+      const status = response.statusCode ?? 0;
+      if (status >= 400) {
+        await callbacks.onFailed(request.url, `Broken link: HTTP ${status}${referrerNote(request.userData as Record<string, unknown>)}.`, depth);
+        return;
+      }
+      if (!HTML_TYPES.has(contentType.type)) {
+        await skippedOnce(request.url, `Not an HTML page (${contentType.type}).`, depth);
+        return;
+      }
+      // Links first: the crawl goes on finding pages while this one may wait for the writers.
+      await enqueue({ strategy: strategyOf(input), ...linkFilters(input), userData: { referrer: request.url } });
+      const html = typeof body === 'string' ? body : body.toString('utf8');
+      try {
+        await callbacks.onPage({ requestUrl: request.url, loadedUrl: request.loadedUrl ?? request.url, html, depth });
+      } catch (error) {
+        throw new PageProcessingError(error);
+      }
+    },
+    failedRequestHandler: async ({ request }, error) => {
+      if (error instanceof PageProcessingError) {
+        await callbacks.onFailed(request.url, `The page could not be converted or queued for Notion: ${error.message}`, request.crawlDepth);
+        return;
+      }
+      const message = fetchErrorText(error);
+      const refused = CONTENT_TYPE_REFUSED.exec(message);
+      if (refused?.[1] !== undefined) {
+        callbacks.onFetched(request.url);
+        await skippedOnce(request.url, `Not an HTML page (${refused[1]}).`, request.crawlDepth);
+        return;
+      }
+      await callbacks.onFailed(request.url, `${FETCH_FAILED}${message}${referrerNote(request.userData as Record<string, unknown>)}`, request.crawlDepth);
+    },
+  });
+}
+
+/**
+ * The URLs of the sitemaps the start URLs' sites announce in robots.txt (or at /sitemap.xml),
+ * queued through the same filters as links, at depth 0 like start URLs.
+ */
+export async function enqueueSitemapUrls(
+  input: CrawlInput,
+  requestQueue: RequestQueue,
+  callbacks: Pick<CrawlCallbacks, 'onSkipped' | 'warn'>,
+): Promise<number> {
+  let queued = 0;
+  const origins = new Map<string, string>();
+  for (const url of input.startUrls) if (!origins.has(new URL(url).origin)) origins.set(new URL(url).origin, url);
+  for (const [origin, startUrl] of origins) {
+    let robots: RobotsTxtFile | undefined;
+    try {
+      robots = await RobotsTxtFile.find(startUrl);
+    } catch {
+      robots = undefined;
+    }
+    let urls: string[] = [];
+    try {
+      const announced = robots?.getSitemaps() ?? [];
+      const sitemap = announced.length > 0 ? await Sitemap.load(announced) : await Sitemap.tryCommonNames(startUrl);
+      urls = sitemap.urls;
+    } catch (error) {
+      callbacks.warn(`Could not read the sitemap of ${origin}: ${errorMessage(error)}`);
+    }
+    if (urls.length === 0) continue;
+    const reported = new Set<string>();
+    const result = await enqueueLinks({
+      urls,
+      requestQueue,
+      baseUrl: startUrl,
+      strategy: strategyOf(input),
+      ...linkFilters(input),
+      ...(input.respectRobotsTxt && robots ? { robotsTxtFile: robots } : {}),
+      onSkippedRequest: async ({ url, reason }) => {
+        if (reason !== 'robotsTxt' || reported.has(url)) return;
+        reported.add(url);
+        await callbacks.onSkipped(url, 'Disallowed by the site\'s robots.txt.', 0);
+      },
+    });
+    queued += result.processedRequests.filter((r) => !r.wasAlreadyPresent).length;
+  }
+  return queued;
+}

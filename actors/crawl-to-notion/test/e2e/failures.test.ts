@@ -1,0 +1,148 @@
+// Runs that cannot do the job end with one clear message, exit code 1, no stack trace, and nothing
+// written: bad input is refused before any account is touched, a parent page that is not shared
+// before anything is crawled, an unreachable site before anything is written.
+
+import { createServer } from 'node:net';
+import { startSampleSite, type SampleSite } from '@repo/sample-site';
+import type { RunningEmulator } from '@repo/scalekit-emulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childPages, notionOf, PARENT, pageTitled, runActor, startStack, titleOf, USER } from '../support/stack.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const STACK_TRACE = /\n\s+at /;
+
+let emulator: RunningEmulator;
+let site: SampleSite;
+
+beforeAll(async () => {
+  emulator = await startStack();
+  site = await startSampleSite();
+});
+
+afterAll(async () => {
+  await site?.close();
+  await emulator?.close();
+});
+
+async function connected(): Promise<boolean> {
+  return (await emulator.admin.account('notion', USER))?.status === 'ACTIVE';
+}
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('bad input', () => {
+  it.each([
+    [{}, 'give at least one start URL'],
+    [{ startUrls: [{ url: 'docs.example.com' }], parentPage: PARENT }, 'start URL 1 ("docs.example.com") is not a valid URL'],
+    [{ startUrls: [{ url: 'ftp://example.com/' }], parentPage: PARENT }, 'must start with http:// or https://'],
+    [{ startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, maxPages: -5 }, 'maxPages: must be at least 1'],
+    [{ startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, maxDepth: -1 }, 'maxDepth: must be at least 0'],
+    [{ startUrls: [{ url: 'https://example.com/' }] }, 'set "Parent page"'],
+    [{ startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, destination: 'wiki' }, 'destination: must be "page" or "database"'],
+  ])('%j fails with one clear message before touching any account', async (input, message) => {
+    await emulator.admin.resetCalls();
+    const run = await runActor(emulator, { input });
+    expect(run.exitCode).toBe(1);
+    expect(run.printed).toContain(message);
+    expect(run.printed).not.toMatch(STACK_TRACE);
+    expect(run.out).toBeUndefined();
+    expect(run.items).toEqual([]);
+    expect(await emulator.admin.calls()).toEqual([]);
+  }, 30_000);
+});
+
+describe('the destination', () => {
+  it('a parent page that is not shared is reported with how to share it, before anything is crawled', async () => {
+    const hitsBefore = [...site.hits.values()].reduce((a, b) => a + b, 0);
+    await emulator.admin.resetCalls();
+    const run = await runActor(emulator, {
+      input: { startUrls: [{ url: `${site.url}/` }], parentPage: 'Team wiki' },
+      approve: !(await connected()),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.printed).toContain('No Notion page titled "Team wiki" is shared with the integration');
+    expect(run.printed).toContain('••• > Connections');
+    expect(run.printed).not.toMatch(STACK_TRACE);
+    const notionCalls = (await emulator.admin.calls({ kind: 'proxy' })).map((call) => call.name);
+    expect(new Set(notionCalls)).toEqual(new Set(['/v1/search']));
+    expect([...site.hits.values()].reduce((a, b) => a + b, 0)).toBe(hitsBefore);
+    expect(run.items).toEqual([]);
+  }, 60_000);
+
+  it('an unreachable site fails with one message and writes nothing to Notion', async () => {
+    const before = await notionOf(emulator).catch(() => undefined);
+    const port = await closedPort();
+    const run = await runActor(emulator, {
+      input: { startUrls: [{ url: `http://127.0.0.1:${port}/docs/` }], parentPage: PARENT },
+      approve: !(await connected()),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.printed).toContain(`Could not reach http://127.0.0.1:${port}/docs/`);
+    expect(run.printed).not.toMatch(STACK_TRACE);
+    if (before !== undefined) expect(await notionOf(emulator)).toEqual(before);
+    expect(run.items).toMatchObject([{ status: 'failed', url: `http://127.0.0.1:${port}/docs/` }]);
+  }, 60_000);
+});
+
+describe('a page Notion refuses', () => {
+  it('is recorded with its reason, the run goes on, and the next run writes it once', async () => {
+    const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-refused-'));
+    const paths = ['/docs/security', '/docs/storage', '/docs/pricing'];
+    const input = { startUrls: paths.map((path) => ({ url: `${site.url}${path}` })), parentPage: PARENT, maxDepth: 0 };
+    const approve = !(await connected());
+    await emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/v1/pages', connector: 'notion' },
+      effect: { type: 'error', code: '400', message: 'body failed validation' },
+      times: 1,
+    });
+    const first = await runActor(emulator, { input, storageDir, approve });
+    expect(first.exitCode, first.printed).toBe(0);
+    expect(first.out).toMatchObject({ status: 'SUCCEEDED_WITH_FAILURES', created: 2, failed: 1 });
+    const refused = first.items.find((item) => item.status === 'failed')!;
+    expect(refused.error).toMatch(/400/);
+    expect(refused.notionPageId).toBeNull();
+
+    const second = await runActor(emulator, { input, storageDir });
+    expect(second.exitCode, second.printed).toBe(0);
+    expect(second.out).toMatchObject({ status: 'SUCCEEDED', created: 1, unchanged: 2, failed: 0 });
+    expect(second.items.find((item) => item.url === refused.url)?.status).toBe('created');
+    const snapshot = await notionOf(emulator);
+    const titles = childPages(snapshot, pageTitled(snapshot, PARENT)).map(titleOf);
+    for (const title of ['Security', 'Storage', 'Pricing']) expect(titles.filter((t) => t === title)).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('a database that cannot be created', () => {
+  it('stops the run at the first page with one message, and nothing is written', async () => {
+    const approve = !(await connected());
+    await emulator.admin.resetCalls();
+    const fault = await emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/v1/databases', connector: 'notion' },
+      effect: { type: 'error', code: '403', message: 'restricted_resource' },
+    });
+    try {
+      const run = await runActor(emulator, {
+        input: { startUrls: [{ url: `${site.url}/` }], destination: 'database', database: 'Refused docs', parentPage: PARENT },
+        approve,
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.printed).toContain('Could not create the database "Refused docs" under "Research"');
+      expect(run.printed).not.toMatch(STACK_TRACE);
+      const pagesCreated = (await emulator.admin.calls({ kind: 'proxy' })).filter((call) => call.name === '/v1/pages' && call.status === '200');
+      expect(pagesCreated).toEqual([]);
+      expect(run.items.filter((item) => item.status === 'created')).toEqual([]);
+    } finally {
+      await emulator.admin.removeFault(fault.id);
+    }
+  }, 60_000);
+});
