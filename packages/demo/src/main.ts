@@ -108,7 +108,7 @@ const agentOut = (agent.result.output ?? {}) as { channels?: unknown[]; notionPa
 
 say('4. gmail-digest: the seeded mailbox (asks for Gmail consent once), deterministic digest, mailed to the user\'s own address');
 const gmail = await runActor(emulator, 'gmail-digest', { since: 'lookback', lookbackHours: 72, sendToSelf: true }, 'gmail');
-const gmailOut = (gmail.result.output ?? {}) as { counts?: { messages?: number } };
+const gmailOut = (gmail.result.output ?? {}) as { counts?: { mails?: number } };
 
 const consents = (await emulator.admin.calls({ kind: 'consent' })).filter((c) => c.connector === 'notion' && c.identifier === IDENTIFIER && c.status !== '200' && c.name.startsWith('POST'));
 const notionSnapshot = await emulator.admin.sandbox<{ pages?: unknown[] }>('notion', IDENTIFIER).catch(() => ({ pages: [] }));
@@ -117,9 +117,14 @@ const report: DemoReport = {
   emulatorUi: `${emulator.envUrl}/`,
   identifier: IDENTIFIER,
   actors: [
-    outcome('crawl-to-notion', crawl, { 'pages written': crawlOut['written'] ?? crawlOut['pagesWritten'] ?? '?' }, 'sample site written to Notion'),
+    outcome(
+      'crawl-to-notion',
+      crawl,
+      { 'pages written': crawlOut['written'] ?? '?', 'broken links': crawlOut['failed'] ?? 0, 'skipped (PDF, robots)': crawlOut['skipped'] ?? 0 },
+      'sample site written to Notion',
+    ),
     outcome('notion-youtube-agent', agent, { 'channels ranked': agentOut.channels?.length ?? 0 }, `ranked channels appended to ${agentOut.notionPageUrl ?? 'Notion'}`),
-    outcome('gmail-digest', gmail, { 'mails digested': gmailOut.counts?.messages ?? 0 }, 'digest stored and mailed to self'),
+    outcome('gmail-digest', gmail, { 'mails digested': gmailOut.counts?.mails ?? 0 }, 'digest stored and mailed to self'),
   ],
   notionConsents: consents.length,
   notionPagesInSandbox: notionSnapshot.pages?.length ?? 0,

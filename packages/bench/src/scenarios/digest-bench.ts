@@ -28,7 +28,7 @@ function digestAnswer(request: ScriptRequest) {
 }
 
 interface DigestOutput {
-  counts?: { messages?: number };
+  counts?: { mails?: number };
   tokenUsage?: { inputTokens?: number; outputTokens?: number; input_tokens?: number; output_tokens?: number };
 }
 
@@ -45,7 +45,7 @@ export async function digestBench(): Promise<Figure[]> {
     const deterministic: LocalRunResult = await first.done;
     const elapsed = performance.now() - started;
     if (deterministic.exitCode !== 0) throw new Error(`digest run failed: ${deterministic.stderr.slice(-500)}`);
-    const digested = (deterministic.output as DigestOutput).counts?.messages ?? deterministic.datasetItems.length;
+    const digested = (deterministic.output as DigestOutput).counts?.mails ?? deterministic.datasetItems.length;
     const gmailCalls = (await emulator.admin.calls()).filter((c) => c.connector === 'gmail' && (c.kind === 'tool' || c.kind === 'proxy')).length;
 
     emulator.anthropic.addRule({ name: 'digest', when: { toolOffered: 'record_digest' }, answer: digestAnswer });
