@@ -79,6 +79,22 @@ describe('tool and proxy calls', () => {
     expect(gate.metrics().retries).toBe(3);
   });
 
+  it('does not repeat a POST the provider may already have done, but retries reads and 503s', async () => {
+    const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u3b' }));
+    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '500' }, times: 2 });
+    const refused = await acme.request({ method: 'POST', path: '/resources', body: { name: 'once' } }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ProviderRequestError);
+    expect((refused as ProviderRequestError).status).toBe(500);
+    const read = await acme.request<{ results: unknown[] }>({ path: '/resources' });
+    expect(read.data.results).toEqual([]);
+    const posts = (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources');
+    expect(posts.map((c) => c.status)).toEqual(['500', '500', '200']);
+
+    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 1 });
+    const created = await acme.request({ method: 'POST', path: '/resources', body: { name: 'after-503' } });
+    expect(created.status).toBe(201);
+  });
+
   it('gives up with a clear rate-limit error when 429s do not stop', async () => {
     const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u4' }));
     await emulator.admin.addFault({ match: { kind: 'tool' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 } });

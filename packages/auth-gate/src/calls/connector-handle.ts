@@ -10,6 +10,8 @@ import type { AccountInfo, ProxyCall, ProxyResult, ScalekitGateway } from '../sc
 import type { RateLimiter } from './rate-limiter.js';
 import { backoffDelay, type RetryPolicy } from './retry-policy.js';
 
+const NON_IDEMPOTENT = new Set(['POST', 'PATCH']);
+
 export interface ToolResult<T = Record<string, unknown>> {
   data: T;
   executionId: string;
@@ -68,16 +70,26 @@ export class ConnectorHandle {
     return result as ToolResult<T>;
   }
 
-  /** Calls the provider's own REST API through Scalekit's proxy (works for custom connectors too). */
+  /**
+   * Calls the provider's own REST API through Scalekit's proxy (works for custom connectors too).
+   * POST and PATCH are not idempotent: after a failure the provider may already have acted (a page
+   * created, blocks appended), so they are retried only on 429 and 503, which mean "not done".
+   */
   request<T = unknown>(call: ProxyCall): Promise<ProxyResult<T>> {
-    const summary = `${(call.method ?? 'GET').toUpperCase()} ${call.path}`;
+    const method = (call.method ?? 'GET').toUpperCase();
+    const summary = `${method} ${call.path}`;
     return this.#withPolicy(
       () => this.ctx.gateway.request<T>(this.ctx.connection, this.ctx.identifier, call),
       (failure, cause) => new ProviderRequestError(this.ctx.key, failure.status, failure.body, `${summary} (${failure.detail})`, { cause }),
+      call.idempotent ?? !NON_IDEMPOTENT.has(method),
     );
   }
 
-  async #withPolicy<R>(attempt: () => Promise<R>, toError: (failure: Classified, cause: unknown) => Error): Promise<R> {
+  async #withPolicy<R>(
+    attempt: () => Promise<R>,
+    toError: (failure: Classified, cause: unknown) => Error,
+    idempotent = true,
+  ): Promise<R> {
     const { policy, metrics } = this.ctx;
     for (let n = 0; ; n += 1) {
       if (this.ctx.limiter) metrics.rateLimitWaitMs += await this.ctx.limiter.acquire();
@@ -99,7 +111,8 @@ export class ConnectorHandle {
           await this.ctx.sleep(waitMs);
           continue;
         }
-        if (failure.kind === 'transient' && !last) {
+        const retryable = idempotent || failure.status === 503;
+        if (failure.kind === 'transient' && retryable && !last) {
           metrics.retries += 1;
           await this.ctx.sleep(backoffDelay(policy, n));
           continue;

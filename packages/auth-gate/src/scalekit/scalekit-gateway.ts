@@ -20,6 +20,8 @@ export interface AccountInfo {
 
 export interface ProxyCall {
   method?: string;
+  /** Safe to repeat after an ambiguous failure; defaults to false for POST and PATCH, true otherwise. */
+  idempotent?: boolean;
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
