@@ -1,21 +1,9 @@
-import { AuthGateError } from '@repo/auth-gate';
+import { ActionableError } from '@repo/auth-gate';
 
-/**
- * A failure the user can act on (bad input, a page that is not shared, an Anthropic key that is
- * refused). It extends auth-gate's error base on purpose: `gate.reportFailure` then shows the
- * message as it is, without a stack trace, exactly like the gate's own expected failures.
- */
-export class ExpectedFailure extends AuthGateError {
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
+/** A failure the user can act on; auth-gate's `reportFailure` shows its message without a stack. */
+export { ActionableError as ExpectedFailure };
 
-export class InputError extends ExpectedFailure {
+export class InputError extends ActionableError {
   constructor(message: string) {
     super('INVALID_INPUT', message);
   }

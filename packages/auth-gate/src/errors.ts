@@ -11,6 +11,21 @@ export abstract class AuthGateError extends Error {
   }
 }
 
+/**
+ * A failure an Actor raises that its user can act on (bad input, a page that is not shared, a
+ * refused key): `reportFailure` shows the message as it is, without a stack trace, like the gate's
+ * own expected failures.
+ */
+export class ActionableError extends AuthGateError {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 export class MissingCredentialsError extends AuthGateError {
   readonly code = 'MISSING_CREDENTIALS';
   constructor(readonly missing: string[]) {
