@@ -15,7 +15,7 @@ interface CrawlItem {
   blocks?: number;
 }
 
-/** A 200-page crawl into Notion at Notion's real rate limit: throughput against the bound, losses, memory. */
+/** A crawl of about 200 pages (every crawlable page; maxPages does not cut it) into Notion at Notion's real rate limit: throughput against the bound, losses, memory. */
 export async function crawlBench(): Promise<Figure[]> {
   const emulator = await startEmulator({ sandboxes: { notion: { rateLimitPerSecond: NOTION_RATE } } });
   const base = await startSampleSite();
@@ -25,7 +25,7 @@ export async function crawlBench(): Promise<Figure[]> {
   try {
     const run = await startLocalRun({
       actorDir: actorDir('crawl-to-notion'),
-      input: { startUrls: [{ url: site.url }], parentPage: 'Research', maxPages: PAGES, useSitemaps: true },
+      input: { startUrls: [{ url: site.url }], parentPage: 'Research', maxPages: 10 * PAGES, useSitemaps: true },
       env: { ...emulator.env, AUTH_GATE_USER_ID: 'bench-crawl-user' },
       timeoutMs: 900_000,
     });
