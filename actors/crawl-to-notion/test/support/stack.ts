@@ -23,6 +23,8 @@ export interface RunOptions {
   /** Approve the Notion consent on the live-view page (first run against a fresh emulator). */
   approve?: boolean;
   env?: Record<string, string>;
+  /** Kill the run after this long (default 90 s). */
+  timeoutMs?: number;
 }
 
 export interface Finished extends LocalRunResult {
@@ -37,7 +39,7 @@ export async function startRun(emulator: RunningEmulator, options: RunOptions): 
     input: options.input,
     env: { ...emulator.env, AUTH_GATE_USER_ID: USER, ...options.env },
     ...(options.storageDir === undefined ? {} : { storageDir: options.storageDir }),
-    timeoutMs: 90_000,
+    timeoutMs: options.timeoutMs ?? 90_000,
   });
 }
 
