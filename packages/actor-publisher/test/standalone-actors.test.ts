@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveConsent, connectSharedAccount, startLocalRun } from '@repo/actor-runner';
+import { startSampleSite } from '@repo/sample-site';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { stageActor } from '../src/index.js';
 
@@ -69,5 +70,24 @@ describe('staged actors run on their own, outside the workspace', () => {
     expect(result.exitCode).toBe(0);
     expect(result.datasetItems.length).toBeGreaterThan(0);
     expect((result.output as { generatedBy: string }).generatedBy).toBe('deterministic');
+  }, 300_000);
+
+  it('crawl-to-notion: a small crawl into Notion', async () => {
+    const dir = await stageAndInstall('crawl-to-notion');
+    const site = await startSampleSite();
+    try {
+      const local = await startLocalRun({
+        actorDir: dir,
+        input: { startUrls: [{ url: site.url }], parentPage: 'Research', maxPages: 5 },
+        env: { ...emulator.env, AUTH_GATE_USER_ID: 'standalone-crawl-user' },
+      });
+      const approval = approveConsent(local.liveViewUrl, 'notion');
+      const result = await local.done;
+      await approval;
+      expect(result.exitCode).toBe(0);
+      expect((result.output as { written: number }).written).toBeGreaterThan(0);
+    } finally {
+      await site.close();
+    }
   }, 300_000);
 });
