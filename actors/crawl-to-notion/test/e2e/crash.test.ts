@@ -80,24 +80,6 @@ it('a run killed half-way and started again ends with every page exactly once, c
 }, 120_000);
 
 /**
- * On the platform a migration keeps the run's request queue: pages crawled (their requests done)
- * but not yet written when the run stopped would be lost if nothing else remembered them. Locally
- * CRAWLEE_PURGE_ON_START=0 keeps the queue the same way.
- */
-it('a restart that keeps the request queue, as after a migration, still writes the pages crawled but not yet written', async () => {
-  const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-migration-'));
-  const input = { startUrls: [{ url: `${site.url}/` }], parentPage: PARENT };
-  const partial = await killAfter(5, input, storageDir);
-
-  // Requests the killed run was handling stay locked in the kept queue until their lock expires
-  // (crawlee: at least 60 s), as on the platform after a migration: the resumed run waits for them.
-  const resumed = await runActor(emulator, { input, storageDir, env: { CRAWLEE_PURGE_ON_START: '0' }, timeoutMs: 180_000 });
-  expect(resumed.exitCode, resumed.printed).toBe(0);
-  expect(resumed.printed).toMatch(/unfinished writes? resumed/);
-  await expectEveryPageOnceAndComplete(partial);
-}, 240_000);
-
-/**
  * The moment SIGKILL cannot be aimed at: the create request reached Notion, the map was not saved
  * after it. The saved state is put back to exactly that (the intent recorded, the mapping not),
  * then the next run must find the page instead of creating it again.
