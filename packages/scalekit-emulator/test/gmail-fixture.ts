@@ -1,7 +1,7 @@
-import { ScalekitServerException } from '@scalekit-sdk/node';
+import { type ScalekitServerException } from '@scalekit-sdk/node';
 import { expect } from 'vitest';
 import type { JsonObject } from '../src/sandboxes/sandbox.js';
-import { connectAccount, startWithClient, type EmulatorFixture } from './support/connected-client.js';
+import { connectAccount, proxyErrorOf, startWithClient, type EmulatorFixture } from './support/connected-client.js';
 
 /** The Gmail API shapes the tests read. */
 export interface GmailHeader {
@@ -109,16 +109,8 @@ export async function startGmail(options: { seed?: number; gmail?: JsonObject; p
 }
 
 /** The Google error body of a refused proxy call (the SDK keeps it as `errDetails`). */
-export async function gmailErrorOf(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: GmailErrorBody }> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ScalekitServerException);
-  const exception = caught as ScalekitServerException;
-  return { exception, body: exception.errDetails as GmailErrorBody };
+export function gmailErrorOf(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: GmailErrorBody }> {
+  return proxyErrorOf<GmailErrorBody>(promise);
 }
 
 export function headerOf(part: { headers: GmailHeader[] } | undefined, name: string): string | undefined {

@@ -1,7 +1,7 @@
-import { ScalekitServerException } from '@scalekit-sdk/node';
+import { type ScalekitServerException } from '@scalekit-sdk/node';
 import { expect } from 'vitest';
 import type { JsonObject } from '../src/sandboxes/sandbox.js';
-import { connectAccount, startWithClient, type EmulatorFixture } from './support/connected-client.js';
+import { connectAccount, proxyErrorOf, startWithClient, type EmulatorFixture } from './support/connected-client.js';
 
 /** Shapes the Notion tests read (a subset of the API's JSON). */
 export interface RichTextOut {
@@ -114,16 +114,8 @@ export async function startNotion(options: { seed?: number; notion?: JsonObject;
 }
 
 /** The Notion error body a refused proxy call carried (the SDK keeps it as `errDetails`). */
-export async function notionErrorOf(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: ErrorOut }> {
-  let caught: unknown;
-  try {
-    await promise;
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(ScalekitServerException);
-  const exception = caught as ScalekitServerException;
-  return { exception, body: exception.errDetails as unknown as ErrorOut };
+export function notionErrorOf(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: ErrorOut }> {
+  return proxyErrorOf<ErrorOut>(promise);
 }
 
 export function text(content: string, extra: Record<string, unknown> = {}): Record<string, unknown> {

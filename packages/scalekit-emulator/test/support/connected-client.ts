@@ -1,4 +1,5 @@
-import { ScalekitClient } from '@scalekit-sdk/node';
+import { ScalekitClient, ScalekitServerException } from '@scalekit-sdk/node';
+import { expect } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/index.js';
 
 export interface EmulatorFixture {
@@ -32,4 +33,17 @@ export async function connectAccount(client: ScalekitClient, connectionName: str
   if (response.status !== 200) throw new Error(`approval answered ${response.status}`);
   const account = await client.actions.getConnectedAccount({ connectionName, identifier });
   return account.connectedAccount!.id;
+}
+
+/** The provider's error body of a refused proxy call (the SDK keeps it as `errDetails`). */
+export async function proxyErrorOf<Body>(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: Body }> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(ScalekitServerException);
+  const exception = caught as ScalekitServerException;
+  return { exception, body: exception.errDetails as unknown as Body };
 }
