@@ -1,0 +1,3 @@
+import { runActor } from './actor.js';
+
+await runActor();
