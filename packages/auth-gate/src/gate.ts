@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js';
 import { ConnectorHandle } from './calls/connector-handle.js';
 import { RateLimiter } from './calls/rate-limiter.js';
@@ -64,7 +65,7 @@ const REASONS: Record<AccountStatus, string> = {
 
 function idleSleep(ms: number): Promise<void> {
   // Unref'd so a waiting poll never keeps a finished run alive.
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+  return delay(ms, undefined, { ref: false });
 }
 
 export class AuthGate<K extends string> {
@@ -199,7 +200,7 @@ export class AuthGate<K extends string> {
       limiter: this.#limiters.get(key),
       reconnect: (k, status) => this.#reconnect(k as K, status),
       onToolCall: chargeEvent ? () => this.#runtime.charge(chargeEvent, 1) : undefined,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      sleep: (ms) => delay(ms),
     });
   }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConnectorHandle } from '../calls/connector-handle.js';
 import type { RetryPolicy } from '../calls/retry-policy.js';
 import { labelOf, type ConnectorSpec } from '../config/connectors.js';
@@ -32,7 +33,6 @@ export interface AuthorizationLink {
   url: string;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Connected accounts acting for one API caller. Its identity is fixed at creation, from the key

@@ -1,3 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
 /**
  * A FIFO token bucket: callers get slots in the order they asked, at most `perSecond` per second
  * on average with a burst of `burst`. Shared by every call of one connector in a run.
@@ -11,7 +13,7 @@ export class RateLimiter {
     private readonly perSecond: number,
     private readonly burst: number = Math.max(1, Math.floor(perSecond)),
     private readonly now: () => number = () => performance.now(),
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => delay(ms),
   ) {
     if (!(perSecond > 0)) throw new Error('requestsPerSecond must be greater than 0');
     this.#tokens = this.burst;

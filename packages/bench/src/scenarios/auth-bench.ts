@@ -1,7 +1,7 @@
 import { createAuthGate, perUser, type ActorRuntime } from '@repo/auth-gate';
 import { startEmulator } from '@repo/scalekit-emulator';
 import { percentile, type Figure } from '../figures.js';
-import { approveOnLiveView } from './person.js';
+import { approveConsent } from '@repo/actor-runner';
 
 function runtimeFor(userId: string): ActorRuntime {
   const quiet = () => undefined;
@@ -38,8 +38,8 @@ export async function authBench(): Promise<Figure[]> {
     // First run: consent for both (not measured), so the second run is warm.
     const first = await createAuthGate({ connectors, page: { port: 0 }, credentials, runtime: runtimeFor('bench-user') });
     const connecting = first.connect(['alpha', 'beta']);
-    await approveOnLiveView(first.pageUrl, 'alpha');
-    await approveOnLiveView(first.pageUrl, 'beta');
+    await approveConsent(first.pageUrl, 'alpha');
+    await approveConsent(first.pageUrl, 'beta');
     await connecting;
     await first.close();
 
@@ -57,7 +57,7 @@ export async function authBench(): Promise<Figure[]> {
     for (let i = 0; i < CONSENTS; i += 1) {
       const gate = await createAuthGate({ connectors: { alpha: perUser() }, page: { port: 0 }, credentials, runtime: runtimeFor(`consent-${i}`) });
       const waiting = gate.connect(['alpha']);
-      await approveOnLiveView(gate.pageUrl, 'alpha');
+      await approveConsent(gate.pageUrl, 'alpha');
       await waiting;
       resume.push(...gate.metrics().consentResumeMs);
       await gate.close();

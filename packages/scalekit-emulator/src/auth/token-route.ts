@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Code } from '@connectrpc/connect';
 import type { Environment } from '../environment.js';
 import { codeFromName } from '../grpc/errors.js';
 import { readBody, sendJson } from '../transport/http-io.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `POST /oauth/token`: the client-credentials grant the SDK calls lazily on Unauthenticated. */
 export async function handleTokenRequest(env: Environment, req: IncomingMessage, res: ServerResponse): Promise<void> {

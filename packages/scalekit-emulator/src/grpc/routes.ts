@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Code, ConnectError, type ConnectRouter, type Interceptor } from '@connectrpc/connect';
 import type { Environment } from '../environment.js';
 import { ApiTokenService, ConnectedAccountService, ConnectionService, ToolService } from '../sdk-protocol.js';
@@ -7,7 +8,6 @@ import { connectionService } from './connection-service.js';
 import { codeFromName, codeName } from './errors.js';
 import { toolService } from './tool-service.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function field(message: unknown, name: string): string | undefined {
   const value = (message as Record<string, unknown> | undefined)?.[name];

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect';
 import type { JsonObject } from '@bufbuild/protobuf';
 import type { AccountRecord } from '../accounts/account-store.js';
@@ -37,7 +38,6 @@ function activeAccountsOf(env: Environment, identifier: string): AccountRecord[]
   return env.accounts.list({ identifier }).filter((a) => a.status === 'ACTIVE');
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolService>> {
   function resolveAccount(req: {

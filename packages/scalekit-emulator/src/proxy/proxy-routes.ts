@@ -1,9 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Environment } from '../environment.js';
 import { ProviderError, type ProxyResponse } from '../sandboxes/sandbox.js';
 import { readBody, sendJson } from '../transport/http-io.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return undefined;
