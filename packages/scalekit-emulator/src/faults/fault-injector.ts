@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { resourceId } from '../ids.js';
 import type { CallKind } from '../observability/call-log.js';
 
@@ -86,6 +87,17 @@ export class FaultInjector {
 
   list(): ActiveFault[] {
     return this.#faults.map((f) => ({ ...f }));
+  }
+
+  /**
+   * Applies the faults that hit a call: waits out latencies and throws the first failure, as the
+   * caller's protocol expresses it (`failure` builds the gRPC or HTTP error).
+   */
+  async apply(call: CallDescriptor, failure: (effect: Exclude<FaultEffect, { type: 'latency' }>) => Error): Promise<void> {
+    for (const effect of this.effectsFor(call)) {
+      if (effect.type === 'latency') await sleep(effect.ms);
+      else throw failure(effect);
+    }
   }
 
   /** The effects that hit this call, in the order the faults were added. */

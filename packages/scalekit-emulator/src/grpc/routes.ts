@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Code, ConnectError, type ConnectRouter, type Interceptor } from '@connectrpc/connect';
 import type { Environment } from '../environment.js';
 import { ApiTokenService, ConnectedAccountService, ConnectionService, ToolService } from '../sdk-protocol.js';
@@ -30,13 +29,11 @@ function environmentInterceptor(env: Environment): Interceptor {
       if (!env.clientTokens.isAuthorized(req.header.get('authorization'))) {
         throw new ConnectError('missing or invalid bearer token', Code.Unauthenticated);
       }
-      for (const effect of env.faults.effectsFor({ kind: 'rpc', name, connector, identifier })) {
-        if (effect.type === 'latency') await sleep(effect.ms);
-        if (effect.type === 'error') throw new ConnectError(effect.message ?? `injected ${effect.code}`, codeFromName(effect.code));
-        if (effect.type === 'rate_limit') {
-          throw new ConnectError(`rate limited, retry after ${effect.retryAfterSeconds}s`, Code.ResourceExhausted);
-        }
-      }
+      await env.faults.apply({ kind: 'rpc', name, connector, identifier }, (effect) =>
+        effect.type === 'error'
+          ? new ConnectError(effect.message ?? `injected ${effect.code}`, codeFromName(effect.code))
+          : new ConnectError(`rate limited, retry after ${effect.retryAfterSeconds}s`, Code.ResourceExhausted),
+      );
       return await next(req);
     } catch (error) {
       status = error instanceof ConnectError ? codeName(error.code) : 'internal';

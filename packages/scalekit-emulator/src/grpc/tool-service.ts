@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Code, ConnectError, type ServiceImpl } from '@connectrpc/connect';
 import type { JsonObject } from '@bufbuild/protobuf';
 import type { AccountRecord } from '../accounts/account-store.js';
@@ -87,22 +86,17 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
       const started = Date.now();
       let status = 'ok';
       try {
-        for (const effect of env.faults.effectsFor({
-          kind: 'tool',
-          name: req.toolName,
-          connector: connection.name,
-          identifier: account.identifier,
-        })) {
-          if (effect.type === 'latency') await sleep(effect.ms);
-          if (effect.type === 'rate_limit') {
-            throw new ProviderError(429, 'rate_limited', `rate limited, retry after ${effect.retryAfterSeconds}s`);
-          }
-          if (effect.type === 'error') {
-            const code = codeFromName(effect.code);
-            if (code === Code.Unavailable) throw new ConnectError(effect.message ?? 'service unavailable', code);
-            throw new ProviderError(Number(effect.code) || 500, effect.code, effect.message ?? 'injected provider error');
-          }
-        }
+        await env.faults.apply(
+          { kind: 'tool', name: req.toolName, connector: connection.name, identifier: account.identifier },
+          (effect) => {
+            if (effect.type === 'rate_limit') {
+              return new ProviderError(429, 'rate_limited', `rate limited, retry after ${effect.retryAfterSeconds}s`);
+            }
+            // An outage of Scalekit itself, not of the provider: no TOOL_ERROR, so the SDK retries it.
+            if (codeFromName(effect.code) === Code.Unavailable) return new ConnectError(effect.message ?? 'service unavailable', Code.Unavailable);
+            return new ProviderError(Number(effect.code) || 500, effect.code, effect.message ?? 'injected provider error');
+          },
+        );
         const data = await env.sandboxes.sandboxFor(connection, account.identifier).executeTool(req.toolName, req.params ?? {});
         env.accounts.touch(account);
         return { data, executionId };

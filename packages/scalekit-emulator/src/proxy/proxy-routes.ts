@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Environment } from '../environment.js';
 import { ProviderError, type ProxyResponse } from '../sandboxes/sandbox.js';
@@ -69,18 +68,13 @@ export async function handleProxy(env: Environment, req: IncomingMessage, res: S
       });
     }
     env.accounts.refreshIfDue(account);
-    for (const effect of env.faults.effectsFor({ kind: 'proxy', name: path, connector, identifier })) {
-      if (effect.type === 'latency') await sleep(effect.ms);
-      if (effect.type === 'rate_limit') {
-        throw new ProviderError(429, 'rate_limited', 'You have been rate limited. Please try again later.', {
-          retryAfterSeconds: effect.retryAfterSeconds,
-        });
-      }
-      if (effect.type === 'error') {
-        const status = Number(effect.code) || 500;
-        throw new ProviderError(status, effect.code, effect.message ?? 'injected provider error');
-      }
-    }
+    await env.faults.apply({ kind: 'proxy', name: path, connector, identifier }, (effect) =>
+      effect.type === 'rate_limit'
+        ? new ProviderError(429, 'rate_limited', 'You have been rate limited. Please try again later.', {
+            retryAfterSeconds: effect.retryAfterSeconds,
+          })
+        : new ProviderError(Number(effect.code) || 500, effect.code, effect.message ?? 'injected provider error'),
+    );
     const body = parseBody(await readBody(req), req.headers['content-type']);
     const response = await env.sandboxes.sandboxFor(connection, identifier).handleRequest({
       method: (req.method ?? 'GET').toUpperCase(),
