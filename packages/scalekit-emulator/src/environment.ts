@@ -1,6 +1,7 @@
 import { AccountStore } from './accounts/account-store.js';
 import { ApiTokenStore } from './api-keys/api-token-store.js';
 import { ConnectionCatalog, type ConnectionConfig } from './accounts/connections.js';
+import { EmulatorClock } from './clock.js';
 import { ClientCredentialsIssuer, type ClientCredentials } from './auth/client-credentials.js';
 import { AuthRequestStore } from './consent/auth-requests.js';
 import { FaultInjector } from './faults/fault-injector.js';
@@ -20,10 +21,12 @@ export interface EnvironmentConfig {
 
 /** The whole state of one emulated Scalekit environment; every protocol surface works on it. */
 export class Environment {
+  /** "Now" for expiries; the admin API moves it forward so tests never wait on the wall clock. */
+  readonly clock = new EmulatorClock();
   readonly connections: ConnectionCatalog;
   readonly accounts = new AccountStore();
   /** API keys (Scalekit's ApiTokenService): hashes and metadata only. */
-  readonly apiTokens = new ApiTokenStore();
+  readonly apiTokens: ApiTokenStore;
   readonly authRequests: AuthRequestStore;
   readonly sandboxes: SandboxRegistry;
   readonly calls = new CallLog();
@@ -34,7 +37,8 @@ export class Environment {
 
   constructor(readonly config: EnvironmentConfig) {
     this.connections = new ConnectionCatalog(config.connections);
-    this.authRequests = new AuthRequestStore(config.magicLinkTtlSeconds * 1000, config.magicLinkTtlSeconds * 1000);
+    this.apiTokens = new ApiTokenStore(this.clock);
+    this.authRequests = new AuthRequestStore(config.magicLinkTtlSeconds * 1000, config.magicLinkTtlSeconds * 1000, this.clock);
     this.sandboxes = new SandboxRegistry(config.sandboxKinds, config.seed, config.sandboxOptions, this.accounts);
     this.faults = new FaultInjector(config.seed);
     this.clientTokens = new ClientCredentialsIssuer(config.credentials, config.tokenTtlSeconds);

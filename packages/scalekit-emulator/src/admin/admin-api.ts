@@ -58,7 +58,7 @@ export interface ApiTokenView {
   invalidatedAt: string | null;
 }
 
-export function apiTokenView(t: ApiTokenRecord): ApiTokenView {
+export function apiTokenView(t: ApiTokenRecord, now: number): ApiTokenView {
   return {
     tokenId: t.tokenId,
     organizationId: t.organizationId,
@@ -66,7 +66,7 @@ export function apiTokenView(t: ApiTokenRecord): ApiTokenView {
     customClaims: { ...t.customClaims },
     description: t.description ?? null,
     suffix: t.suffix,
-    state: tokenState(t),
+    state: tokenState(t, now),
     expiresAt: t.expiresAt?.toISOString() ?? null,
     createdAt: t.createdAt.toISOString(),
     invalidatedAt: t.invalidatedAt?.toISOString() ?? null,
@@ -174,14 +174,14 @@ export async function handleAdmin(
       case 'GET /api-tokens': {
         const organizationId = url.searchParams.get('organizationId');
         const tokens = env.apiTokens.all().filter((t) => organizationId === null || t.organizationId === organizationId);
-        return sendJson(res, 200, { tokens: tokens.map(apiTokenView) });
+        return sendJson(res, 200, { tokens: tokens.map((t) => apiTokenView(t, env.clock.now())) });
       }
       case 'POST /api-tokens/:/expire': {
         // Fault injection: a key that reaches its expiry now, without waiting for the clock.
         const token = env.apiTokens.resolve(parts[1]!);
         if (!token || !parts[1]!.startsWith('apit_')) return sendJson(res, 404, { error: 'token not found' });
         env.apiTokens.expireNow(token);
-        return sendJson(res, 200, apiTokenView(token));
+        return sendJson(res, 200, apiTokenView(token, env.clock.now()));
       }
       case 'GET /calls': {
         const kind = url.searchParams.get('kind') as CallKind | null;
@@ -196,6 +196,12 @@ export async function handleAdmin(
       }
       case 'GET /counters':
         return sendJson(res, 200, env.calls.counters());
+      case 'POST /clock/advance': {
+        // Moves the emulator's clock (expiries of keys, links, verifications) instead of sleeping.
+        const ms = (await jsonBody(req))['ms'];
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new AdminInputError('clock advance needs { ms: a number >= 0 }');
+        return sendJson(res, 200, { now: new Date(env.clock.advance(ms)).toISOString() });
+      }
       case 'POST /calls/reset':
         env.calls.reset();
         return sendJson(res, 200, { reset: true });

@@ -44,6 +44,11 @@ export class AdminClient {
     return (await this.#call<{ tokens: ApiTokenView[] }>('GET', `/api-tokens${q ? `?${q}` : ''}`)).tokens;
   }
 
+  /** Moves the emulator's clock forward: keys, magic links and verifications expire as if time had passed. */
+  advanceClock(ms: number): Promise<{ now: string }> {
+    return this.#call('POST', '/clock/advance', { ms });
+  }
+
   /** Makes a token expire now (by token id), as if its expiry had passed. */
   expireApiToken(tokenId: string): Promise<ApiTokenView> {
     return this.#call('POST', `/api-tokens/${encodeURIComponent(tokenId)}/expire`);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EmulatorClock } from '../clock.js';
 import { resourceId, secretToken } from '../ids.js';
 
 /**
@@ -32,7 +33,7 @@ export function hashKey(plain: string): string {
   return createHash('sha256').update(plain, 'utf8').digest('hex');
 }
 
-export function tokenState(record: ApiTokenRecord, now = Date.now()): TokenState {
+export function tokenState(record: ApiTokenRecord, now: number): TokenState {
   if (record.invalidatedAt) return 'revoked';
   if (record.expiresAt && record.expiresAt.getTime() <= now) return 'expired';
   return 'active';
@@ -51,6 +52,13 @@ export class ApiTokenStore {
   readonly #byId = new Map<string, ApiTokenRecord>();
   readonly #byHash = new Map<string, string>();
 
+  constructor(private readonly clock: EmulatorClock) {}
+
+  /** A token's state now, on the emulator's clock. */
+  state(record: ApiTokenRecord): TokenState {
+    return tokenState(record, this.clock.now());
+  }
+
   /** Creates a token and returns the plain key: the only time it exists outside the caller. */
   create(input: NewToken): { key: string; record: ApiTokenRecord } {
     const key = secretToken(KEY_PREFIX);
@@ -63,7 +71,7 @@ export class ApiTokenStore {
       customClaims: { ...(input.customClaims ?? {}) },
       description: input.description,
       expiresAt: input.expiresAt,
-      createdAt: new Date(),
+      createdAt: new Date(this.clock.now()),
       invalidatedAt: undefined,
     };
     this.#add(record);
@@ -87,16 +95,17 @@ export class ApiTokenStore {
   }
 
   invalidate(record: ApiTokenRecord): void {
-    record.invalidatedAt ??= new Date();
+    record.invalidatedAt ??= new Date(this.clock.now());
   }
 
   /** For tests and fault injection: the token is past its expiry from now on. */
   expireNow(record: ApiTokenRecord): void {
-    record.expiresAt = new Date(Date.now() - 1);
+    record.expiresAt = new Date(this.clock.now() - 1);
   }
 
   /** Active tokens of an organization (optionally one user), in creation order. */
-  listActive(filter: { organizationId: string; userId?: string | undefined }, now = Date.now()): ApiTokenRecord[] {
+  listActive(filter: { organizationId: string; userId?: string | undefined }): ApiTokenRecord[] {
+    const now = this.clock.now();
     return this.all().filter(
       (t) =>
         t.organizationId === filter.organizationId &&

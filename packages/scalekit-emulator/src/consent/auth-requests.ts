@@ -1,3 +1,4 @@
+import type { EmulatorClock } from '../clock.js';
 import { secretToken } from '../ids.js';
 
 /** A magic link handed out by GetMagicLinkForConnectedAccount. */
@@ -34,10 +35,11 @@ export class AuthRequestStore {
   constructor(
     private readonly linkTtlMs: number,
     private readonly verifyTtlMs: number,
+    private readonly clock: EmulatorClock,
   ) {}
 
   issueLink(input: Omit<MagicLink, 'token' | 'expiresAt' | 'used'>): MagicLink {
-    const link: MagicLink = { ...input, token: secretToken(), expiresAt: new Date(Date.now() + this.linkTtlMs), used: false };
+    const link: MagicLink = { ...input, token: secretToken(), expiresAt: new Date(this.clock.now() + this.linkTtlMs), used: false };
     this.#links.set(link.token, link);
     return link;
   }
@@ -46,7 +48,7 @@ export class AuthRequestStore {
     const link = this.#links.get(token);
     if (!link) return { ok: false, reason: 'unknown' };
     if (link.used) return { ok: false, reason: 'used' };
-    if (link.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
+    if (link.expiresAt.getTime() <= this.clock.now()) return { ok: false, reason: 'expired' };
     return { ok: true, link };
   }
 
@@ -59,7 +61,7 @@ export class AuthRequestStore {
       authRequestId: secretToken(),
       accountId: link.accountId,
       identifier: link.identifier,
-      expiresAt: new Date(Date.now() + this.verifyTtlMs),
+      expiresAt: new Date(this.clock.now() + this.verifyTtlMs),
     };
     this.#pending.set(pending.authRequestId, pending);
     return pending;
@@ -69,7 +71,7 @@ export class AuthRequestStore {
   verify(authRequestId: string, identifier: string): VerifyLookup {
     const pending = this.#pending.get(authRequestId);
     if (!pending) return { ok: false, reason: 'unknown' };
-    if (pending.expiresAt.getTime() <= Date.now()) {
+    if (pending.expiresAt.getTime() <= this.clock.now()) {
       this.#pending.delete(authRequestId);
       return { ok: false, reason: 'expired' };
     }

@@ -1,6 +1,6 @@
 import type { ServiceImpl } from '@connectrpc/connect';
 import { timestampDate, timestampFromDate } from '@bufbuild/protobuf/wkt';
-import { tokenState, type ApiTokenRecord } from '../api-keys/api-token-store.js';
+import type { ApiTokenRecord } from '../api-keys/api-token-store.js';
 import { tokenPage } from '../api-keys/token-pages.js';
 import { checkClaims, checkDescription, checkOrganizationId, checkPageSize } from '../api-keys/token-rules.js';
 import type { Environment } from '../environment.js';
@@ -36,7 +36,7 @@ function requireToken(value: string): string {
  */
 function activeToken(env: Environment, keyOrId: string): ApiTokenRecord {
   const record = env.apiTokens.resolve(requireToken(keyOrId));
-  if (!record || tokenState(record) !== 'active') throw notFound('invalid or expired token');
+  if (!record || env.apiTokens.state(record) !== 'active') throw notFound('invalid or expired token');
   return record;
 }
 
@@ -58,7 +58,7 @@ export function apiTokenService(env: Environment): Partial<ServiceImpl<typeof Ap
       const organizationId = checkOrganizationId(spec.organizationId, 'token.organization_id');
       checkClaims(spec.customClaims, 'token.custom_claims');
       const expiresAt = spec.expiry ? timestampDate(spec.expiry) : undefined;
-      if (expiresAt && expiresAt.getTime() <= Date.now()) throw invalidArgument('expiry must be in the future', 'token.expiry');
+      if (expiresAt && expiresAt.getTime() <= env.clock.now()) throw invalidArgument('expiry must be in the future', 'token.expiry');
       const { key, record } = env.apiTokens.create({
         organizationId,
         userId: spec.userId || undefined,
