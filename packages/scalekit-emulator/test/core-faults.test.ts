@@ -69,7 +69,7 @@ describe('fault injection', () => {
     expect(await emulator.admin.faults()).toEqual([]);
   });
 
-  it('a permanent `unavailable` exhausts the SDK retries: ScalekitServiceUnavailableException after 4 attempts', { timeout: 20_000 }, async () => {
+  it('a permanent `unavailable` exhausts the SDK retries: ScalekitServiceUnavailableException after 4 attempts', async () => {
     const { emulator, client } = await fixture();
     await client.actions.listConnections();
     await emulator.admin.addFault({ match: { kind: 'rpc', name: 'ListConnectedAccounts' }, effect: { type: 'error', code: 'unavailable' } });

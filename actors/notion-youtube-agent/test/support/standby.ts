@@ -70,7 +70,9 @@ export async function startStandbyRun(emulator: RunningEmulator, env: Record<str
   });
   let exited = false;
   void run.done.then(() => (exited = true));
-  for (let attempt = 0; attempt < 400 && !exited; attempt += 1) {
+  // A deadline, not a count of attempts: on a loaded machine the actor may take a while to listen.
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline && !exited) {
     try {
       const probe = await fetch(run.liveViewUrl, { headers: { 'x-apify-container-server-readiness-probe': '1' } });
       if (probe.status === 200) return { run, url: run.liveViewUrl };

@@ -20,7 +20,7 @@ export async function authorizeAsPerson(
 }
 
 /** Waits until the page shows the connector's button (the gate is in its consent phase). */
-export async function waitForConsentPhase(pageUrl: string, timeoutMs = 10_000): Promise<void> {
+export async function waitForConsentPhase(pageUrl: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     const state = (await (await fetch(`${pageUrl}/state`)).json()) as { phase: string };
