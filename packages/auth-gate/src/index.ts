@@ -22,6 +22,7 @@ export {
   type ApiKeyRefusalBody,
 } from './api-keys/api-key-guard.js';
 export type { ApiKeyCaller } from './api-keys/api-key-caller.js';
+export { callerIdentifier, MAX_CALLER_PREFIX_CHARS } from './api-keys/caller-identifier.js';
 export type { ApiKeyInfo } from './api-keys/api-key-record.js';
 export { createStandbyGate, StandbyGate, type StandbyGateOptions, type StandbyVerifyOutcome } from './api-keys/standby-gate.js';
 export { CallerSession, type AuthorizationLink } from './api-keys/caller-session.js';

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import {
   AuthGateError,
+  callerIdentifier,
   ConnectorAuthorizationRequiredError,
   createStandbyGate,
   perUser,
@@ -18,6 +19,8 @@ import {
 
 const ORG = 'org_acme';
 type Key = 'acme' | 'team';
+/** The identifier of a user key of ORG (no prefix in these tests). */
+const idOf = (userId: string, org = ORG): string => callerIdentifier('', org, userId);
 
 let emulator: RunningEmulator;
 let client: ScalekitClient;
@@ -63,12 +66,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
 }
 
-async function startStandby(options: { userVerification?: boolean } = {}): Promise<void> {
+async function startStandby(options: { userVerification?: boolean; sharedIdentifier?: string } = {}): Promise<void> {
   server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   gate = createStandbyGate({
-    connectors: { acme: perUser(), team: shared('shared-team') },
+    connectors: { acme: perUser(), team: shared(options.sharedIdentifier ?? 'shared-team') },
     credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
     ...(options.userVerification ? { userVerifyUrl: `${baseUrl}/verify` } : {}),
@@ -86,8 +89,8 @@ async function approve(link: string): Promise<Response> {
 }
 
 /** A user key whose user has connected acme through the Standby server's own link endpoint. */
-async function connectedUserKey(userId: string): Promise<string> {
-  const { token } = await client.token.createToken(ORG, { userId });
+async function connectedUserKey(userId: string, org = ORG): Promise<string> {
+  const { token } = await client.token.createToken(org, { userId });
   const link = await request('/link?connector=acme', token);
   expect(link.status).toBe(200);
   expect((await approve(link.body['url'] as string)).status).toBe(200);
@@ -135,7 +138,7 @@ describe('Standby: acting for API callers', () => {
     expect(before.body).toMatchObject({ error: 'AUTHORIZATION_REQUIRED', connectors: [{ connector: 'acme', status: 'PENDING_AUTH' }] });
     expect(link.body).toMatchObject({ connector: 'acme', url: expect.stringContaining('/magicLink/') as unknown });
     expect(after.status).toBe(201);
-    expect(await resourceNames('acme', 'usr_alice')).toEqual(['first']);
+    expect(await resourceNames('acme', idOf('usr_alice'))).toEqual(['first']);
   });
 
   it('two user keys, served concurrently, each reach only their own account (emulator call log and sandboxes)', async () => {
@@ -151,14 +154,14 @@ describe('Standby: acting for API callers', () => {
     const answers = await Promise.all(requests);
 
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
-    expect(await resourceNames('acme', 'usr_alice')).toEqual(['alice-0', 'alice-1', 'alice-2', 'alice-3', 'alice-4', 'alice-5']);
-    expect(await resourceNames('acme', 'usr_bob')).toEqual(['bob-0', 'bob-1', 'bob-2', 'bob-3', 'bob-4', 'bob-5']);
+    expect(await resourceNames('acme', idOf('usr_alice'))).toEqual(['alice-0', 'alice-1', 'alice-2', 'alice-3', 'alice-4', 'alice-5']);
+    expect(await resourceNames('acme', idOf('usr_bob'))).toEqual(['bob-0', 'bob-1', 'bob-2', 'bob-3', 'bob-4', 'bob-5']);
     const tools = await emulator.admin.calls({ kind: 'tool' });
-    expect(tools.filter((c) => c.identifier === 'usr_alice')).toHaveLength(6);
-    expect(tools.filter((c) => c.identifier === 'usr_bob')).toHaveLength(6);
+    expect(tools.filter((c) => c.identifier === idOf('usr_alice'))).toHaveLength(6);
+    expect(tools.filter((c) => c.identifier === idOf('usr_bob'))).toHaveLength(6);
     expect(tools.every((c) => c.status === 'ok' && c.connector === 'acme')).toBe(true);
     const lookups = (await emulator.admin.calls({ kind: 'rpc' })).filter((c) => c.name === 'GetConnectedAccountAuth');
-    expect(new Set(lookups.map((c) => c.identifier))).toEqual(new Set(['usr_alice', 'usr_bob']));
+    expect(new Set(lookups.map((c) => c.identifier))).toEqual(new Set([idOf('usr_alice'), idOf('usr_bob')]));
   });
 
   it('an organization key is refused for a per-user connector (before any lookup) and allowed a shared one', async () => {
@@ -197,7 +200,7 @@ describe('Standby: acting for API callers', () => {
   it('an account lost between requests is a typed error carrying its status, never a wait for consent', async () => {
     await startStandby();
     const alice = await connectedUserKey('usr_alice');
-    const account = (await emulator.admin.account('acme', 'usr_alice'))!;
+    const account = (await emulator.admin.account('acme', idOf('usr_alice')))!;
     await emulator.admin.setAccountStatus(account.id, 'EXPIRED');
 
     const answer = await request('/resources?connector=acme', alice);
@@ -225,19 +228,59 @@ describe('Standby: acting for API callers', () => {
     expect(again.status).toBe(400);
     expect(forged.status).toBe(400);
     expect(used.status).toBe(201);
-    expect(await resourceNames('acme', 'usr_carol')).toEqual(['verified']);
+    expect(await resourceNames('acme', idOf('usr_carol'))).toEqual(['verified']);
   });
 
-  it('accepts only callers a guard issued, and no user id equal to a shared identifier', async () => {
-    await startStandby();
-    const forged: ApiKeyCaller = { scope: 'user', tokenId: 'apit_x', organizationId: ORG, userId: 'usr_alice', identifier: 'usr_alice', claims: {} };
-    const { token } = await client.token.createToken(ORG, { userId: 'shared-team' });
+  it('accepts only callers a guard issued, and no caller whose identifier equals a shared identifier', async () => {
+    // An operator who spelled a shared identifier like a caller's: that caller must not get it.
+    await startStandby({ sharedIdentifier: idOf('usr_mallory') });
+    const forged: ApiKeyCaller = { scope: 'user', tokenId: 'apit_x', organizationId: ORG, userId: 'usr_alice', identifier: idOf('usr_alice'), claims: {} };
+    const { token } = await client.token.createToken(ORG, { userId: 'usr_mallory' });
 
     expect(() => gate.forCaller(forged)).toThrow(UntrustedCallerError);
     const answer = await request('/resources?connector=acme', token);
 
     expect(answer.status).toBe(403);
     expect(answer.body['error']).toBe('UNTRUSTED_CALLER');
+  });
+
+  it('a user id equal to a shared identifier names its own account, never the shared one', async () => {
+    await startStandby();
+    await connectSharedTeam();
+    const named = await connectedUserKey('shared-team');
+
+    const answer = await request('/resources?connector=acme&name=mine', named);
+
+    expect(answer.status).toBe(201);
+    expect(await resourceNames('acme', idOf('shared-team'))).toEqual(['mine']);
+    expect(await emulator.admin.account('acme', 'shared-team')).toBeUndefined();
+  });
+
+  it('the same user id in two organizations: two separate accounts, and connecting one leaves the other unconnected', async () => {
+    await startStandby();
+    const acmeKey = await connectedUserKey('user-a', 'org_acme');
+    const { token: otherKey } = await client.token.createToken('org_other', { userId: 'user-a' });
+
+    const otherBefore = await request('/resources?connector=acme&name=other', otherKey);
+    const otherAccountBefore = await emulator.admin.account('acme', idOf('user-a', 'org_other'));
+    const acmeAnswer = await request('/resources?connector=acme&name=acme', acmeKey);
+    const otherLink = await request('/link?connector=acme', otherKey);
+    await approve(otherLink.body['url'] as string);
+    const otherAfter = await request('/resources?connector=acme&name=other', otherKey);
+
+    expect(otherBefore.status).toBe(409);
+    expect(otherBefore.body).toMatchObject({ error: 'AUTHORIZATION_REQUIRED', connectors: [{ connector: 'acme', status: 'PENDING_AUTH' }] });
+    expect(otherAccountBefore?.status).not.toBe('ACTIVE');
+    expect(acmeAnswer.status).toBe(201);
+    expect(otherAfter.status).toBe(201);
+    expect(idOf('user-a', 'org_acme')).not.toBe(idOf('user-a', 'org_other'));
+    expect(await resourceNames('acme', idOf('user-a', 'org_acme'))).toEqual(['acme']);
+    expect(await resourceNames('acme', idOf('user-a', 'org_other'))).toEqual(['other']);
+    const acmeAccount = await emulator.admin.account('acme', idOf('user-a', 'org_acme'));
+    const otherAccount = await emulator.admin.account('acme', idOf('user-a', 'org_other'));
+    expect(acmeAccount?.id).not.toBe(otherAccount?.id);
+    // Nothing under the bare user id, the identifier used before organizations were part of it.
+    expect(await emulator.admin.account('acme', 'user-a')).toBeUndefined();
   });
 
   it('puts no key, client secret or magic link into errors, answers or the emulator call log', async () => {

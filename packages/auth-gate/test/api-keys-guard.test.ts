@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { ScalekitClient } from '@scalekit-sdk/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { createApiKeyGuard, writeApiKeyRefusal, type ApiKeyGuardResult } from '../src/index.js';
+import { createApiKeyGuard, IdentifierPrefixTooLongError, MAX_CALLER_PREFIX_CHARS, writeApiKeyRefusal, type ApiKeyGuardResult } from '../src/index.js';
 
 const ORG = 'org_acme';
 let emulator: RunningEmulator;
@@ -114,7 +114,7 @@ describe('API key guard on a Node HTTP server', () => {
     expect(response.body['error']).toBe('invalid_api_key');
   });
 
-  it('a valid user key yields the user, its claims, and the prefixed per-user identifier', async () => {
+  it('a valid user key yields the user, its claims, and the prefixed per-user identifier of its organization and user', async () => {
     await startGuardedServer('svc-');
     const { token, tokenId } = await client.token.createToken(ORG, { userId: 'usr_alice', customClaims: { plan: 'pro' } });
 
@@ -126,11 +126,20 @@ describe('API key guard on a Node HTTP server', () => {
       tokenId,
       organizationId: ORG,
       userId: 'usr_alice',
-      identifier: 'svc-usr_alice',
+      identifier: `svc-apikey:${ORG}:usr_alice`,
       claims: { plan: 'pro' },
     });
     const result = seen[0]!;
     expect(result.ok && Object.isFrozen(result.caller)).toBe(true);
+  });
+
+  it('refuses at creation a prefix that leaves no room for caller identifiers within Scalekit\'s 100 characters', () => {
+    const credentials = { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
+
+    expect(() => createApiKeyGuard({ credentials, userIdentifierPrefix: 'p'.repeat(MAX_CALLER_PREFIX_CHARS + 1) })).toThrow(
+      IdentifierPrefixTooLongError,
+    );
+    expect(() => createApiKeyGuard({ credentials, userIdentifierPrefix: 'p'.repeat(MAX_CALLER_PREFIX_CHARS) })).not.toThrow();
   });
 
   it('an organization key yields the organization and no per-user identifier', async () => {

@@ -1,4 +1,5 @@
 import type { ApiKeyInfo } from './api-key-record.js';
+import { callerIdentifier } from './caller-identifier.js';
 
 /** Who sent a request, as Scalekit vouched for its API key. Immutable. */
 export interface ApiKeyCaller {
@@ -9,8 +10,9 @@ export interface ApiKeyCaller {
   readonly organizationId: string;
   readonly userId: string | undefined;
   /**
-   * The per-user identifier of this caller's connected accounts (prefix + user id). Undefined for
-   * organization keys, which may use shared connectors only.
+   * The per-user identifier of this caller's connected accounts: prefix, organization and user
+   * (`<prefix>apikey:<org>:<user>`, see callerIdentifier), so equal user ids of two organizations
+   * never share an account. Undefined for organization keys, which may use shared connectors only.
    */
   readonly identifier: string | undefined;
   readonly claims: Readonly<Record<string, string>>;
@@ -28,7 +30,7 @@ export function issueCaller(info: ApiKeyInfo, userIdentifierPrefix: string): Api
     tokenId: info.tokenId,
     organizationId: info.organizationId,
     userId: info.userId,
-    identifier: info.userId ? `${userIdentifierPrefix}${info.userId}` : undefined,
+    identifier: info.userId ? callerIdentifier(userIdentifierPrefix, info.organizationId, info.userId) : undefined,
     claims: Object.freeze({ ...info.claims }),
   });
   issued.add(caller);

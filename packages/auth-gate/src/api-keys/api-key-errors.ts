@@ -60,3 +60,14 @@ export class ApiKeyCheckUnavailableError extends AuthGateError {
     super(`API keys cannot be checked right now: ${reason}`);
   }
 }
+
+/** The identifier prefix leaves no room for callers' identifiers within Scalekit's 100 characters. */
+export class IdentifierPrefixTooLongError extends AuthGateError {
+  readonly code = 'IDENTIFIER_PREFIX_TOO_LONG';
+  constructor(prefixChars: number, maxChars: number) {
+    super(
+      `The per-user identifier prefix (AUTH_GATE_IDENTIFIER_PREFIX or userIdentifierPrefix) is ${prefixChars} characters; ` +
+        `API-key callers need it to be at most ${maxChars} so that their identifiers fit Scalekit's limit of 100. Shorten it.`,
+    );
+  }
+}

@@ -5,15 +5,17 @@ import { PREFIX_VARIABLE } from '../identity/run-identity.js';
 import { emptyMetrics } from '../metrics.js';
 import { ScalekitGateway } from '../scalekit/scalekit-gateway.js';
 import { issueCaller, type ApiKeyCaller } from './api-key-caller.js';
-import { ApiKeyCheckUnavailableError } from './api-key-errors.js';
+import { ApiKeyCheckUnavailableError, IdentifierPrefixTooLongError } from './api-key-errors.js';
 import { parseBearer } from './bearer.js';
+import { callerPrefixFits, MAX_CALLER_PREFIX_CHARS } from './caller-identifier.js';
 
 export interface ApiKeyGuardOptions {
   /** Defaults to the SCALEKIT_* environment variables. */
   credentials?: ScalekitCredentials;
   /**
-   * Prepended to a user key's user id to form the connected-account identifier. Defaults to
-   * AUTH_GATE_IDENTIFIER_PREFIX, the prefix Actor runs use, so both reach the same accounts.
+   * Prepended to a user key's identifier (`<prefix>apikey:<org>:<user>`). Defaults to
+   * AUTH_GATE_IDENTIFIER_PREFIX, the prefix Actor runs use, so one Scalekit environment can serve
+   * several products. At most 53 characters (Scalekit's identifiers hold 100).
    */
   userIdentifierPrefix?: string;
 }
@@ -65,6 +67,8 @@ function unavailable(error: unknown): ApiKeyRefusal {
 export function createApiKeyGuard(options: ApiKeyGuardOptions = {}): ApiKeyGuard {
   const gateway = new ScalekitGateway(options.credentials ?? credentialsFromEnv(), emptyMetrics());
   const prefix = options.userIdentifierPrefix ?? process.env[PREFIX_VARIABLE] ?? '';
+  // A configuration error, so at start and not as a 503 on every request.
+  if (!callerPrefixFits(prefix)) throw new IdentifierPrefixTooLongError([...prefix].length, MAX_CALLER_PREFIX_CHARS);
   return async (req) => {
     const bearer = parseBearer(req.headers.authorization);
     if (bearer.kind === 'missing') return refused('missing_api_key');

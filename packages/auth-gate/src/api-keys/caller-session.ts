@@ -46,9 +46,10 @@ export class CallerSession<K extends string> {
   ) {
     if (!isIssuedCaller(caller)) throw new UntrustedCallerError('it was not produced by an API key guard from a validated key.');
     const sharedIds = Object.values<ConnectorSpec>(ctx.connectors).filter((s) => s.kind === 'shared').map((s) => s.identifier);
-    // A user id equal to a shared identifier would reach the operator's shared accounts as "its own".
+    // Caller identifiers are `<prefix>apikey:…`, but a shared identifier is the operator's free text:
+    // one spelled like a caller's would hand the operator's shared account to that caller as "its own".
     if (caller.identifier !== undefined && sharedIds.includes(caller.identifier)) {
-      throw new UntrustedCallerError('its user id equals the identifier of a shared account.');
+      throw new UntrustedCallerError('its identifier equals the identifier of a shared account.');
     }
   }
 
