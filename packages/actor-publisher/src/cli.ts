@@ -21,7 +21,11 @@ if (!existsSync(join(repoRoot, 'actors', actor, '.actor', 'actor.json'))) {
   process.exit(2);
 }
 const outDir = resolve(command === 'stage' && rest[0] ? rest[0] : join(repoRoot, '.staging', actor));
-const staged = await stageActor({ repoRoot, actor, outDir });
+const staged = await stageActor({ repoRoot, actor, outDir }).catch((error: unknown) => {
+  // Expected refusals (e.g. actor.json's environmentVariables) are one clear message, no stack.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
 console.log(`Staged ${actor} in ${staged.outDir} (${Object.keys(staged.dependencies).length} npm dependencies).`);
 if (command === 'push') {
   // The Apify CLI uses your login (`apify login`) and uploads this folder only.

@@ -1,1 +1,2 @@
 export { stageActor, type StageOptions, type StagedActor } from './stage-actor.js';
+export { environmentVariableProblems, REQUIRED_VARIABLES } from './environment-variables.js';

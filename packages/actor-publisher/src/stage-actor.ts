@@ -1,6 +1,7 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
+import { environmentVariableProblems } from './environment-variables.js';
 
 interface PackageJson {
   name: string;
@@ -49,7 +50,7 @@ async function collectDependencies(repoRoot: string, pkg: PackageJson, seen = ne
 }
 
 const STANDALONE_DOCKERFILE = `# Standalone build of an actor staged by @repo/actor-publisher: no workspace needed.
-FROM apify/actor-node:22
+FROM apify/actor-node:24
 WORKDIR /usr/src/app
 RUN rm -rf ./*
 COPY --chown=myuser:myuser package.json ./
@@ -67,6 +68,12 @@ CMD ["node", "dist/main.js"]
  */
 export async function stageActor(options: StageOptions): Promise<StagedActor> {
   const actorDir = join(options.repoRoot, 'actors', options.actor);
+  // Refuse before anything is written: a push of such a file would wipe the Console's secrets.
+  const problems = environmentVariableProblems(
+    await readJson<unknown>(join(actorDir, '.actor', 'actor.json')),
+    `actors/${options.actor}/.actor/actor.json`,
+  );
+  if (problems.length > 0) throw new Error(problems.join('\n'));
   const pkg = await readJson<PackageJson>(join(actorDir, 'package.json'));
   const dependencies = await collectDependencies(options.repoRoot, pkg);
   await rm(options.outDir, { recursive: true, force: true });
