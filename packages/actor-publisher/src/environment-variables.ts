@@ -18,7 +18,7 @@ const SECRET_REFERENCE = /^@.+/;
  */
 export function environmentVariableProblems(actorJson: unknown, where: string): string[] {
   if (typeof actorJson !== 'object' || actorJson === null || !('environmentVariables' in actorJson)) return [];
-  const variables = (actorJson as { environmentVariables: unknown }).environmentVariables;
+  const variables = actorJson.environmentVariables;
   const fix =
     'Remove the "environmentVariables" key and set the variables in the Apify Console (Source > Environment variables), ' +
     'or list every one of them with secrets as "@name" references (`apify secrets add name value`).';
