@@ -1,11 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js';
 import { ConnectorHandle } from './calls/connector-handle.js';
+import { CircuitBreaker } from './calls/circuit-breaker.js';
 import { RateLimiter } from './calls/rate-limiter.js';
 import { credentialsFromEnv, type ScalekitCredentials } from './config/credentials.js';
 import { labelOf, type ConnectorSpec } from './config/connectors.js';
 import { ConsentSession, type PendingConnector } from './connect/consent-session.js';
-import { LiveViewServer } from './consent/live-view-server.js';
+import { LiveViewServer, localPageUrl } from './consent/live-view-server.js';
 import { RunPageState, type Progress, type SummaryLink } from './consent/run-page-state.js';
 import {
   AuthGateError,
@@ -15,7 +16,7 @@ import {
 import { resolveIdentity, type RunIdentity } from './identity/run-identity.js';
 import { toAnthropicTool, type AnthropicToolDefinition } from './llm/anthropic-tools.js';
 import { emptyMetrics, type GateMetrics } from './metrics.js';
-import { apifyRuntime, type ActorRuntime } from './runtime/actor-runtime.js';
+import type { ActorRuntime } from './runtime/actor-runtime.js';
 import type { AccountStatus } from './scalekit/account-status.js';
 import { ScalekitGateway, type AccountInfo } from './scalekit/scalekit-gateway.js';
 
@@ -29,8 +30,12 @@ export interface AuthGateOptions<K extends string> {
     title?: string;
     /** Port of the live-view server; defaults to ACTOR_WEB_SERVER_PORT (4321). 0 picks a free port. */
     port?: number;
-    /** Public address of the live view; defaults to ACTOR_WEB_SERVER_URL, else http://localhost:<port>. */
+    /** Public address of the live view; defaults to ACTOR_WEB_SERVER_URL, else http://<host or localhost>:<port>. */
     publicUrl?: string;
+    /** Interface to listen on; default all (the platform's proxy reaches the container from outside). */
+    host?: string;
+    /** Whether Apify Console may frame the page (its Live View tab); default true. The CLI's page: false. */
+    embeddable?: boolean;
   };
   /** How long a run waits for consent (default 600 s, or AUTH_GATE_CONSENT_TIMEOUT_SECS). */
   consentTimeoutSecs?: number;
@@ -78,6 +83,10 @@ export class AuthGate<K extends string> {
   readonly #runtime: ActorRuntime;
   readonly #policy: RetryPolicy;
   readonly #limiters = new Map<K, RateLimiter>();
+  /** One breaker per connector, shared by its handles: the run stops calling a connector in outage. */
+  readonly #breakers = new Map<K, CircuitBreaker>();
+  /** Mid-run re-authorizations in flight, one per connector, awaited by every call that needs it. */
+  readonly #reconnecting = new Map<K, Promise<AccountInfo>>();
   readonly #accounts = new Map<K, AccountInfo>();
   #pageUrl = '';
 
@@ -88,9 +97,9 @@ export class AuthGate<K extends string> {
   ) {
     this.#runtime = runtime;
     this.identity = resolveIdentity(runtime, options.identifierPrefix === undefined ? {} : { prefix: options.identifierPrefix });
-    this.#gateway = new ScalekitGateway(credentials, this.#metrics);
-    this.#page = new RunPageState(options.page?.title ?? 'Actor run');
     this.#policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#gateway = new ScalekitGateway(credentials, this.#metrics, { policy: this.#policy });
+    this.#page = new RunPageState(options.page?.title ?? 'Actor run');
     this.#session = new ConsentSession({
       gateway: this.#gateway,
       page: this.#page,
@@ -99,28 +108,34 @@ export class AuthGate<K extends string> {
       pageUrl: () => this.#pageUrl,
       sleep: idleSleep,
     });
-    this.#server = new LiveViewServer(this.#page, {
-      connect: (key) => this.#session.linkFor(key),
-      verify: (authRequestId, state) => this.#session.verify(authRequestId, state),
-    });
+    this.#server = new LiveViewServer(
+      this.#page,
+      {
+        connect: (key) => this.#session.linkFor(key),
+        verify: (authRequestId, state, nonce) => this.#session.verify(authRequestId, state, nonce),
+      },
+      { publicUrl: () => this.#pageUrl, embeddable: options.page?.embeddable ?? true },
+    );
     for (const [key, spec] of Object.entries(options.connectors) as [K, ConnectorSpec][]) {
       if (spec.requestsPerSecond) this.#limiters.set(key, new RateLimiter(spec.requestsPerSecond));
+      this.#breakers.set(key, new CircuitBreaker(this.#policy.breakerThreshold));
     }
   }
 
   /** @internal used by createAuthGate */
   async start(): Promise<void> {
     const requested = this.options.page?.port ?? this.#runtime.webServerPort();
+    const host = this.options.page?.host;
     let port: number;
     try {
-      port = await this.#server.listen(requested);
+      port = await this.#server.listen(requested, host);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || this.#runtime.isAtHome()) throw error;
-      port = await this.#server.listen(0);
+      port = await this.#server.listen(0, host);
       this.#runtime.log.warning(`Port ${requested} is busy; the run page is on port ${port} instead.`);
     }
     const configured = this.options.page?.publicUrl ?? this.#runtime.webServerUrl();
-    this.#pageUrl = (configured ?? `http://localhost:${port}`).replace(/\/+$/, '');
+    this.#pageUrl = (configured ?? localPageUrl(host, port)).replace(/\/+$/, '');
   }
 
   /** The live-view page address (safe to log and show: it is not a magic link). */
@@ -198,10 +213,20 @@ export class AuthGate<K extends string> {
       metrics: this.#metrics,
       policy: this.#policy,
       limiter: this.#limiters.get(key),
-      reconnect: (k, status) => this.#reconnect(k as K, status),
+      reconnect: (k, status) => this.#reconnectOnce(k as K, status),
       onToolCall: chargeEvent ? () => this.#runtime.charge(chargeEvent, 1) : undefined,
       sleep: (ms) => delay(ms),
+      breaker: this.#breakers.get(key),
     });
+  }
+
+  /** Handles of one connector that lose it at the same time share one consent. */
+  #reconnectOnce(key: K, status: AccountStatus): Promise<AccountInfo> {
+    const inFlight = this.#reconnecting.get(key);
+    if (inFlight) return inFlight;
+    const renewal = this.#reconnect(key, status).finally(() => this.#reconnecting.delete(key));
+    this.#reconnecting.set(key, renewal);
+    return renewal;
   }
 
   /** A connection lost mid-run goes through consent once more (the page shows why). */
@@ -229,6 +254,8 @@ export class AuthGate<K extends string> {
   /** Progress for the live-view page and the run's status message. */
   async progress(progress: Progress): Promise<void> {
     this.#page.progress(progress);
+    // While a connector is being re-authorized the status message keeps asking for it.
+    if (this.#reconnecting.size > 0) return;
     const figures = progress.total === undefined ? `${progress.done}` : `${progress.done}/${progress.total}`;
     await this.#runtime.setStatusMessage(`${figures} ${progress.label}`);
   }
@@ -284,7 +311,8 @@ export class AuthGate<K extends string> {
 
 /** Builds the gate for this run and starts the live-view server. Fails fast on missing credentials. */
 export async function createAuthGate<K extends string>(options: AuthGateOptions<K>): Promise<AuthGate<K>> {
-  const runtime = options.runtime ?? apifyRuntime;
+  // Loaded on demand: the operator CLI passes its own runtime and starts without the Apify SDK.
+  const runtime = options.runtime ?? (await import('./runtime/actor-runtime.js')).apifyRuntime;
   const credentials = options.credentials ?? credentialsFromEnv();
   const gate = new AuthGate(options, runtime, credentials);
   await gate.start();
