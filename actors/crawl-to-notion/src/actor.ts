@@ -7,7 +7,10 @@ import { AuthGateError, createAuthGate, perUser, type AuthGate, type SummaryLink
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log, type KeyValueStore, type RequestQueue } from 'apify';
 import type { CheerioCrawler } from 'crawlee';
-import { createSiteCrawler, enqueueSitemapUrls, FETCH_FAILED } from './crawl/site-crawler.js';
+import { AddressGuard, shouldEnforce } from './crawl/address-guard.js';
+import { openProxyConfiguration, planProxy } from './crawl/proxy-setup.js';
+import { createSiteCrawler, enqueueSitemapUrls, FETCH_FAILED, type CrawlOptions } from './crawl/site-crawler.js';
+import { refuseInternalTargets } from './crawl/target-check.js';
 import { errorMessage, ExpectedFailure } from './errors.js';
 import { parseInput, type CrawlInput } from './input.js';
 import { DatabaseTarget, resolveParentPage } from './notion/destination.js';
@@ -38,8 +41,14 @@ export async function runActor(): Promise<void> {
   const startedAt = Date.now();
 
   let input: CrawlInput;
+  let crawlOptions: CrawlOptions;
   try {
     input = parseInput(await Actor.getInput());
+    const guard = new AddressGuard({ enforce: shouldEnforce(Actor.isAtHome(), process.env) });
+    await refuseInternalTargets(input, guard);
+    const proxy = planProxy(input.proxyConfiguration, { isAtHome: Actor.isAtHome(), env: process.env });
+    if (proxy.kind === 'direct' && proxy.warning !== undefined) log.warning(proxy.warning);
+    crawlOptions = { guard, proxyConfiguration: await openProxyConfiguration(proxy) };
   } catch (error) {
     // Nothing has been written and no account touched yet.
     return fail(error);
@@ -63,7 +72,7 @@ export async function runActor(): Promise<void> {
     const destination = await openDestination(client, input, store, gate);
     const requestQueue = await Actor.openRequestQueue();
     if (destination.exists) await reconcile(destination.destination, requestQueue, gate);
-    const output = await crawlAndWrite(input, destination.destination, requestQueue, gate, startedAt);
+    const output = await crawlAndWrite(input, crawlOptions, destination.destination, requestQueue, gate, startedAt);
     await finish(gate, output.output, output.links, output.summary);
   } catch (error) {
     const message = await gate.reportFailure(error);
@@ -127,6 +136,7 @@ interface CrawlResult {
 
 async function crawlAndWrite(
   input: CrawlInput,
+  crawlOptions: CrawlOptions,
   destination: Destination,
   requestQueue: RequestQueue,
   gate: AuthGate<Connectors>,
@@ -207,12 +217,12 @@ async function crawlAndWrite(
     warn: (message: string) => log.warning(message),
   };
 
-  const crawler = createSiteCrawler(input, requestQueue, callbacks);
+  const crawler = createSiteCrawler(input, requestQueue, callbacks, crawlOptions);
   running.crawler = crawler;
   try {
     await crawler.addRequests(input.startUrls.map((url) => ({ url })));
     if (input.useSitemaps) {
-      const queued = await enqueueSitemapUrls(input, requestQueue, callbacks);
+      const queued = await enqueueSitemapUrls(input, requestQueue, callbacks, crawlOptions.guard);
       gate.step(`Sitemaps: ${queued} more URL${queued === 1 ? '' : 's'} queued`);
     }
     gate.step('Crawling; pages are written to Notion as they come');

@@ -25,7 +25,19 @@ export interface CrawlInput {
   /** Title, URL or id of the database (database mode). */
   database: string;
   linkToNotionPages: boolean;
+  /** The `proxy` editor's value, for Actor.createProxyConfiguration (see crawl/proxy-setup.ts). */
+  proxyConfiguration: ProxyInput;
 }
+
+export interface ProxyInput {
+  useApifyProxy: boolean;
+  apifyProxyGroups?: string[];
+  apifyProxyCountry?: string;
+  proxyUrls?: string[];
+}
+
+/** As the input schema's default: Apify Proxy (its automatic datacenter group). */
+export const DEFAULT_PROXY: ProxyInput = { useApifyProxy: true };
 
 /** Empty strings and nulls mean "not given": the Console sends "" for cleared fields. */
 const blankToUndefined = (value: unknown): unknown => {
@@ -73,7 +85,52 @@ const rawSchema = z.object({
   parentPage: optionalText,
   database: optionalText,
   linkToNotionPages: boolWithDefault(true),
+  proxyConfiguration: z.preprocess(
+    (value) => value ?? undefined,
+    z
+      .looseObject(
+        {
+          useApifyProxy: z.boolean({ error: 'useApifyProxy must be true or false' }).optional(),
+          apifyProxyGroups: z.array(z.string(), { error: 'apifyProxyGroups must be a list of group names' }).optional(),
+          apifyProxyCountry: z.string({ error: 'apifyProxyCountry must be a country code such as "US"' }).optional(),
+          proxyUrls: z.array(z.string(), { error: 'proxyUrls must be a list of proxy URLs' }).optional(),
+        },
+        { error: 'must be an object such as {"useApifyProxy": true}' },
+      )
+      .optional(),
+  ),
 });
+
+type RawProxy = NonNullable<z.infer<typeof rawSchema>['proxyConfiguration']>;
+
+function normalizeProxy(raw: RawProxy | undefined): ProxyInput {
+  if (raw === undefined) return { ...DEFAULT_PROXY };
+  const proxyUrls = (raw.proxyUrls ?? []).map((url) => url.trim()).filter((url) => url !== '');
+  proxyUrls.forEach((text, index) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(text);
+    } catch {
+      url = undefined;
+    }
+    if (url === undefined || !['http:', 'https:', 'socks:', 'socks4:', 'socks5:'].includes(url.protocol)) {
+      throw new InputError(`Invalid input: proxy URL ${index + 1} is not a proxy address; use the form http://user:password@host:port.`);
+    }
+  });
+  if (proxyUrls.length > 0) {
+    if (raw.useApifyProxy === true) {
+      throw new InputError('Invalid input: "Proxy configuration" sets both Apify Proxy and your own proxy URLs; choose one.');
+    }
+    return { useApifyProxy: false, proxyUrls };
+  }
+  const groups = (raw.apifyProxyGroups ?? []).map((group) => group.trim()).filter((group) => group !== '');
+  const country = raw.apifyProxyCountry?.trim() || undefined;
+  return {
+    useApifyProxy: raw.useApifyProxy ?? false,
+    ...(groups.length > 0 ? { apifyProxyGroups: groups } : {}),
+    ...(country === undefined ? {} : { apifyProxyCountry: country }),
+  };
+}
 
 function normalizeStartUrl(raw: string, index: number): string {
   let url: URL;
@@ -137,5 +194,6 @@ export function parseInput(raw: unknown): CrawlInput {
     parentPage: input.parentPage,
     database: input.database ?? DEFAULT_DATABASE_TITLE,
     linkToNotionPages: input.linkToNotionPages,
+    proxyConfiguration: normalizeProxy(input.proxyConfiguration),
   };
 }

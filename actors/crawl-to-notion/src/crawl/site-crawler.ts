@@ -3,8 +3,9 @@
 // only fetches and classifies; what happens to a page is the `onPage` callback's business, and
 // that callback may make the handler wait (the Notion write queue's backpressure).
 
-import { CheerioCrawler, enqueueLinks, RobotsTxtFile, Sitemap, type RequestQueue } from 'crawlee';
+import { CheerioCrawler, enqueueLinks, gotScraping, RobotsTxtFile, Sitemap, type ProxyConfiguration, type RequestQueue } from 'crawlee';
 import { errorMessage } from '../errors.js';
+import { guardedGotOptions, type AddressGuard } from './address-guard.js';
 import type { CrawlInput } from '../input.js';
 import type { FetchedPage } from '../sync/page-sync.js';
 
@@ -55,12 +56,67 @@ function linkFilters(input: CrawlInput): { globs?: string[]; exclude?: string[] 
   };
 }
 
+export interface CrawlOptions {
+  /** Keeps every fetch within the address policy when enforced (always on the platform). */
+  guard: AddressGuard;
+  /** Apify Proxy or the user's own proxies; undefined: direct connections. */
+  proxyConfiguration?: ProxyConfiguration | undefined;
+}
+
+/** How long fetching a robots.txt may take. */
+const ROBOTS_TIMEOUT_MS = 20_000;
+
+/**
+ * A site's robots.txt. Under the address policy it is fetched here, through the guard (crawlee's
+ * own fetch resolves and follows redirects unchecked); a robots.txt the policy refuses counts as
+ * absent: the pages of that host are refused anyway. Undefined when it cannot be read.
+ */
+export async function loadRobotsTxt(url: string, guard: AddressGuard): Promise<RobotsTxtFile | undefined> {
+  try {
+    if (!guard.enforced) return await RobotsTxtFile.find(url);
+    const robotsUrl = new URL('/robots.txt', url).href;
+    if ((await guard.check(robotsUrl)) !== undefined) return undefined;
+    const response = await gotScraping({
+      url: robotsUrl,
+      method: 'GET',
+      responseType: 'text',
+      throwHttpErrors: false,
+      timeout: { request: ROBOTS_TIMEOUT_MS },
+      ...guardedGotOptions(guard),
+    });
+    const ok = response.statusCode >= 200 && response.statusCode < 300;
+    return RobotsTxtFile.from(robotsUrl, ok ? String(response.body) : '');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Crawlee prints a stack trace with every request that finally failed. For a crawl those are a
  * site's problems (a refused connection, a timeout), recorded as dataset items with their reason,
  * not bugs: the log keeps the message. Errors that are bugs (TypeError...) keep their stack.
+ * Robots.txt files are read through the address guard.
  */
 class SiteCrawler extends CheerioCrawler {
+  private readonly robotsByOrigin = new Map<string, Promise<RobotsTxtFile | undefined>>();
+  private guard: AddressGuard | undefined;
+
+  withGuard(guard: AddressGuard): this {
+    this.guard = guard;
+    return this;
+  }
+
+  protected override async getRobotsTxtFileForUrl(url: string): Promise<RobotsTxtFile | undefined> {
+    if (this.guard?.enforced !== true) return super.getRobotsTxtFileForUrl(url);
+    const { origin } = new URL(url);
+    let robots = this.robotsByOrigin.get(origin);
+    if (robots === undefined) {
+      robots = loadRobotsTxt(url, this.guard);
+      this.robotsByOrigin.set(origin, robots);
+    }
+    return robots;
+  }
+
   protected override _getMessageFromError(error: Error): string | undefined {
     if (error instanceof TypeError || error instanceof SyntaxError || error instanceof ReferenceError) {
       const message = super._getMessageFromError(error, true);
@@ -83,7 +139,8 @@ function referrerNote(userData: Record<string, unknown>): string {
   return typeof userData['referrer'] === 'string' ? ` (linked from ${userData['referrer']})` : '';
 }
 
-export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue, callbacks: CrawlCallbacks): CheerioCrawler {
+export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue, callbacks: CrawlCallbacks, options: CrawlOptions): CheerioCrawler {
+  const { guard } = options;
   const reported = new Set<string>();
   const skippedOnce = async (url: string, reason: string, depth: number | null): Promise<void> => {
     if (reported.has(url)) return;
@@ -93,6 +150,7 @@ export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue,
 
   return new SiteCrawler({
     requestQueue,
+    ...(options.proxyConfiguration === undefined ? {} : { proxyConfiguration: options.proxyConfiguration }),
     maxRequestsPerCrawl: input.maxPages,
     maxCrawlDepth: input.maxDepth,
     maxConcurrency: input.maxConcurrency,
@@ -104,6 +162,26 @@ export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue,
     respectRobotsTxtFile: input.respectRobotsTxt,
     // Without this crawlee replaces the Actor's status message with its own every 10 seconds.
     statusMessageCallback: () => callbacks.onStatusTick(),
+    preNavigationHooks: [
+      async ({ request }, gotOptions) => {
+        if (!guard.enforced) return;
+        // Every URL (start URL, link, sitemap entry) is checked before its first byte is sent; a
+        // refusal is final, not worth a retry. Without a proxy the connection's own lookup checks
+        // the addresses again (DNS rebinding); behind a proxy, which resolves names itself, this
+        // check and the one at each redirect are what holds.
+        const refused = await guard.check(request.url);
+        if (refused !== undefined) {
+          request.noRetry = true;
+          throw refused;
+        }
+        Object.assign(
+          gotOptions,
+          guardedGotOptions(guard, () => {
+            request.noRetry = true;
+          }),
+        );
+      },
+    ],
     onSkippedRequest: async ({ url, reason }) => {
       if (reason === 'robotsTxt') await skippedOnce(url, 'Disallowed by the site\'s robots.txt.', null);
       if (reason === 'redirect') await skippedOnce(url, 'Redirected to another site.', null);
@@ -143,7 +221,7 @@ export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue,
       }
       await callbacks.onFailed(request.url, `${FETCH_FAILED}${message}${referrerNote(request.userData as Record<string, unknown>)}`, request.crawlDepth);
     },
-  });
+  }).withGuard(guard);
 }
 
 /**
@@ -154,20 +232,24 @@ export async function enqueueSitemapUrls(
   input: CrawlInput,
   requestQueue: RequestQueue,
   callbacks: Pick<CrawlCallbacks, 'onSkipped' | 'warn'>,
+  guard: AddressGuard,
 ): Promise<number> {
   let queued = 0;
   const origins = new Map<string, string>();
   for (const url of input.startUrls) if (!origins.has(new URL(url).origin)) origins.set(new URL(url).origin, url);
   for (const [origin, startUrl] of origins) {
-    let robots: RobotsTxtFile | undefined;
-    try {
-      robots = await RobotsTxtFile.find(startUrl);
-    } catch {
-      robots = undefined;
-    }
+    const robots = await loadRobotsTxt(startUrl, guard);
     let urls: string[] = [];
     try {
-      const announced = robots?.getSitemaps() ?? [];
+      // Announced sitemaps may be anywhere: each is checked against the address policy. (The
+      // sitemaps a sitemap index lists are fetched by crawlee itself, unchecked; the pages they
+      // list are checked like every page.)
+      const announced: string[] = [];
+      for (const url of robots?.getSitemaps() ?? []) {
+        const refused = await guard.check(url);
+        if (refused === undefined) announced.push(url);
+        else callbacks.warn(`Sitemap ${url} not read: ${refused.message}.`);
+      }
       const sitemap = announced.length > 0 ? await Sitemap.load(announced) : await Sitemap.tryCommonNames(startUrl);
       urls = sitemap.urls;
     } catch (error) {
