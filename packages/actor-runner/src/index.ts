@@ -9,3 +9,4 @@ export {
   type LocalRunResult,
 } from './local-run.js';
 export { connectSharedAccount } from './operator-connect.js';
+export { BrowserSession } from './browser-session.js';

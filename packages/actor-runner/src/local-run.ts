@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BrowserSession } from './browser-session.js';
 
 export interface LocalRunOptions {
   /** The actor's folder (holding `dist/main.js`). */
@@ -148,18 +149,22 @@ export async function waitForAuthorizePhase(liveViewUrl: string, timeoutMs = 30_
   throw new Error(`the run at ${liveViewUrl} never asked for authorization`);
 }
 
-/** A person on the live-view page: presses the connector's button, approves, returns via verify. */
-export async function approveConsent(liveViewUrl: string, connectorKey: string): Promise<void> {
+/**
+ * A person on the live-view page: presses the connector's button, approves, returns via verify, all
+ * in one browser (`browser`, a fresh one by default): the verify route completes only in the browser
+ * that pressed Connect.
+ */
+export async function approveConsent(liveViewUrl: string, connectorKey: string, browser: BrowserSession = new BrowserSession()): Promise<void> {
   await waitForAuthorizePhase(liveViewUrl);
-  const connect = await fetch(`${liveViewUrl}/connect/${encodeURIComponent(connectorKey)}`, { redirect: 'manual' });
+  const connect = await browser.fetch(`${liveViewUrl}/connect/${encodeURIComponent(connectorKey)}`, { redirect: 'manual' });
   const link = connect.headers.get('location');
   if (connect.status !== 302 || !link || link.startsWith('.')) throw new Error(`no consent link for ${connectorKey}`);
-  const page = await fetch(link);
+  const page = await browser.fetch(link);
   if (!page.ok) throw new Error(`consent page answered ${page.status}`);
-  const approved = await fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
+  const approved = await browser.fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
   const verify = approved.headers.get('location');
   if (verify) {
-    const result = await fetch(verify);
+    const result = await browser.fetch(verify);
     if (!result.ok) throw new Error(`verify route answered ${result.status}`);
   }
 }

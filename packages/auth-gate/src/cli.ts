@@ -17,8 +17,10 @@ Reads SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET.
 
   auth-gate doctor [--require notion,gmail,youtube] [--identifier <id> ...]
       check the credentials, the connections, and the accounts of identifiers
-  auth-gate connect <connection> --shared <identifier> [--port 4321] [--timeout 600]
-      connect a shared account once (opens a local consent page and waits)
+  auth-gate connect <connection> --shared <identifier> [--port 4321] [--host 127.0.0.1] [--timeout 600]
+      connect a shared account once (opens a local consent page and waits); the page listens on
+      127.0.0.1 only: --host 0.0.0.0 (or an address) exposes it, and whoever presses its button connects
+      the account, so do that only on a network you trust. Finish in the browser that pressed Connect.
   auth-gate disconnect <connection> --identifier <identifier>
       delete a connected account
   auth-gate keys create --org <org_id> [--user <user id>] [--claim k=v ...] [--expires-in <secs>] [--description <text>]
@@ -74,6 +76,7 @@ function parse(argv: string[]) {
       identifier: { type: 'string', multiple: true },
       shared: { type: 'string' },
       port: { type: 'string', default: '4321' },
+      host: { type: 'string' },
       org: { type: 'string' },
       user: { type: 'string' },
       claim: { type: 'string', multiple: true },
@@ -116,7 +119,11 @@ async function main(argv: string[]): Promise<number> {
         io.err('--port must be 0-65535 and --timeout a positive number of seconds');
         return 2;
       }
-      return connectShared({ connection, identifier: values.shared, port, timeoutSecs }, io);
+      if (values.host !== undefined && values.host.trim() === '') {
+        io.err('--host needs an address to listen on, e.g. --host 127.0.0.1 (the default) or --host 0.0.0.0');
+        return 2;
+      }
+      return connectShared({ connection, identifier: values.shared, port, timeoutSecs, ...(values.host ? { host: values.host.trim() } : {}) }, io);
     }
     case 'disconnect':
       if (!connection || values.identifier?.length !== 1) {

@@ -9,7 +9,7 @@ import {
   type AuthGate,
   type ConnectorSpec,
 } from '../src/index.js';
-import { authorizeAsPerson, waitForConsentPhase } from './support/consenting-person.js';
+import { authorizeAsPerson, OneBrowser, pressConnect, waitForConsentPhase } from './support/consenting-person.js';
 import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
 
 let emulator: RunningEmulator;
@@ -164,20 +164,20 @@ describe('consent edge cases', () => {
     const forgedState = await fetch(`${gate.pageUrl}/verify?auth_request_id=abc&state=not-ours`);
     expect(forgedState.status).toBe(400);
 
-    // A real approval, but the callback replays a made-up request id with the right state.
-    const connect = await fetch(`${gate.pageUrl}/connect/acme`, { redirect: 'manual' });
-    const link = connect.headers.get('location')!;
-    const approved = await fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
+    // A real approval in the browser that pressed Connect, but the callback replays a made-up request id with the right state.
+    const browser = new OneBrowser();
+    const link = await pressConnect(browser, gate.pageUrl, 'acme');
+    const approved = await browser.fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }) });
     const verifyUrl = new URL(approved.headers.get('location')!);
     const state = verifyUrl.searchParams.get('state')!;
-    const forgedId = await fetch(`${gate.pageUrl}/verify?auth_request_id=forged&state=${encodeURIComponent(state)}`);
+    const forgedId = await browser.fetch(`${gate.pageUrl}/verify?auth_request_id=forged&state=${encodeURIComponent(state)}`);
     expect(forgedId.status).toBe(400);
     expect((await emulator.admin.account('acme', 'carol'))?.status).toBe('PENDING_VERIFICATION');
 
-    const real = await fetch(verifyUrl);
+    const real = await browser.fetch(verifyUrl.toString());
     expect(real.status).toBe(200);
     await connecting;
-    const replay = await fetch(verifyUrl);
+    const replay = await browser.fetch(verifyUrl.toString());
     expect(replay.status).toBe(400);
   });
 

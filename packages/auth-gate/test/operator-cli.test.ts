@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { connect as tcpConnect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { waitForConsentPhase } from './support/consenting-person.js';
+import { accountStatusViaSdk, authorizeAsPerson, decideOnConsentPage, OneBrowser, pressConnect, waitForConsentPhase } from './support/consenting-person.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 let emulator: RunningEmulator;
@@ -35,6 +37,18 @@ function runCli(args: string[], env: Record<string, string>, onLine?: (line: str
   });
 }
 
+/** Whether something accepts TCP connections at host:port. */
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 describe('auth-gate operator CLI', () => {
   it('connects a shared account once, then doctor sees it ACTIVE, then disconnect removes it', async () => {
     const connected = await runCli(['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '20'], emulator.env, (line) => {
@@ -43,10 +57,7 @@ describe('auth-gate operator CLI', () => {
       void (async () => {
         const pageUrl = match[1]!;
         await waitForConsentPhase(pageUrl);
-        const connect = await fetch(`${pageUrl}/connect/youtube`, { redirect: 'manual' });
-        const link = connect.headers.get('location')!;
-        const approve = await fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
-        await fetch(approve.headers.get('location')!);
+        await authorizeAsPerson(pageUrl, 'youtube');
       })();
     });
     expect(connected.code).toBe(0);
@@ -61,6 +72,50 @@ describe('auth-gate operator CLI', () => {
     const gone = await runCli(['disconnect', 'youtube', '--identifier', 'shared-youtube'], emulator.env);
     expect(gone.stdout).toContain('Deleted youtube / shared-youtube.');
     expect(await emulator.admin.account('youtube', 'shared-youtube')).toBeUndefined();
+  });
+
+  it('connect: its page listens on 127.0.0.1 only, is never framed, and a forwarded link does not connect', async () => {
+    const seen: { pageUrl?: string; reachableElsewhere?: string[]; headers?: Headers; forwarded?: { status?: number; html?: string }; statusAfter?: string } = {};
+    const operator = new OneBrowser();
+    const connected = await runCli(['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '60'], emulator.env, (line) => {
+      const match = /^Open (http:\/\/\S+) in a browser/.exec(line);
+      if (!match) return;
+      void (async () => {
+        const pageUrl = match[1]!;
+        seen.pageUrl = pageUrl;
+        await waitForConsentPhase(pageUrl);
+        const port = Number(new URL(pageUrl).port);
+        // Every other address of this machine: a page bound to all interfaces would answer on them.
+        const others = ['::1', ...Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.address)];
+        seen.reachableElsewhere = (await Promise.all(others.map(async (host) => ((await reachable(host, port)) ? host : undefined)))).filter(
+          (h): h is string => h !== undefined,
+        );
+        seen.headers = (await fetch(pageUrl)).headers;
+        // The operator presses Connect; the magic link is forwarded and someone else approves it.
+        const link = await pressConnect(operator, pageUrl, 'youtube');
+        const forwarded = await decideOnConsentPage(new OneBrowser(), link);
+        seen.forwarded = { status: forwarded.verifyStatus, html: forwarded.verifyHtml };
+        seen.statusAfter = await accountStatusViaSdk(emulator, 'youtube', 'shared-youtube');
+        // The operator's own browser still finishes.
+        await authorizeAsPerson(pageUrl, 'youtube', 'approve', operator);
+      })();
+    });
+
+    expect(connected.code).toBe(0);
+    expect(new URL(seen.pageUrl!).hostname).toBe('127.0.0.1');
+    expect(seen.reachableElsewhere).toEqual([]);
+    expect(seen.headers?.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(seen.headers?.get('x-frame-options')).toBe('DENY');
+    expect(seen.forwarded?.status).toBe(403);
+    expect(seen.forwarded?.html).toContain('opened in another browser');
+    expect(seen.statusAfter).toBe('PENDING_VERIFICATION');
+    expect(await emulator.admin.account('youtube', 'shared-youtube')).toMatchObject({ status: 'ACTIVE' });
+  }, 90_000);
+
+  it('connect --host with nothing after it is a usage error', async () => {
+    const run = await runCli(['connect', 'youtube', '--shared', 'shared-youtube', '--host', ' '], emulator.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--host needs an address');
   });
 
   it('doctor reports a missing connection and fails', async () => {

@@ -39,14 +39,26 @@ export async function doctor(options: { require: string[]; identifiers: string[]
   return problems === 0 ? 0 : 1;
 }
 
-/** Connects a shared connector once, as the operator: serves the consent page and waits. */
+/** Where the CLI's consent page listens unless `--host` says otherwise: this machine only. */
+export const DEFAULT_CONNECT_HOST = '127.0.0.1';
+
+/**
+ * Connects a shared connector once, as the operator: serves the consent page and waits. The page
+ * connects whoever presses its button, so it listens on this machine only by default, and no other
+ * site may frame it.
+ */
 export async function connectShared(
-  options: { connection: string; identifier: string; port: number; timeoutSecs: number },
+  options: { connection: string; identifier: string; port: number; host?: string; timeoutSecs: number },
   io: CommandIo,
 ): Promise<number> {
   const gate = await createAuthGate({
     connectors: { [options.connection]: shared(options.identifier) },
-    page: { title: `Connect the shared ${options.connection} account`, port: options.port },
+    page: {
+      title: `Connect the shared ${options.connection} account`,
+      port: options.port,
+      host: options.host ?? DEFAULT_CONNECT_HOST,
+      embeddable: false,
+    },
     consentTimeoutSecs: options.timeoutSecs,
     runtime: consoleRuntime(options.port),
   });

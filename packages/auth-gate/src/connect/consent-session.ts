@@ -1,9 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AuthorizationTimeoutError, VerificationFailedError } from '../errors.js';
 import type { GateMetrics } from '../metrics.js';
 import type { RunPageState } from '../consent/run-page-state.js';
 import type { VerifyOutcome } from '../consent/live-view-server.js';
 import type { AccountInfo, ScalekitGateway } from '../scalekit/scalekit-gateway.js';
+import { newToken, nonceMatches, sameToken } from './browser-binding.js';
 
 export interface PendingConnector {
   key: string;
@@ -15,9 +15,23 @@ export interface PendingConnector {
   reason: string;
 }
 
-interface Waiter extends PendingConnector {
-  /** Unguessable, bound to this run and connector; echoed back by Scalekit to the verify route. */
+/** One press of Connect: the `state` sent to Scalekit and the nonce the pressing browser holds. */
+interface IssuedLink {
   state: string;
+  nonce: string;
+}
+
+/** A person rarely presses Connect more than a few times; older links of a connector stop verifying. */
+const MAX_LINKS_PER_CONNECTOR = 20;
+
+/** What `/connect/<key>` needs: where to send the browser, and the binding to set as a cookie. */
+export interface StartedLink extends IssuedLink {
+  location: string;
+}
+
+interface Waiter extends PendingConnector {
+  /** Unguessable, one per press of Connect, each bound to the browser that pressed it. */
+  links: IssuedLink[];
   opened: boolean;
   done: boolean;
   resolvedAt: number | undefined;
@@ -35,12 +49,6 @@ export interface ConsentSessionOptions {
   /** Polling fallback: first interval and cap. */
   pollIntervalMs?: number;
   maxPollIntervalMs?: number;
-}
-
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**
@@ -61,7 +69,7 @@ export class ConsentSession {
         new Promise<[string, AccountInfo]>((resolve) => {
           this.#waiters.set(p.key, {
             ...p,
-            state: randomBytes(32).toString('base64url'),
+            links: [],
             opened: false,
             done: false,
             resolvedAt: undefined,
@@ -97,44 +105,68 @@ export class ConsentSession {
     }
   }
 
-  /** `/connect/<key>`: a fresh magic link (links expire, so one is made per click). */
-  async linkFor(key: string): Promise<string | undefined> {
+  /**
+   * `/connect/<key>`: a fresh magic link (links expire, so one is made per click) with a fresh state,
+   * bound to a fresh nonce that the route sets as a cookie in the browser that pressed the button.
+   */
+  async linkFor(key: string): Promise<StartedLink | undefined> {
     const waiter = this.#waiters.get(key);
     if (!waiter || waiter.done) return undefined;
-    const link = await this.options.gateway.authorizationLink(waiter.connection, waiter.identifier, {
-      state: waiter.state,
+    const issued: IssuedLink = { state: newToken(), nonce: newToken() };
+    const location = await this.options.gateway.authorizationLink(waiter.connection, waiter.identifier, {
+      state: issued.state,
       userVerifyUrl: this.options.verifyUrl(),
     });
+    waiter.links = [...waiter.links, issued].slice(-MAX_LINKS_PER_CONNECTOR);
     if (!waiter.opened) {
       waiter.opened = true;
       this.options.page.setConnector(key, 'opened', waiter.reason);
     }
-    return link;
+    return { ...issued, location };
   }
 
-  /** `/verify?auth_request_id&state`: only a state issued by this run, for a connector still pending. */
-  async verify(authRequestId: string, state: string): Promise<VerifyOutcome> {
+  /**
+   * `/verify?auth_request_id&state`: only a state issued by this run, for a connector still pending,
+   * and only in the browser that pressed Connect for it (`nonce`: what its cookie holds).
+   */
+  async verify(authRequestId: string, state: string, nonce: string | undefined): Promise<VerifyOutcome> {
     const arrivedAt = performance.now();
-    const waiter = [...this.#waiters.values()].find((w) => state !== '' && sameToken(w.state, state));
-    if (!waiter || !authRequestId) {
+    let waiter: Waiter | undefined;
+    let issued: IssuedLink | undefined;
+    for (const candidate of this.#waiters.values()) {
+      const match = candidate.links.find((l) => state !== '' && sameToken(l.state, state));
+      if (match) [waiter, issued] = [candidate, match];
+    }
+    if (!waiter || !issued || !authRequestId) {
       return {
         ok: false,
+        reason: 'unknown',
         label: 'Account',
         message: 'This verification link does not belong to the current run. Go back to the run page and use its button.',
         redirectUrl: undefined,
       };
     }
     if (waiter.done) {
-      return { ok: true, label: waiter.label, message: 'Already connected. You can close this tab.', redirectUrl: undefined };
+      return { ok: true, reason: 'connected', label: waiter.label, message: 'Already connected. You can close this tab.', redirectUrl: undefined };
+    }
+    if (!nonceMatches(nonce, issued.nonce)) {
+      // Someone else's browser approved a forwarded link: their account must not become this user's.
+      return {
+        ok: false,
+        reason: 'other_browser',
+        label: waiter.label,
+        message: `This link was opened in another browser than the one that pressed Connect, so ${waiter.label} was not connected. To connect it, open the run page in this browser and press Connect there.`,
+        redirectUrl: undefined,
+      };
     }
     try {
       const redirectUrl = await this.options.gateway.verifyUser(authRequestId, waiter.identifier);
       this.#complete(waiter, { ...waiter.account, status: 'ACTIVE' }, arrivedAt);
-      return { ok: true, label: waiter.label, message: 'You can close this tab; the run continues.', redirectUrl };
+      return { ok: true, reason: 'connected', label: waiter.label, message: 'You can close this tab; the run continues.', redirectUrl };
     } catch {
       const error = new VerificationFailedError(waiter.label, 'Scalekit refused the verification');
       this.options.page.setConnector(waiter.key, 'pending', error.message);
-      return { ok: false, label: waiter.label, message: error.message, redirectUrl: undefined };
+      return { ok: false, reason: 'refused', label: waiter.label, message: error.message, redirectUrl: undefined };
     }
   }
 

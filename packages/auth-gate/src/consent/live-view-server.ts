@@ -1,31 +1,62 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bindingSetCookie, clearBindingCookie, cookieScopeOf, presentedNonce } from '../connect/browser-binding.js';
+import type { StartedLink } from '../connect/consent-session.js';
 import { renderRunBody, renderRunPage, renderVerifyResult } from './run-page-html.js';
 import type { RunPageState } from './run-page-state.js';
 
 export interface VerifyOutcome {
   ok: boolean;
+  /** `other_browser`: the link was opened in a browser that did not press Connect for it. */
+  reason: 'connected' | 'unknown' | 'other_browser' | 'refused';
   label: string;
   message: string;
   redirectUrl: string | undefined;
 }
 
 export interface LiveViewHandlers {
-  /** Where `/connect/<key>` sends the browser (a fresh magic link), or undefined when nothing is pending. */
-  connect(key: string): Promise<string | undefined>;
-  verify(authRequestId: string, state: string): Promise<VerifyOutcome>;
+  /** Where `/connect/<key>` sends the browser (a fresh magic link) and its binding, or undefined when nothing is pending. */
+  connect(key: string): Promise<StartedLink | undefined>;
+  /** `nonce`: what the browser's binding cookie for `state` holds, if it has one. */
+  verify(authRequestId: string, state: string, nonce: string | undefined): Promise<VerifyOutcome>;
 }
 
-const PAGE_HEADERS = {
-  'content-type': 'text/html; charset=utf-8',
-  'cache-control': 'no-store',
-  // The verify URL carries an auth request id; never hand it to the next site as a referrer.
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
-  // Framing stays allowed: the Apify Console shows this page in its Live View iframe.
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
-};
+export interface LiveViewServerOptions {
+  /** The page's public address: the binding cookie's Path and Secure come from it. */
+  publicUrl: () => string;
+  /** Whether Apify Console may frame the run page (its Live View tab); false: no one may (CLI page). */
+  embeddable: boolean;
+}
+
+/** Apify Console, which shows the run page in its Live View tab (an iframe of the container URL). */
+export const APIFY_CONSOLE_ORIGIN = 'https://console.apify.com';
+
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+function pageHeaders(framedBy: string | undefined): Record<string, string> {
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    // The verify URL carries an auth request id; never hand it to the next site as a referrer.
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    // X-Frame-Options cannot name an allowed origin (ALLOW-FROM is obsolete and ignored), so a page
+    // that Console may frame relies on frame-ancestors alone; every other page sends both.
+    ...(framedBy
+      ? { 'content-security-policy': `${CSP}; frame-ancestors ${framedBy}` }
+      : { 'content-security-policy': `${CSP}; frame-ancestors 'none'`, 'x-frame-options': 'DENY' }),
+  };
+}
+
+/** The page's address on this machine: the host it listens on, or localhost when it listens on all. */
+export function localPageUrl(host: string | undefined, port: number): string {
+  const name = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/** Pages that are never framed: the verify result, errors, the CLI's page. */
+const UNFRAMED_HEADERS = pageHeaders(undefined);
 
 /** The HTTP server on the Actor's live-view port: the run page, its live updates, connect and verify. */
 export class LiveViewServer {
@@ -36,10 +67,11 @@ export class LiveViewServer {
   constructor(
     private readonly page: RunPageState,
     private readonly handlers: LiveViewHandlers,
+    private readonly options: LiveViewServerOptions,
   ) {
     this.#server = http.createServer((req, res) => {
       this.#route(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500, PAGE_HEADERS);
+        if (!res.headersSent) res.writeHead(500, UNFRAMED_HEADERS);
         res.end('Internal error');
       });
     });
@@ -85,7 +117,7 @@ export class LiveViewServer {
     }
     const path = url.pathname;
     if (path === '/' || path === '') {
-      res.writeHead(200, PAGE_HEADERS).end(renderRunPage(this.page.snapshot()));
+      res.writeHead(200, pageHeaders(this.options.embeddable ? APIFY_CONSOLE_ORIGIN : undefined)).end(renderRunPage(this.page.snapshot()));
       return;
     }
     if (path === '/state') {
@@ -109,19 +141,39 @@ export class LiveViewServer {
     }
     const connect = /^\/connect\/([^/]+)$/.exec(path);
     if (connect?.[1]) {
-      const target = await this.handlers.connect(decodeURIComponent(connect[1]));
-      res.writeHead(302, { location: target ?? '../', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
+      const started = await this.handlers.connect(decodeURIComponent(connect[1]));
+      const redirect = {
+        'cache-control': 'no-store',
+        'referrer-policy': 'no-referrer',
+        'content-security-policy': "frame-ancestors 'none'",
+        'x-frame-options': 'DENY',
+      };
+      if (!started) {
+        res.writeHead(302, { ...redirect, location: '../' }).end();
+        return;
+      }
+      // The button opens this route as a top-level tab, so the cookie is first-party even when the
+      // run page itself sits in Console's iframe (where browsers block or partition cookies).
+      res
+        .writeHead(302, { ...redirect, location: started.location, 'set-cookie': bindingSetCookie(started.state, started.nonce, this.#scope()) })
+        .end();
       return;
     }
     if (path === '/verify') {
       const authRequestId = url.searchParams.get('auth_request_id') ?? '';
       const state = url.searchParams.get('state') ?? '';
-      const outcome = await this.handlers.verify(authRequestId, state);
+      const scope = this.#scope();
+      const outcome = await this.handlers.verify(authRequestId, state, presentedNonce(req.headers.cookie, state, scope));
+      const status = outcome.ok ? 200 : outcome.reason === 'other_browser' ? 403 : 400;
       res
-        .writeHead(outcome.ok ? 200 : 400, PAGE_HEADERS)
-        .end(renderVerifyResult(outcome.ok, outcome.label, outcome.message, outcome.redirectUrl));
+        .writeHead(status, { ...UNFRAMED_HEADERS, ...(outcome.ok && state ? { 'set-cookie': clearBindingCookie(state, scope) } : {}) })
+        .end(renderVerifyResult(outcome.ok, outcome.label, outcome.message, outcome.redirectUrl, outcome.reason));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  }
+
+  #scope() {
+    return cookieScopeOf(this.options.publicUrl());
   }
 }

@@ -104,12 +104,18 @@ h1{font-size:1.3rem;margin:0 0 8px}h2{font-size:1.1rem}.muted{color:#5d6678;font
 }
 
 /** The page the verify route shows in the provider's tab. */
-export function renderVerifyResult(ok: boolean, connectorLabel: string, message: string, redirectUrl: string | undefined): string {
+export function renderVerifyResult(
+  ok: boolean,
+  connectorLabel: string,
+  message: string,
+  redirectUrl: string | undefined,
+  reason: string = ok ? 'connected' : 'refused',
+): string {
   const href = redirectUrl ? safeHref(redirectUrl) : undefined;
   const refresh = ok && href ? `<meta http-equiv="refresh" content="3;url=${escapeHtml(href)}">` : '';
   const link = ok && href ? `<p><a href="${escapeHtml(href)}">Continue</a></p>` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">${refresh}<title>${escapeHtml(connectorLabel)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:560px;margin:48px auto;padding:0 16px}</style></head><body>
-<h1 data-testid="verify-result" data-ok="${ok ? 'true' : 'false'}">${escapeHtml(ok ? `${connectorLabel} connected` : `${connectorLabel} not connected`)}</h1>
+<h1 data-testid="verify-result" data-ok="${ok ? 'true' : 'false'}" data-reason="${escapeHtml(reason)}">${escapeHtml(ok ? `${connectorLabel} connected` : `${connectorLabel} not connected`)}</h1>
 <p>${escapeHtml(message)}</p>${link}</body></html>`;
 }
