@@ -106,7 +106,9 @@ describe('consent', () => {
     expect(result.exitCode).toBe(1);
     const output = result.output as RunOutput & { connectors: string[]; liveViewUrl: string };
     expect(output).toMatchObject({ status: 'AWAITING_AUTH', connectors: ['notion'], liveViewUrl: run.liveViewUrl });
-    expect(result.stdout + result.stderr).toContain(`open its Live View (${run.liveViewUrl})`);
+    expect(output).toMatchObject({ code: 'AUTHORIZATION_TIMEOUT', needsPerson: true });
+    expect(result.stdout + result.stderr).toContain(`Authorization needed: nobody connected notion within 1s`);
+    expect(result.stdout + result.stderr).toContain(run.liveViewUrl);
     expect(result.stdout + result.stderr).not.toMatch(STACK_TRACE);
     expect(await youtubeToolCalls()).toBe(0);
     expect(result.datasetItems).toEqual([]);

@@ -78,9 +78,13 @@ export class AuthorizationTimeoutError extends AuthGateError {
     readonly pageUrl: string,
     readonly waitedSeconds: number,
   ) {
+    // Read by people and by automated callers (schedules, API, Apify's daily Store test): say that
+    // a person must act, where, and that later runs need nothing; this run's page closes with it.
+    const many = connectors.length > 1;
     super(
-      `Waited ${waitedSeconds}s for authorization of ${connectors.join(', ')}. Run the Actor again and ` +
-        `open its Live View (${pageUrl}) to connect your account${connectors.length > 1 ? 's' : ''}.`,
+      `Authorization needed: nobody connected ${connectors.join(', ')} within ${waitedSeconds}s, so the run stopped. ` +
+        `A person must approve access once: start the Actor from Apify Console, open the run's Live View tab and click Connect${many ? ' for each account' : ''}. ` +
+        `Once ${many ? 'they are' : 'it is'} connected, scheduled, API and automated runs need no consent. (This run's Live View, closed now: ${pageUrl})`,
     );
   }
 }

@@ -280,11 +280,17 @@ export class AuthGate<K extends string> {
       error instanceof AuthGateError ? error.message : `The run failed: ${error instanceof Error ? error.message : String(error)}`;
     if (!(error instanceof AuthGateError)) this.#runtime.log.error(error instanceof Error ? (error.stack ?? message) : message);
     if (error instanceof AuthorizationTimeoutError) {
+      // Stable fields for an automated caller: nothing was done for lack of consent, and only a
+      // person can fix it (retrying the same call without them fails the same way).
       await this.#runtime.setValue('OUTPUT', {
         status: 'AWAITING_AUTH',
-        connectors: error.connectors,
-        liveViewUrl: error.pageUrl,
+        code: error.code,
         message,
+        connectors: error.connectors,
+        waitedSeconds: error.waitedSeconds,
+        needsPerson: true,
+        nextStep: 'Start the Actor from Apify Console, open the run\'s Live View tab and click Connect; later runs need no consent.',
+        liveViewUrl: error.pageUrl,
       });
     } else if (error instanceof SharedConnectorNotConnectedError) {
       await this.#runtime.setValue('OUTPUT', { status: 'OPERATOR_ACTION_REQUIRED', connector: error.connector, message });

@@ -144,12 +144,20 @@ describe('consent edge cases', () => {
     const error = await gate.connect(['acme']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthorizationTimeoutError);
     const message = await gate.reportFailure(error);
+    // One message an automated caller (a schedule, Apify's daily Store test) can act on: a person
+    // must connect the account once, from a run started in the Console.
+    expect(message).toMatch(/^Authorization needed: nobody connected acme within 0s, so the run stopped\. A person must approve access once/);
+    expect(message).toContain("open the run's Live View tab and click Connect");
     expect(message).toContain(gate.pageUrl);
     expect(runtime.values.get('OUTPUT')).toEqual({
       status: 'AWAITING_AUTH',
-      connectors: ['acme'],
-      liveViewUrl: gate.pageUrl,
+      code: 'AUTHORIZATION_TIMEOUT',
       message,
+      connectors: ['acme'],
+      waitedSeconds: 0,
+      needsPerson: true,
+      nextStep: "Start the Actor from Apify Console, open the run's Live View tab and click Connect; later runs need no consent.",
+      liveViewUrl: gate.pageUrl,
     });
     expect(runtime.statusMessages.at(-1)).toBe(message);
     const state = (await (await fetch(`${gate.pageUrl}/state`)).json()) as { phase: string };
