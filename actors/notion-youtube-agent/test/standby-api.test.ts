@@ -55,7 +55,7 @@ async function userKey(user: string): Promise<ApiKey> {
 async function connectNotion(key: string): Promise<void> {
   const pending = await callApi(base, 'GET', '/connect/notion', { key });
   expect(pending.status).toBe(200);
-  expect(pending.body).toMatchObject({ connector: 'notion', status: 'PENDING_AUTH', url: expect.stringContaining('/magicLink/') as unknown });
+  expect(pending.body).toMatchObject({ connector: 'notion', status: 'PENDING_AUTH', url: expect.stringContaining(`${base}/consent/`) as unknown });
   const link = pending.body['url'] as string;
   secrets.push(link);
   const { verifyUrl, page } = await approveInBrowser(link);

@@ -47,10 +47,41 @@ export class InvalidCredentialsError extends AuthGateError {
   }
 }
 
+/**
+ * Scalekit refused connections (or could not be found) for longer than the retry budget: nothing
+ * that was not sent is lost, but the run cannot go on.
+ */
 export class ScalekitUnreachableError extends AuthGateError {
   readonly code = 'SCALEKIT_UNREACHABLE';
-  constructor(envUrl: string, options?: { cause?: unknown }) {
-    super(`Scalekit at ${envUrl} is unreachable: check SCALEKIT_ENV_URL and the network, then run again.`, options);
+  constructor(
+    readonly envUrl: string,
+    options?: { cause?: unknown; waitedSeconds?: number; networkError?: string },
+  ) {
+    const how = options?.networkError ? ` (${options.networkError}` + (options.waitedSeconds ? ` for ${options.waitedSeconds}s)` : ')') : '';
+    super(
+      `Scalekit at ${envUrl} is unreachable${how}: check SCALEKIT_ENV_URL and the network, or whether Scalekit is ` +
+        'having an outage, then run again. Nothing was half-done: the calls that failed never reached Scalekit.',
+      options,
+    );
+  }
+}
+
+/**
+ * A connector's calls kept failing the same way (e.g. ten 503s in a row): auth-gate stopped calling
+ * it for the rest of the run (circuit breaker) rather than sending more useless requests.
+ */
+export class ConnectorOutageError extends AuthGateError {
+  readonly code = 'CONNECTOR_OUTAGE';
+  constructor(
+    readonly connector: string,
+    readonly failure: string,
+    readonly failures: number,
+    detail: string,
+  ) {
+    super(
+      `Stopped calling ${connector}: its last ${failures} calls in a row failed with ${failure} (${detail}). ` +
+        `${connector} or Scalekit seems to be having an outage; run the Actor again later (what was written is kept).`,
+    );
   }
 }
 
@@ -159,4 +190,21 @@ export class ScalekitCallError extends AuthGateError {
   constructor(operation: string, detail: string, options?: { cause?: unknown }) {
     super(`Scalekit ${operation} failed: ${detail}`, options);
   }
+}
+
+/**
+ * Failures after which a run cannot usefully go on (Scalekit unreachable, a connector in outage,
+ * authorization lost or never given, bad credentials): an Actor stops its work at the first one and
+ * fails with its message, instead of failing every remaining item with it.
+ */
+export function isRunFatal(error: unknown): boolean {
+  return (
+    error instanceof ScalekitUnreachableError ||
+    error instanceof ConnectorOutageError ||
+    error instanceof AuthorizationLostError ||
+    error instanceof AuthorizationTimeoutError ||
+    error instanceof InvalidCredentialsError ||
+    error instanceof SharedConnectorNotConnectedError ||
+    error instanceof MissingCredentialsError
+  );
 }

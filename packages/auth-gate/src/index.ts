@@ -24,6 +24,12 @@ export {
 export type { ApiKeyCaller } from './api-keys/api-key-caller.js';
 export { callerIdentifier, MAX_CALLER_PREFIX_CHARS } from './api-keys/caller-identifier.js';
 export type { ApiKeyInfo } from './api-keys/api-key-record.js';
-export { createStandbyGate, StandbyGate, type StandbyGateOptions, type StandbyVerifyOutcome } from './api-keys/standby-gate.js';
+export {
+  createStandbyGate,
+  StandbyGate,
+  type StandbyConsentStart,
+  type StandbyGateOptions,
+  type StandbyVerifyOutcome,
+} from './api-keys/standby-gate.js';
 export { CallerSession, type AuthorizationLink } from './api-keys/caller-session.js';
 export * from './api-keys/api-key-errors.js';

@@ -7,6 +7,12 @@ export interface GateMetrics {
   toolCalls: number;
   proxyRequests: number;
   retries: number;
+  /** Retries of calls that never reached Scalekit (connection refused during an outage). */
+  unreachableRetries: number;
+  /** 429 answers received (each one waited out or, past the budget, failed). */
+  rateLimited: number;
+  /** Connectors whose circuit breaker opened (calls stopped after repeated failures). */
+  breakerTrips: number;
   reconnects: number;
   rateLimitWaitMs: number;
   consentWaitMs: number;
@@ -22,6 +28,9 @@ export function emptyMetrics(): GateMetrics {
     toolCalls: 0,
     proxyRequests: 0,
     retries: 0,
+    unreachableRetries: 0,
+    rateLimited: 0,
+    breakerTrips: 0,
     reconnects: 0,
     rateLimitWaitMs: 0,
     consentWaitMs: 0,

@@ -62,6 +62,13 @@ export interface RunningEmulator {
   environment: Environment;
   /** The scripted Anthropic Messages API at `${envUrl}/v1/messages`: queue answers, add rules, read requests. */
   anthropic: ScriptedAnthropic;
+  /**
+   * Simulates a Scalekit outage: the port refuses connections (ECONNREFUSED) until `resume()`.
+   * Unlike a restart, every state survives (the SDK's bearer tokens too), and the port is the same.
+   * The admin API is down with the rest; use it again after `resume()`.
+   */
+  suspend(): Promise<void>;
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,6 +141,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     env: { SCALEKIT_ENV_URL: envUrl, SCALEKIT_CLIENT_ID: clientId, SCALEKIT_CLIENT_SECRET: clientSecret },
     environment,
     anthropic,
+    suspend: () => server.suspend(),
+    resume: () => server.resume(),
     close: async () => {
       await server.close();
       await persister?.close();

@@ -88,7 +88,9 @@ export class RunPageState extends EventEmitter<{ change: [RunPageSnapshot] }> {
   }
 
   progress(progress: Progress): void {
-    this.#update({ progress, ...(this.#s.phase === 'done' || this.#s.phase === 'failed' ? {} : { phase: 'running' as const }) });
+    // Progress of work still going on must not hide a consent in progress (a mid-run re-authorization).
+    const keep = ['done', 'failed', 'authorize', 'verified'].includes(this.#s.phase);
+    this.#update({ progress, ...(keep ? {} : { phase: 'running' as const }) });
   }
 
   step(text: string): void {

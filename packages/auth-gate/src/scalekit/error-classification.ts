@@ -11,6 +11,7 @@ import {
   ScalekitUnauthorizedException,
   isToolException,
 } from '@scalekit-sdk/node';
+import { parseRetryAfter, proxyErrorHeaders } from './proxy-error-headers.js';
 
 export type FailureKind =
   /** Worth retrying: outages, timeouts, 5xx, dropped connections. */
@@ -21,6 +22,10 @@ export type FailureKind =
   | 'account'
   /** The client credentials are wrong. */
   | 'credentials'
+  /**
+   * The request provably never reached Scalekit (connection refused, no route, name not resolved,
+   * HTTP/2 stream refused before processing): safe to retry for every method, POST included.
+   */
   | 'unreachable'
   /** Anything else: bad input, not found, ... Retrying would not help. */
   | 'permanent';
@@ -40,6 +45,23 @@ export interface Classified {
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_HTTP2_STREAM_ERROR']);
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']);
+
+/**
+ * The SDK keeps only the message of a network failure (the proxy wraps the axios error in a bare
+ * ScalekitException; gRPC failures become ScalekitServiceUnavailableException with connect-node's
+ * `[unavailable] ...` message), so the message is all there is to read. Node names the syscall
+ * that failed: a `connect` or `getaddrinfo` error happened before the connection existed, so not a
+ * byte of the request was sent. An HTTP/2 REFUSED_STREAM means the server did not process the
+ * stream (RFC 9113 §8.7). Resets after the connection was made ("socket hang up", "read
+ * ECONNRESET") are left out: the request may have arrived.
+ */
+const NEVER_SENT = /^(?:\[[a-z_]+\] )?(?:connect (ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)|getaddrinfo (ENOTFOUND|EAI_AGAIN))\b|REFUSED_STREAM/;
+
+function neverSentCode(message: string): string | undefined {
+  const match = NEVER_SENT.exec(message);
+  if (!match) return undefined;
+  return match[1] ?? match[2] ?? 'REFUSED_STREAM';
+}
 
 interface AxiosLike {
   isAxiosError: true;
@@ -62,9 +84,14 @@ function errorCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/** A Retry-After value carried in an error body (the SDK drops the headers of failed proxy calls). */
+/**
+ * Retry-After of a failed proxy call: its header, read by the interceptor the gateway installs
+ * (the SDK drops headers), else a value some providers put in the body.
+ */
 function retryAfterFrom(body: unknown): number | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
+  const header = parseRetryAfter(proxyErrorHeaders(body)?.['retry-after']);
+  if (header !== undefined) return header;
   const record = body as Record<string, unknown>;
   for (const key of ['retry_after', 'retryAfter', 'retry_after_seconds']) {
     const value = Number(record[key]);
@@ -115,6 +142,10 @@ export function classifyFailure(error: unknown): Classified {
     }
     return { ...base, kind: 'transient', status, code, detail: `token request failed${status ? ` (${status})` : ''}` };
   }
+  if (error instanceof ScalekitServerException && !isToolException(error)) {
+    const unsent = neverSentCode(error.message);
+    if (unsent !== undefined) return { ...base, kind: 'unreachable', status: undefined, code: unsent, detail: `network error ${unsent}` };
+  }
   if (error instanceof ScalekitServerException) {
     const grpc = error.grpcStatus as number;
     const details: unknown = error.errDetails;
@@ -164,6 +195,8 @@ export function classifyFailure(error: unknown): Classified {
   if (code && UNREACHABLE_CODES.has(code)) return { ...base, kind: 'unreachable', status: undefined, code, detail: `network error ${code}` };
   if (code && NETWORK_CODES.has(code)) return { ...base, kind: 'transient', status: undefined, code, detail: `network error ${code}` };
   if (error instanceof ScalekitException) {
+    const unsent = neverSentCode(error.message);
+    if (unsent !== undefined) return { ...base, kind: 'unreachable', status: undefined, code: unsent, detail: `network error ${unsent}` };
     return { ...base, kind: 'transient', status: undefined, code, detail: 'connection to Scalekit failed' };
   }
   return { ...base, kind: 'permanent', status: undefined, code, detail: error instanceof Error ? error.message : String(error) };

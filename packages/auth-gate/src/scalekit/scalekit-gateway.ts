@@ -9,7 +9,9 @@ import {
 } from '../errors.js';
 import type { GateMetrics } from '../metrics.js';
 import { statusName, type AccountStatus } from './account-status.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../calls/retry-policy.js';
 import { classifyFailure } from './error-classification.js';
+import { observeProxyErrorHeaders } from './proxy-error-headers.js';
 
 export interface AccountInfo {
   id: string;
@@ -47,6 +49,13 @@ export interface ApiKeyPage {
   nextPageToken: string;
 }
 
+/** How control-plane calls (lookups, status checks, links) ride out a Scalekit outage. */
+export interface OutageOptions {
+  policy?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
 export interface ToolDefinitionRecord {
   name: string;
   description: string;
@@ -60,19 +69,30 @@ export interface ToolDefinitionRecord {
  */
 export class ScalekitGateway {
   readonly #client: ScalekitClient;
+  readonly #outage: Required<OutageOptions>;
 
   constructor(
     readonly credentials: ScalekitCredentials,
     private readonly metrics: GateMetrics,
+    outage: OutageOptions = {},
   ) {
     this.#client = new ScalekitClient(credentials.envUrl, credentials.clientId, credentials.clientSecret);
+    // For Retry-After of proxy 429s, which the SDK's exceptions do not carry.
+    observeProxyErrorHeaders(this.#client);
+    this.#outage = {
+      policy: outage.policy ?? DEFAULT_RETRY_POLICY,
+      sleep: outage.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      now: outage.now ?? (() => performance.now()),
+    };
   }
 
   /** Translates control-plane failures (credentials, reachability, unknown connection). */
   #controlPlane(operation: string, error: unknown, connection?: string): never {
     const failure = classifyFailure(error);
     if (failure.kind === 'credentials') throw new InvalidCredentialsError(this.credentials.envUrl, { cause: error });
-    if (failure.kind === 'unreachable') throw new ScalekitUnreachableError(this.credentials.envUrl, { cause: error });
+    if (failure.kind === 'unreachable') {
+      throw new ScalekitUnreachableError(this.credentials.envUrl, { cause: error, networkError: failure.detail });
+    }
     if (connection && failure.status === 400 && /connect(or|ion)/i.test(failure.detail)) {
       throw new ConnectorNotConfiguredError(connection);
     }
@@ -84,11 +104,30 @@ export class ScalekitGateway {
     return fn();
   }
 
+  /**
+   * A control-plane round trip (lookup, status, link) that retries, within the outage budget, the
+   * failures that never reached Scalekit; past it `#controlPlane` reports ScalekitUnreachableError.
+   */
+  async #resilientRoundTrip<T>(fn: () => Promise<T>): Promise<T> {
+    const { policy, sleep, now } = this.#outage;
+    const since = now();
+    for (let retry = 0; ; retry += 1) {
+      try {
+        return await this.#roundTrip(fn);
+      } catch (error) {
+        if (classifyFailure(error).kind !== 'unreachable' || now() - since >= policy.unreachableBudgetMs) throw error;
+        this.metrics.retries += 1;
+        this.metrics.unreachableRetries += 1;
+        await sleep(backoffDelay(policy, retry));
+      }
+    }
+  }
+
   /** One lookup: the account, created as PENDING_AUTH when it does not exist yet. */
   async lookup(connection: string, identifier: string): Promise<AccountInfo> {
     this.metrics.lookups += 1;
     try {
-      const { connectedAccount } = await this.#roundTrip(() =>
+      const { connectedAccount } = await this.#resilientRoundTrip(() =>
         this.#client.actions.getOrCreateConnectedAccount({ connectionName: connection, identifier }),
       );
       if (!connectedAccount) throw new ScalekitCallError('lookup', 'Scalekit returned no connected account');
@@ -103,7 +142,7 @@ export class ScalekitGateway {
   async status(connection: string, identifier: string): Promise<AccountInfo | undefined> {
     this.metrics.statusPolls += 1;
     try {
-      const { connectedAccount } = await this.#roundTrip(() =>
+      const { connectedAccount } = await this.#resilientRoundTrip(() =>
         this.#client.actions.getConnectedAccount({ connectionName: connection, identifier }),
       );
       return connectedAccount
@@ -121,7 +160,7 @@ export class ScalekitGateway {
     options: { state: string; userVerifyUrl: string | undefined },
   ): Promise<string> {
     try {
-      const { link } = await this.#roundTrip(() =>
+      const { link } = await this.#resilientRoundTrip(() =>
         this.#client.actions.getAuthorizationLink({
           connectionName: connection,
           identifier,

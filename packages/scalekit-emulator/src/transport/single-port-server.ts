@@ -4,6 +4,14 @@ import net from 'node:net';
 
 export interface SinglePortServer {
   port: number;
+  /**
+   * An outage: the port refuses new connections (ECONNREFUSED) until `resume`. Calls already being
+   * answered finish; idle connections are closed (HTTP/2 with GOAWAY) so the clients reconnect.
+   * Resolves once the idle connections are gone.
+   */
+  suspend(): Promise<void>;
+  /** Listens again on the same port. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,7 +25,21 @@ export async function listenSinglePort(options: {
   http1: http.RequestListener;
   http2: (req: http2.Http2ServerRequest, res: http2.Http2ServerResponse) => void;
 }): Promise<SinglePortServer> {
-  const h1 = http.createServer(options.http1);
+  let suspended = false;
+  // h1 never listens itself (sockets are handed to it), so it does not track them: done here.
+  const h1Sockets = new Set<net.Socket>();
+  const h1Busy = new Set<net.Socket>();
+  const h1 = http.createServer((req, res) => {
+    const socket = req.socket;
+    h1Busy.add(socket);
+    // During an outage a call that was already on its way is answered, then its connection closes.
+    if (suspended) res.shouldKeepAlive = false;
+    res.on('close', () => {
+      h1Busy.delete(socket);
+      if (suspended) socket.destroy();
+    });
+    options.http1(req, res);
+  });
   h1.keepAliveTimeout = 5_000;
   const h2 = http2.createServer(options.http2);
   const sockets = new Set<net.Socket>();
@@ -37,6 +59,8 @@ export async function listenSinglePort(options: {
         // The HTTP/2 session reads the socket itself; resuming it here would corrupt the stream.
         h2.emit('connection', socket);
       } else {
+        h1Sockets.add(socket);
+        socket.on('close', () => h1Sockets.delete(socket));
         h1.emit('connection', socket);
         socket.resume();
       }
@@ -52,6 +76,27 @@ export async function listenSinglePort(options: {
 
   return {
     port: address.port,
+    suspend: async () => {
+      if (suspended) return;
+      suspended = true;
+      server.close();
+      const sessions = [...h2Sessions].map((session) => new Promise<void>((resolve) => session.close(() => resolve())));
+      for (const socket of h1Sockets) if (!h1Busy.has(socket)) socket.destroy();
+      await Promise.all(sessions);
+      // One turn of the event loop, so the clients see the closed sockets before their next call.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    },
+    resume: async () => {
+      if (!suspended) return;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(address.port, options.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      suspended = false;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const session of h2Sessions) session.destroy();
