@@ -3,7 +3,7 @@
 // it, and finally the dataset, OUTPUT, the run page's summary and the charges. Every expected
 // failure ends with one clear message (status message, run page, Actor.fail) and no stack trace.
 
-import { AuthGateError, createAuthGate, perUser, type AuthGate, type SummaryLink } from '@repo/auth-gate';
+import { AuthGateError, createAuthGate, perUser, readActorInput, type AuthGate, type SummaryLink } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log, type KeyValueStore, type RequestQueue } from 'apify';
 import type { CheerioCrawler } from 'crawlee';
@@ -43,7 +43,7 @@ export async function runActor(): Promise<void> {
   let input: CrawlInput;
   let crawlOptions: CrawlOptions;
   try {
-    input = parseInput(await Actor.getInput());
+    input = parseInput(await readActorInput());
     const guard = new AddressGuard({ enforce: shouldEnforce(Actor.isAtHome(), process.env) });
     await refuseInternalTargets(input, guard);
     const proxy = planProxy(input.proxyConfiguration, { isAtHome: Actor.isAtHome(), env: process.env });

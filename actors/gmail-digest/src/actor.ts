@@ -7,7 +7,16 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
-import { AuthGateError, CONSENT_TIMEOUT_VARIABLE, RateLimitedError, createAuthGate, perUser, type AuthGate, type SummaryLink } from '@repo/auth-gate';
+import {
+  AuthGateError,
+  CONSENT_TIMEOUT_VARIABLE,
+  RateLimitedError,
+  createAuthGate,
+  perUser,
+  readActorInput,
+  type AuthGate,
+  type SummaryLink,
+} from '@repo/auth-gate';
 import { Actor, log } from 'apify';
 import { digestWithClaude, type ClaudeDigestOutcome } from './claude/claude-digest.js';
 import {
@@ -62,7 +71,7 @@ export async function runActor(): Promise<void> {
 
   let input: ActorInput;
   try {
-    input = parseInput(await Actor.getInput(), process.env);
+    input = parseInput(await readActorInput(), process.env);
   } catch (error) {
     // Nothing has been written and no account touched yet.
     return failEarly(error);

@@ -3,7 +3,7 @@
 // expected failure ends with one clear message (status message, run page, Actor.fail) and no
 // stack trace; only unexpected errors log one.
 
-import { AuthGateError, createAuthGate, type AuthGate, type Progress } from '@repo/auth-gate';
+import { AuthGateError, createAuthGate, readActorInput, type AuthGate, type Progress } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log } from 'apify';
 import { connectorSpecs, type Connectors } from './accounts.js';
@@ -21,7 +21,7 @@ export async function runActor(): Promise<void> {
 
   let input: ActorInput;
   try {
-    input = parseInput(await Actor.getInput(), process.env);
+    input = parseInput(await readActorInput(), process.env);
   } catch (error) {
     // Before the gate exists nothing has been written and no account touched.
     return fail(error);

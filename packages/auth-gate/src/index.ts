@@ -7,6 +7,7 @@ export type { AccountStatus } from './scalekit/account-status.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js';
 export { LOCAL_IDENTIFIER_VARIABLE, OPERATOR_VARIABLE, PREFIX_VARIABLE, type RunIdentity } from './identity/run-identity.js';
 export { apifyRuntime, type ActorRuntime } from './runtime/actor-runtime.js';
+export { readActorInput } from './runtime/actor-input.js';
 export { toAnthropicTool, type AnthropicToolDefinition } from './llm/anthropic-tools.js';
 export type { GateMetrics } from './metrics.js';
 export type { Progress, SummaryLink } from './consent/run-page-state.js';
