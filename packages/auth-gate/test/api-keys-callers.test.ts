@@ -16,6 +16,7 @@ import {
   type ApiKeyCaller,
   type StandbyGate,
 } from '../src/index.js';
+import { OneBrowser } from './support/consenting-person.js';
 
 const ORG = 'org_acme';
 type Key = 'acme' | 'team';
@@ -47,15 +48,21 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://standby');
   if (url.pathname === '/verify') {
-    const outcome = await gate.verify(url.searchParams.get('auth_request_id') ?? '', url.searchParams.get('state') ?? '');
+    const outcome = await gate.verify(url.searchParams.get('auth_request_id') ?? '', url.searchParams.get('state') ?? '', req.headers.cookie);
     return send(res, outcome.ok ? 200 : 400, outcome);
+  }
+  if (url.pathname.startsWith('/consent/')) {
+    const opened = gate.openConsent(url.pathname.slice('/consent/'.length), req.headers.cookie);
+    if (!opened.ok) return send(res, 403, opened);
+    res.writeHead(302, { location: opened.location, 'set-cookie': opened.setCookie }).end();
+    return;
   }
   const auth = await gate.guard(req);
   if (!auth.ok) return writeApiKeyRefusal(res, auth);
   const key = url.searchParams.get('connector') as Key;
   try {
     const session = gate.forCaller(auth.caller);
-    if (url.pathname === '/link') return send(res, 200, await session.authorizationLink(key));
+    if (url.pathname === '/link') return send(res, 200, await gate.consentLink(auth.caller, key));
     const handles = await session.connect([key]);
     const created = await handles[key].tool(`${key}_resource_create`, { name: url.searchParams.get('name') ?? 'unnamed' });
     return send(res, 201, created.data);
@@ -74,7 +81,7 @@ async function startStandby(options: { userVerification?: boolean; sharedIdentif
     connectors: { acme: perUser(), team: shared(options.sharedIdentifier ?? 'shared-team') },
     credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
-    ...(options.userVerification ? { userVerifyUrl: `${baseUrl}/verify` } : {}),
+    ...(options.userVerification ? { publicUrl: baseUrl } : {}),
   });
 }
 
@@ -214,10 +221,13 @@ describe('Standby: acting for API callers', () => {
     const { token } = await client.token.createToken(ORG, { userId: 'usr_carol' });
     const link = await request('/link?connector=acme', token);
 
-    const consent = await approve(link.body['url'] as string);
+    // The caller's browser opens the consent link (it gets the binding cookie), approves, comes back.
+    const browser = new OneBrowser();
+    const magicLink = (await browser.fetch(link.body['url'] as string)).headers.get('location')!;
+    const consent = await browser.fetch(magicLink, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }) });
     const verifyUrl = consent.headers.get('location')!;
-    const verified = await fetch(verifyUrl);
-    const again = await fetch(verifyUrl);
+    const verified = await browser.fetch(verifyUrl);
+    const again = await browser.fetch(verifyUrl);
     const forged = await fetch(`${baseUrl}/verify?auth_request_id=x&state=not-a-state`);
     const used = await request('/resources?connector=acme&name=verified', token);
 

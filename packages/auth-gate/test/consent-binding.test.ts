@@ -36,7 +36,7 @@ async function gateFor(userId: string, page: { publicUrl?: string; port?: number
     credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
     runtime: testRuntime({ atHome: true, userId }),
   });
-  gates.push(gate as AuthGate<string>);
+  gates.push(gate);
   return gate;
 }
 

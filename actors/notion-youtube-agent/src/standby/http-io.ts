@@ -83,16 +83,30 @@ const PAGE_HEADERS = {
   // The verify address carries an auth request id: never pass it on as a referrer.
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+  // Never framed by anyone (X-Frame-Options for browsers that predate frame-ancestors).
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
 };
 
-/** The page the caller's browser lands on after approving (the verify route). */
-export function sendVerifyPage(res: ServerResponse, ok: boolean, title: string, message: string, continueUrl: string | undefined): void {
+/** A browser redirect of the consent flow (to the magic link); its address is never passed on as a referrer. */
+export function sendRedirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
+  res.writeHead(302, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', ...headers }).end();
+}
+
+/** The page the caller's browser lands on after approving (the verify route), or when a consent link cannot be used. */
+export function sendVerifyPage(
+  res: ServerResponse,
+  ok: boolean,
+  title: string,
+  message: string,
+  continueUrl: string | undefined,
+  extra: { status?: number; reason?: string; setCookie?: string } = {},
+): void {
   const href = continueUrl !== undefined && /^https?:\/\//i.test(continueUrl) ? continueUrl : undefined;
   const link = ok && href !== undefined ? `<p><a href="${escapeHtml(href)}">Continue</a></p>` : '';
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:560px;margin:48px auto;padding:0 16px}</style></head><body>
-<h1 data-testid="verify-result" data-ok="${ok ? 'true' : 'false'}">${escapeHtml(title)}</h1>
+<h1 data-testid="verify-result" data-ok="${ok ? 'true' : 'false'}"${extra.reason ? ` data-reason="${escapeHtml(extra.reason)}"` : ''}>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>${link}</body></html>`;
-  res.writeHead(ok ? 200 : 400, PAGE_HEADERS).end(html);
+  res.writeHead(extra.status ?? (ok ? 200 : 400), { ...PAGE_HEADERS, ...(extra.setCookie ? { 'set-cookie': extra.setCookie } : {}) }).end(html);
 }

@@ -50,10 +50,11 @@ export async function runStandby(): Promise<void> {
   let gate: StandbyGate<Connectors>;
   try {
     limits = standbyLimitsFromEnv(process.env);
-    // The verify route must reach this very run (the link's state lives in its memory) without an
-    // Apify token (a browser follows it): the run's container URL, not the Standby URL.
+    // The consent and verify routes must reach this very run (the link's state and its browser
+    // binding live in its memory) without an Apify token (a browser follows them): the run's
+    // container URL, not the Standby URL.
     const containerUrl = (Actor.config.get('containerUrl') ?? `http://localhost:${DEFAULT_CONTAINER_PORT}`).replace(/\/+$/, '');
-    gate = createStandbyGate<Connectors>({ connectors: connectorSpecs(process.env), userVerifyUrl: `${containerUrl}/verify` });
+    gate = createStandbyGate<Connectors>({ connectors: connectorSpecs(process.env), publicUrl: containerUrl });
   } catch (error) {
     if (error instanceof StandbyConfigError || error instanceof AuthGateError) return Actor.fail(error.message);
     throw error;
@@ -98,7 +99,9 @@ export async function runStandby(): Promise<void> {
   const server = createServer((req, res) => {
     api(req, res).catch((error: unknown) => {
       // Only the error's class and message: request headers (the key) are never logged.
-      log.error(`Request ${req.method ?? ''} ${new URL(req.url ?? '/', 'http://standby.invalid').pathname} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      // A consent link's ticket is a capability: its path is logged without it.
+      const path = new URL(req.url ?? '/', 'http://standby.invalid').pathname.replace(/^\/consent\/.*/, '/consent/…');
+      log.error(`Request ${req.method ?? ''} ${path} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
       if (res.headersSent) res.destroy();
       else sendError(res, 500, { error: 'internal_error', message: 'The request failed unexpectedly; the operator can find the details in the server log.' });
     });

@@ -1,5 +1,5 @@
 // The Standby HTTP API. Every route but the readiness probe, the index and the consent flow's
-// verify page needs an API key; the key alone says whose Notion is used (no request field can),
+// browser pages (consent, verify) needs an API key; the key alone says whose Notion is used (no request field can),
 // and a task is visible only to the caller who created it.
 //
 //   GET  /                      readiness probe (header x-apify-container-server-readiness-probe), else an index
@@ -7,7 +7,8 @@
 //   GET  /tasks                 the caller's tasks held by this server
 //   GET  /tasks/{id}            status, progress and result
 //   GET  /connect/{connector}   {status: 'ACTIVE'} or a fresh consent link {url} for the caller (never logged)
-//   GET  /verify                where the consent flow returns (browser; bound to the link's caller)
+//   GET  /consent/{ticket}      that consent link (browser): binds the consent to this browser, then the magic link
+//   GET  /verify                where the consent flow returns (browser; bound to the link's caller and browser)
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -25,7 +26,7 @@ import type { Connectors } from '../accounts.js';
 import { InputError } from '../errors.js';
 import type { ActorInput } from '../input.js';
 import { callerRef } from './caller-ref.js';
-import { readJsonBody, sendError, sendJson, sendVerifyPage } from './http-io.js';
+import { readJsonBody, sendError, sendJson, sendRedirect, sendVerifyPage } from './http-io.js';
 import type { StandbyLimits } from './standby-config.js';
 import { parseTaskRequest, TASK_FIELDS } from './task-request.js';
 import type { TaskHandles } from './task-runner.js';
@@ -34,7 +35,7 @@ import type { TaskRecord, TaskStore } from './task-store.js';
 export const READINESS_PROBE_HEADER = 'x-apify-container-server-readiness-probe';
 
 export interface StandbyApiDeps {
-  gate: Pick<StandbyGate<Connectors>, 'guard' | 'forCaller' | 'verify'>;
+  gate: Pick<StandbyGate<Connectors>, 'guard' | 'forCaller' | 'consentLink' | 'openConsent' | 'verify'>;
   store: TaskStore;
   limits: StandbyLimits;
   /** The operator's ANTHROPIC_API_KEY: free-text tasks are offered only with it. */
@@ -191,8 +192,9 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
       }
       const status = error.connectors[0]?.status ?? 'PENDING_AUTH';
       try {
-        // For this authenticated caller only: it goes in this answer and nowhere else.
-        const link = await gate.forCaller(caller).authorizationLink(connector);
+        // For this authenticated caller only: it goes in this answer and nowhere else. It is a start
+        // link on this server: the first browser to open it is the only one that can finish consent.
+        const link = await gate.consentLink(caller, connector);
         return sendJson(res, 200, { connector, status, url: link.url });
       } catch (linkError) {
         if (sendAccountError(res, linkError)) return;
@@ -201,11 +203,21 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
     }
   }
 
-  async function verify(res: ServerResponse, url: URL): Promise<void> {
-    const outcome = await gate.verify(url.searchParams.get('auth_request_id') ?? '', url.searchParams.get('state') ?? '');
-    if (!outcome.ok) return sendVerifyPage(res, false, 'Not connected', outcome.message, undefined);
+  function openConsent(req: IncomingMessage, res: ServerResponse, ticket: string): void {
+    const opened = gate.openConsent(ticket, req.headers.cookie);
+    if (!opened.ok) return sendVerifyPage(res, false, 'Consent link not usable', opened.message, undefined, { status: 403, reason: opened.reason });
+    sendRedirect(res, opened.location, { 'set-cookie': opened.setCookie });
+  }
+
+  async function verify(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const outcome = await gate.verify(url.searchParams.get('auth_request_id') ?? '', url.searchParams.get('state') ?? '', req.headers.cookie);
+    if (!outcome.ok) {
+      return sendVerifyPage(res, false, 'Not connected', outcome.message, undefined, { status: outcome.reason === 'other_browser' ? 403 : 400, reason: outcome.reason });
+    }
     const label = outcome.connector === 'notion' ? 'Notion' : outcome.connector;
-    return sendVerifyPage(res, true, `${label} connected`, `${label} is connected for your API key. You can close this tab and send your request again.`, outcome.redirectUrl);
+    return sendVerifyPage(res, true, `${label} connected`, `${label} is connected for your API key. You can close this tab and send your request again.`, outcome.redirectUrl, {
+      ...(outcome.setCookie ? { setCookie: outcome.setCookie } : {}),
+    });
   }
 
   function index(res: ServerResponse): void {
@@ -240,10 +252,15 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
     }
     if (path === '/verify') {
       if (!allow(res, req.method, ['GET'])) return;
-      return verify(res, url);
+      return verify(req, res, url);
     }
     const segments = path.split('/').slice(1).map(decodeSegment);
     const [head, id, ...rest] = segments;
+    // Opened by a browser, with no API key: the ticket in the path is the capability.
+    if (head === 'consent' && id !== undefined && rest.length === 0) {
+      if (!allow(res, req.method, ['GET'])) return;
+      return openConsent(req, res, id);
+    }
     const known = rest.length === 0 && !segments.includes(undefined) && (head === 'tasks' || (head === 'connect' && id !== undefined));
     if (!known || head === undefined) {
       return sendError(res, 404, { error: 'not_found', message: `Nothing at ${url.pathname}; GET / lists the endpoints.` });

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { startLocalRun, type LocalRun } from '@repo/actor-runner';
+import { BrowserSession, startLocalRun, type LocalRun } from '@repo/actor-runner';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { ACTOR_DIR } from './stack.js';
 
@@ -111,16 +111,20 @@ export async function callApi<T = Record<string, unknown>>(
 }
 
 /**
- * The person behind a caller opens the consent link in a browser and approves; the emulator then
- * sends the browser to the Standby server's verify route, whose page must say "connected".
+ * The person behind a caller opens the consent link in a browser (the server binds the consent to
+ * it and sends it on to the magic link), approves, and comes back to the verify route in the same
+ * browser, whose page must say "connected".
  */
-export async function approveInBrowser(link: string): Promise<{ verifyUrl: string; page: string }> {
-  const consent = await fetch(link);
+export async function approveInBrowser(link: string, browser: BrowserSession = new BrowserSession()): Promise<{ verifyUrl: string; page: string }> {
+  const started = await browser.fetch(link, { redirect: 'manual' });
+  const magicLink = started.headers.get('location');
+  if (started.status !== 302 || !magicLink) throw new Error(`the consent link answered ${started.status} without a redirect to the magic link`);
+  const consent = await browser.fetch(magicLink);
   if (!consent.ok) throw new Error(`consent page answered ${consent.status}`);
-  const approved = await fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
+  const approved = await browser.fetch(magicLink, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
   const verifyUrl = approved.headers.get('location');
   if (approved.status !== 302 || !verifyUrl) throw new Error(`approving answered ${approved.status} without a redirect to the verify route`);
-  const verified = await fetch(verifyUrl);
+  const verified = await browser.fetch(verifyUrl);
   const page = await verified.text();
   if (!verified.ok) throw new Error(`the verify route answered ${verified.status}: ${page}`);
   return { verifyUrl, page };

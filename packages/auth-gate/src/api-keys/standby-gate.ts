@@ -8,6 +8,8 @@ import type { ApiKeyCaller } from './api-key-caller.js';
 import { createApiKeyGuard, type ApiKeyGuard } from './api-key-guard.js';
 import { CallerSession, type SessionContext } from './caller-session.js';
 import { LimiterPool } from './limiter-pool.js';
+import { bindingSetCookie, clearBindingCookie, cookieScopeOf, presentedNonce, type CookieScope } from '../connect/browser-binding.js';
+import type { AuthorizationLink } from './caller-session.js';
 import { LinkVerifications } from './link-verifications.js';
 
 export interface StandbyGateOptions<K extends string> {
@@ -19,15 +21,22 @@ export interface StandbyGateOptions<K extends string> {
   userIdentifierPrefix?: string;
   retry?: Partial<RetryPolicy>;
   /**
-   * Public address of this server's verify route (e.g. `${ACTOR_STANDBY_URL}/verify`), for Scalekit
-   * environments with custom user verification. That route must call `gate.verify(...)`.
+   * The address browsers reach this very process at (an Actor run's container URL), for Scalekit
+   * environments with custom user verification. With it, consent is bound to the browser that
+   * starts it: `consentLink` hands out `<publicUrl>/consent/<ticket>` (a route that must answer with
+   * `gate.openConsent(...)`) and Scalekit returns to `<publicUrl>/verify` (route: `gate.verify(...)`).
    */
-  userVerifyUrl?: string;
+  publicUrl?: string;
 }
 
+/** An answer for a browser: `setCookie` goes in a Set-Cookie header when present. */
 export type StandbyVerifyOutcome =
-  | { ok: true; connector: string; redirectUrl: string }
-  | { ok: false; message: string };
+  | { ok: true; connector: string; redirectUrl: string; setCookie?: string }
+  | { ok: false; reason: 'unknown' | 'other_browser' | 'refused'; message: string };
+
+export type StandbyConsentStart =
+  | { ok: true; location: string; setCookie: string }
+  | { ok: false; reason: 'unknown' | 'already_opened'; message: string };
 
 /**
  * auth-gate for a long-lived HTTP server (an Actor in Standby mode) that serves many callers, each
@@ -37,11 +46,17 @@ export class StandbyGate<K extends string> {
   /** The request guard, with the same credentials and identifier prefix as the sessions. */
   readonly guard: ApiKeyGuard;
   readonly #ctx: SessionContext<K>;
+  readonly #verifications: LinkVerifications;
+  readonly #publicUrl: string | undefined;
+  readonly #scope: CookieScope | undefined;
 
   constructor(options: StandbyGateOptions<K>) {
     const credentials = options.credentials ?? credentialsFromEnv();
     const prefix = options.userIdentifierPrefix ?? process.env[PREFIX_VARIABLE] ?? '';
     const metrics = emptyMetrics();
+    this.#publicUrl = options.publicUrl?.replace(/\/+$/, '');
+    this.#scope = this.#publicUrl === undefined ? undefined : cookieScopeOf(this.#publicUrl);
+    this.#verifications = new LinkVerifications();
     this.guard = createApiKeyGuard({ credentials, userIdentifierPrefix: prefix });
     this.#ctx = {
       connectors: options.connectors,
@@ -49,8 +64,8 @@ export class StandbyGate<K extends string> {
       metrics,
       policy: { ...DEFAULT_RETRY_POLICY, ...options.retry },
       limiters: new LimiterPool(options.connectors),
-      verifications: new LinkVerifications(),
-      userVerifyUrl: options.userVerifyUrl,
+      verifications: this.#verifications,
+      userVerifyUrl: this.#publicUrl === undefined ? undefined : `${this.#publicUrl}/verify`,
     };
   }
 
@@ -60,22 +75,68 @@ export class StandbyGate<K extends string> {
   }
 
   /**
-   * The verify route (`?auth_request_id=…&state=…`): completes user verification for the caller the
-   * link was made for. The state is unguessable and known only to that caller's link; it binds the
-   * consent to that caller's identifier (it cannot prove who is at the browser: hand links to the
-   * authenticated caller only).
+   * A consent link for one caller's per-user connector, to hand to that caller only. With
+   * `publicUrl` it is a start link on this server: the first browser to open it is the one bound to
+   * the consent (a cookie), and the magic link it leads to completes in that browser only, so a
+   * forwarded magic link does not connect. Without `publicUrl`, the raw magic link (no binding).
    */
-  async verify(authRequestId: string, state: string): Promise<StandbyVerifyOutcome> {
-    const binding = state ? this.#ctx.verifications.find(state) : undefined;
-    if (!binding || !authRequestId) {
-      return { ok: false, message: 'This verification link is unknown or expired. Request a new authorization link.' };
+  async consentLink(caller: ApiKeyCaller, key: K): Promise<AuthorizationLink> {
+    let state: string | undefined;
+    const session = new CallerSession(caller, { ...this.#ctx, verifications: this.#verifications.reporting((bound) => (state = bound)) });
+    const link = await session.authorizationLink(key);
+    if (this.#publicUrl === undefined) return link;
+    const ticket = state === undefined ? undefined : this.#verifications.hold(state, link.url);
+    // No state bound means the session made no verifiable link: hand out nothing rather than a raw one.
+    if (ticket === undefined) throw new Error('the consent link could not be bound to a verification state');
+    return { connector: link.connector, url: `${this.#publicUrl}/consent/${ticket}` };
+  }
+
+  /**
+   * The start route (`/consent/<ticket>`, opened by a browser): redirect to the magic link with the
+   * binding cookie. The first browser to open a ticket owns it; it may open it again, nobody else can.
+   */
+  openConsent(ticket: string, cookieHeader: string | undefined): StandbyConsentStart {
+    const scope = this.#scope;
+    if (scope === undefined || !ticket) return { ok: false, reason: 'unknown', message: 'This consent link is unknown or expired. Request a new one.' };
+    const opened = this.#verifications.open(ticket, (state) => presentedNonce(cookieHeader, state, scope));
+    if (!opened.ok) {
+      return opened.reason === 'already_opened'
+        ? {
+            ok: false,
+            reason: 'already_opened',
+            message: 'This consent link was already opened in another browser, so it cannot be used here. Request a new link and open it in the browser you will approve in.',
+          }
+        : { ok: false, reason: 'unknown', message: 'This consent link is unknown or expired. Request a new one.' };
     }
+    return { ok: true, location: opened.link, setCookie: bindingSetCookie(opened.state, opened.nonce, scope) };
+  }
+
+  /**
+   * The verify route (`?auth_request_id=…&state=…`, with the request's Cookie header): completes
+   * user verification for the caller the link was made for, only in the browser that opened the
+   * start link (it holds the nonce bound to the state). Any other browser (a forwarded magic link)
+   * gets `other_browser` and nothing is verified.
+   */
+  async verify(authRequestId: string, state: string, cookieHeader?: string): Promise<StandbyVerifyOutcome> {
+    const scope = this.#scope;
+    const checked = state && scope ? this.#verifications.check(state, presentedNonce(cookieHeader, state, scope)) : undefined;
+    if (!checked || !authRequestId || (!checked.ok && checked.reason === 'unknown')) {
+      return { ok: false, reason: 'unknown', message: 'This verification link is unknown or expired. Request a new authorization link.' };
+    }
+    if (!checked.ok) {
+      return {
+        ok: false,
+        reason: 'other_browser',
+        message: 'This link was opened in another browser than the one that opened the consent link, so nothing was connected. Request a new consent link and open it in this browser.',
+      };
+    }
+    const { binding } = checked;
     try {
       const redirectUrl = await this.#ctx.gateway.verifyUser(authRequestId, binding.identifier);
-      this.#ctx.verifications.forget(state);
-      return { ok: true, connector: binding.connector, redirectUrl };
+      this.#verifications.forget(state);
+      return { ok: true, connector: binding.connector, redirectUrl, ...(scope ? { setCookie: clearBindingCookie(state, scope) } : {}) };
     } catch {
-      return { ok: false, message: `Scalekit refused to verify the ${binding.connector} connection. Request a new authorization link.` };
+      return { ok: false, reason: 'refused', message: `Scalekit refused to verify the ${binding.connector} connection. Request a new authorization link.` };
     }
   }
 
