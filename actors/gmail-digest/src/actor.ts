@@ -3,6 +3,8 @@
 // dataset items, DIGEST.html/DIGEST.md, OUTPUT, the cursor, and optionally the digest mailed to
 // the user's own address. Every expected failure ends with one clear message and no stack trace.
 // Mail bodies are never logged: only counts, ids, the search query and reasons are.
+// Each step's result is recorded in the run's default key-value store (GMAIL_DIGEST_PROGRESS)
+// before the next starts, so the rerun after an Apify migration resumes where the run stopped.
 
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +13,7 @@ import {
   AuthGateError,
   CONSENT_TIMEOUT_VARIABLE,
   RateLimitedError,
+  RunJournal,
   createAuthGate,
   perUser,
   readActorInput,
@@ -36,8 +39,21 @@ import { parseInput, type ActorInput } from './input.js';
 import { analyzeWithLlmResults, mergeLlmResults } from './llm/index.js';
 import { parseGmailMessage, type ParsedMail } from './mail/index.js';
 import { toMessageItems } from './output/dataset-items.js';
-import { attentionList, emailSubject, summaryLine, type RunOutput } from './output/run-output.js';
+import { attentionList, emailSubject, summaryLine, type EmailReport, type RunOutput } from './output/run-output.js';
 import { advanceCursor, isAfterCursor } from './state/mail-cursor.js';
+import {
+  DIGEST_STEPS,
+  PROGRESS_KEY,
+  itemsToPush,
+  laterCursor,
+  mailHtml,
+  newDigestMarker,
+  progressFingerprint,
+  sentDigestQuery,
+  type BuiltDigest,
+  type DigestProgress,
+  type DigestStep,
+} from './state/run-progress.js';
 import { planWindow } from './state/run-window.js';
 import { UserStateStore, mailboxFingerprint, rememberSent } from './state/user-state.js';
 
@@ -102,11 +118,125 @@ export async function runActor(): Promise<void> {
 }
 
 async function digestRun(input: ActorInput, gate: AuthGate<'gmail'>, mailbox: GmailMailbox): Promise<{ output: RunOutput; links: SummaryLink[] }> {
+  // Each step's result is stored before the next starts; the rerun after a migration resumes there.
+  const journal = await RunJournal.open<DigestStep, DigestProgress>({
+    key: PROGRESS_KEY,
+    steps: DIGEST_STEPS,
+    fingerprint: progressFingerprint(input, gate.identity.userIdentifier),
+  });
+  try {
+    return await digestSteps(input, gate, mailbox, journal);
+  } finally {
+    journal.close();
+  }
+}
+
+async function digestSteps(
+  input: ActorInput,
+  gate: AuthGate<'gmail'>,
+  mailbox: GmailMailbox,
+  journal: RunJournal<DigestStep, DigestProgress>,
+): Promise<{ output: RunOutput; links: SummaryLink[] }> {
+  gate.step('Connected to Gmail');
+  let progress = journal.reached('built') ? journal.state! : await buildDigest(input, gate, mailbox, journal);
+  const built = progress.built!;
+  const { window } = progress;
+  if (journal.resumed) gate.step(`Resumed after a restart, past the step "${journal.step ?? 'planned'}": nothing done before is done again`);
+
+  if (!journal.reached('stored')) {
+    if (built.items !== null) {
+      const dataset = await Actor.openDataset();
+      const now = (await dataset.getInfo())?.itemCount ?? 0;
+      const missing = itemsToPush(built.items, built.datasetBefore, now);
+      if (missing.length > 0) await dataset.pushData(missing);
+    }
+    await Actor.setValue(DIGEST_HTML_KEY, built.html, { contentType: 'text/html; charset=utf-8' });
+    await Actor.setValue(DIGEST_MARKDOWN_KEY, built.markdown, { contentType: 'text/markdown; charset=utf-8' });
+    await Actor.setValue('OUTPUT', built.output);
+    // The items are in the dataset now: the progress record need not keep a second copy.
+    progress = { ...progress, built: { ...built, items: null } };
+    await journal.record('stored', progress);
+  }
+
+  const store = await UserStateStore.open(gate.identity.userIdentifier);
+  if (!journal.reached('cursor-saved')) {
+    // The digest is stored: only now may the cursor move past this mail (a stop before this line
+    // means the digest of the same mail is resumed, never that mail is skipped). Moving from the
+    // later of the saved cursor and the window start makes a repeat of this step change nothing.
+    const state = await store.load(mailboxFingerprint(built.ownAddress));
+    await store.save({
+      ...state,
+      cursor: window.updatesCursor ? advanceCursor(laterCursor(state.cursor, window.start), built.cursorMessages) : state.cursor,
+      lastDigestAt: built.output.generatedAt,
+    });
+    await journal.record('cursor-saved', progress);
+  }
+
+  if (!journal.reached('charging')) {
+    // Recorded before charging: after a stop right here the rerun charges nothing rather than twice.
+    await journal.record('charging', progress);
+    if (built.mailCount > 0) {
+      await Actor.charge({ eventName: 'digest-created' });
+      await Actor.charge({ eventName: 'message-digested', count: built.mailCount });
+    }
+  }
+
+  const output: RunOutput = { ...built.output, email: progress.email };
+  if (input.sendToSelf && built.mailCount > 0 && !journal.reached('mailed')) {
+    gate.step(`Mailing the digest to ${built.ownAddress}`);
+    output.email = await mailOnce(mailbox, built, journal);
+    const state = await store.load(mailboxFingerprint(built.ownAddress));
+    if (output.email.messageId !== null) await store.save(rememberSent(state, output.email.messageId));
+    progress = { ...progress, email: output.email };
+    await journal.record('mailed', progress);
+  }
+  output.scalekitRoundTrips = gate.metrics().scalekitRoundTrips;
+  await Actor.setValue('OUTPUT', output);
+
+  const links: SummaryLink[] = [
+    { label: 'Digest (HTML)', url: output.digestUrl },
+    { label: 'Digest (Markdown)', url: output.markdownUrl },
+  ];
+  return { output, links };
+}
+
+/**
+ * Sends the digest to the user's own address exactly once as far as Gmail allows: the intent is
+ * recorded first; a rerun that finds the intent without a result looks for the mail's marker in
+ * SENT and sends only if it is not there.
+ */
+async function mailOnce(mailbox: GmailMailbox, built: BuiltDigest, journal: RunJournal<DigestStep, DigestProgress>): Promise<EmailReport> {
+  if (journal.reached('mail-intent')) {
+    const found = await mailbox.findOne(sentDigestQuery(built.marker));
+    if (found !== null) {
+      log.info('The digest mail was sent before the restart; it is not sent again.');
+      return { to: built.ownAddress, messageId: found, error: null };
+    }
+  } else {
+    await journal.record('mail-intent', journal.state!);
+  }
+  try {
+    const messageId = await mailbox.sendHtml(built.ownAddress, built.subject, mailHtml(built.html, built.marker));
+    journal.checkpoint('mail-sent-unrecorded');
+    return { to: built.ownAddress, messageId, error: null };
+  } catch (error) {
+    const output: RunOutput = { ...built.output, status: 'EMAIL_FAILED', email: { to: built.ownAddress, messageId: null, error: errorMessage(error) } };
+    await Actor.setValue('OUTPUT', output);
+    throw new DigestRunError(`The digest was stored (${DIGEST_HTML_KEY}), but mailing it to ${built.ownAddress} failed: ${errorMessage(error)}`);
+  }
+}
+
+/** Fetches the window's mail and builds the digest and everything to store; records `planned` and `built`. */
+async function buildDigest(
+  input: ActorInput,
+  gate: AuthGate<'gmail'>,
+  mailbox: GmailMailbox,
+  journal: RunJournal<DigestStep, DigestProgress>,
+): Promise<DigestProgress> {
   // Status messages are a courtesy: a failed update must not fail the run.
   const progress = (done: number, total: number | undefined, label: string): Promise<void> =>
     gate.progress({ done, total, label }).catch(() => undefined);
 
-  gate.step('Connected to Gmail');
   const ownAddress = await mailbox.ownAddress();
   const labels = await mailbox.labels();
   const warnings = unknownLabelWarnings(input, labels);
@@ -116,8 +246,15 @@ async function digestRun(input: ActorInput, gate: AuthGate<'gmail'>, mailbox: Gm
   }
 
   const store = await UserStateStore.open(gate.identity.userIdentifier);
-  let state = await store.load(mailboxFingerprint(ownAddress));
-  const window = planWindow(input.since, input.lookbackHours, state.cursor, Date.now());
+  const state = await store.load(mailboxFingerprint(ownAddress));
+  // A rerun keeps the first attempt's window and clock: the cursor may have moved meanwhile.
+  let planned = journal.state;
+  if (planned === null) {
+    const nowMs = Date.now();
+    planned = { nowMs, window: planWindow(input.since, input.lookbackHours, state.cursor, nowMs), built: null, email: null };
+    await journal.record('planned', planned);
+  }
+  const { window } = planned;
   const after = new Date(window.start.internalDateMs).toISOString();
   const query = buildGmailQuery({
     afterEpochSeconds: window.afterEpochSeconds,
@@ -155,15 +292,9 @@ async function digestRun(input: ActorInput, gate: AuthGate<'gmail'>, mailbox: Gm
   }
   gate.step(`Fetched ${mails.length} message${mails.length === 1 ? '' : 's'}`);
 
-  const options: DigestOptions = { now: new Date(), timeZone: input.timeZone, userAddresses: [ownAddress] };
+  const options: DigestOptions = { now: new Date(planned.nowMs), timeZone: input.timeZone, userAddresses: [ownAddress] };
   const made = await makeDigest(mails, input, options, gate, progress);
   const { digest } = made;
-
-  const items = toMessageItems(made.analyses, new Map(labels.map((l) => [l.id, l.name])), input.includeBodies);
-  if (items.length > 0) await Actor.pushData(items);
-  const html = renderDigestHtml(digest);
-  await Actor.setValue(DIGEST_HTML_KEY, html, { contentType: 'text/html; charset=utf-8' });
-  await Actor.setValue(DIGEST_MARKDOWN_KEY, renderDigestMarkdown(digest), { contentType: 'text/markdown; charset=utf-8' });
 
   const usage = made.claude?.usage ?? null;
   const output: RunOutput = {
@@ -188,46 +319,23 @@ async function digestRun(input: ActorInput, gate: AuthGate<'gmail'>, mailbox: Gm
     gmailToolCalls: fetched.toolCalls,
     scalekitRoundTrips: gate.metrics().scalekitRoundTrips,
   };
-  await Actor.setValue('OUTPUT', output);
-
-  // The digest is stored: only now may the cursor move past this mail (a crash before this line
-  // means the next run digests the same mail again, never that it skips it).
-  state = {
-    ...state,
-    cursor: window.updatesCursor ? advanceCursor(window.start, fetched.messages.map((m) => ({ id: m.message.id, internalDateMs: m.internalDateMs }))) : state.cursor,
-    lastDigestAt: digest.generatedAt,
+  const built: DigestProgress = {
+    ...planned,
+    built: {
+      ownAddress,
+      items: toMessageItems(made.analyses, new Map(labels.map((l) => [l.id, l.name])), input.includeBodies),
+      datasetBefore: (await (await Actor.openDataset()).getInfo())?.itemCount ?? 0,
+      html: renderDigestHtml(digest),
+      markdown: renderDigestMarkdown(digest),
+      output,
+      mailCount: mails.length,
+      cursorMessages: fetched.messages.map((m) => ({ id: m.message.id, internalDateMs: m.internalDateMs })),
+      subject: emailSubject(digest),
+      marker: newDigestMarker(),
+    },
   };
-  await store.save(state);
-
-  if (mails.length > 0) {
-    await Actor.charge({ eventName: 'digest-created' });
-    await Actor.charge({ eventName: 'message-digested', count: mails.length });
-  }
-
-  if (input.sendToSelf && mails.length > 0) {
-    gate.step(`Mailing the digest to ${ownAddress}`);
-    try {
-      const messageId = await mailbox.sendHtml(ownAddress, emailSubject(digest), html);
-      output.email = { to: ownAddress, messageId, error: null };
-      if (messageId !== null) {
-        state = rememberSent(state, messageId);
-        await store.save(state);
-      }
-    } catch (error) {
-      output.email = { to: ownAddress, messageId: null, error: errorMessage(error) };
-      output.status = 'EMAIL_FAILED';
-      await Actor.setValue('OUTPUT', output);
-      throw new DigestRunError(`The digest was stored (${DIGEST_HTML_KEY}), but mailing it to ${ownAddress} failed: ${errorMessage(error)}`);
-    }
-    output.scalekitRoundTrips = gate.metrics().scalekitRoundTrips;
-    await Actor.setValue('OUTPUT', output);
-  }
-
-  const links: SummaryLink[] = [
-    { label: 'Digest (HTML)', url: output.digestUrl },
-    { label: 'Digest (Markdown)', url: output.markdownUrl },
-  ];
-  return { output, links };
+  await journal.record('built', built);
+  return built;
 }
 
 /** The deterministic verdicts for every mail (the same the rules digest is built from). */

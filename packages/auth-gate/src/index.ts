@@ -8,6 +8,7 @@ export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js'
 export { LOCAL_IDENTIFIER_VARIABLE, OPERATOR_VARIABLE, PREFIX_VARIABLE, type RunIdentity } from './identity/run-identity.js';
 export { apifyRuntime, type ActorRuntime } from './runtime/actor-runtime.js';
 export { readActorInput } from './runtime/actor-input.js';
+export { RunJournal, STOP_AFTER_STEP_VARIABLE, TEST_STOP_EXIT_CODE, type RunJournalOptions } from './runtime/run-journal.js';
 export { toAnthropicTool, type AnthropicToolDefinition } from './llm/anthropic-tools.js';
 export type { GateMetrics } from './metrics.js';
 export type { Progress, SummaryLink } from './consent/run-page-state.js';

@@ -154,6 +154,15 @@ export class GmailMailbox {
     return (page.data.messages ?? []).map(toMessage).some((message) => options.keep({ message, internalDateMs: internalDateOf(message) }));
   }
 
+  /** The id of the newest message matching `query` (one metadata-sized call), or null. */
+  async findOne(query: string): Promise<string | null> {
+    const { data } = await this.gmail.tool('gmail_fetch_mails', { query, max_results: 1, format: 'minimal' });
+    const page = fetchSchema.safeParse(data);
+    if (!page.success) throw new Error('gmail_fetch_mails returned an unexpected answer (no messages list)');
+    const first = page.data.messages?.[0];
+    return first === undefined ? null : toMessage(first).id;
+  }
+
   /** Sends an HTML message; returns the new message's id when the tool reports it. */
   async sendHtml(to: string, subject: string, html: string): Promise<string | null> {
     const { data } = await this.gmail.tool('gmail_send_message', { to, subject, body: html, content_type: 'text/html' });
