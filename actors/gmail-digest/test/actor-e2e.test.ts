@@ -99,6 +99,16 @@ describe('gmail-digest as a local Apify run', () => {
     expect(await emulator.admin.accounts({ identifier: 'mallory' })).toEqual([]);
   }, 60_000);
 
+  it('refuses an input that is not a JSON object (an array) before any Scalekit call', async () => {
+    await emulator.admin.resetCalls();
+    const result = await runActor(emulator, [{ since: '24h' }], { user: 'mallory' });
+    expect(result.exitCode).toBe(1);
+    expect(logsOf(result)).toContain('Invalid input: expected a JSON object');
+    expect(result.output).toBeUndefined();
+    expect(result.datasetItems).toEqual([]);
+    expect(await emulator.admin.calls()).toEqual([]);
+  }, 60_000);
+
   it('first run: consent on the Live View, then a deterministic digest of the last 24 hours', async () => {
     const storageDir = await storageFor('alice');
     const result = await runActor(emulator, {}, { user: 'alice', storageDir, consent: true });

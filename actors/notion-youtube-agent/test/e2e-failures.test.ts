@@ -67,6 +67,8 @@ describe('bad input', () => {
   });
 
   it.each([
+    // Not an object: Actor.getInput() would have spread the array into an object with defaults.
+    [['python tutorial'], 'Invalid input: expected a JSON object'],
     [{}, 'Nothing to do: give a research topic'],
     [{ topic: '  ', task: '' }, 'Nothing to do: give a research topic'],
     [{ task: 'Find Python channels' }, 'A free-text task needs an Anthropic API key'],
