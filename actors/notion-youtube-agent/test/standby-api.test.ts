@@ -16,9 +16,14 @@ import {
   waitForTask,
   type ApiKey,
   type StandbyRun,
+  ORG,
   type TaskView,
 } from './support/standby.js';
+import { callerIdentifier } from '@repo/auth-gate';
 import { connectSharedYoutube, livePagesTitled, notionOf, SHARED_YOUTUBE, startStack, textOf, type NotionSnapshot } from './support/stack.js';
+
+/** The Notion identifier of a user key of ORG: its organization and user (no prefix here). */
+const idOf = (user: string): string => callerIdentifier('', ORG, user);
 
 let emulator: RunningEmulator;
 let standby: StandbyRun;
@@ -143,16 +148,16 @@ describe('Standby API', () => {
       expect(task.steps).toContain('Created the Notion page "YouTube research"');
     }
     // Each caller's Notion holds their own research and nothing of the other's.
-    expect(researchHeadings(await notionOf(emulator, 'usr_ann'))).toEqual(['YouTube research: python tutorial']);
-    expect(researchHeadings(await notionOf(emulator, 'usr_ben'))).toEqual(['YouTube research: cooking recipes']);
+    expect(researchHeadings(await notionOf(emulator, idOf('usr_ann')))).toEqual(['YouTube research: python tutorial']);
+    expect(researchHeadings(await notionOf(emulator, idOf('usr_ben')))).toEqual(['YouTube research: cooking recipes']);
     expect(annTask.notionPageUrl).not.toBe(benTask.notionPageUrl);
 
     // The emulator's call log: Notion was reached for these two users only, YouTube through the shared account only.
     const proxy = await emulator.admin.calls({ kind: 'proxy' });
     const tools = await emulator.admin.calls({ kind: 'tool' });
-    expect(new Set(proxy.filter((c) => c.connector === 'notion').map((c) => c.identifier))).toEqual(new Set(['usr_ann', 'usr_ben']));
-    expect(proxy.filter((c) => c.identifier === 'usr_ann').length).toBeGreaterThan(2);
-    expect(proxy.filter((c) => c.identifier === 'usr_ben').length).toBeGreaterThan(2);
+    expect(new Set(proxy.filter((c) => c.connector === 'notion').map((c) => c.identifier))).toEqual(new Set([idOf('usr_ann'), idOf('usr_ben')]));
+    expect(proxy.filter((c) => c.identifier === idOf('usr_ann')).length).toBeGreaterThan(2);
+    expect(proxy.filter((c) => c.identifier === idOf('usr_ben')).length).toBeGreaterThan(2);
     const youtube = [...proxy, ...tools].filter((c) => c.connector === 'youtube');
     expect(youtube.length).toBeGreaterThan(0);
     expect(new Set(youtube.map((c) => c.identifier))).toEqual(new Set([SHARED_YOUTUBE]));
@@ -254,7 +259,7 @@ describe('Standby API', () => {
 
   it('a Notion connection that expired: tasks answer 409 again, a fresh link reconnects it, and the failure of a task is in its record', async () => {
     const { key } = await connectedUser('usr_fay');
-    const account = (await emulator.admin.account('notion', 'usr_fay'))!;
+    const account = (await emulator.admin.account('notion', idOf('usr_fay')))!;
     await emulator.admin.setAccountStatus(account.id, 'EXPIRED');
 
     const refused = await callApi(base, 'POST', '/tasks', { key, body: research('python tutorial') });
@@ -278,7 +283,7 @@ describe('Standby API', () => {
   it('limits running tasks per caller: a second one while the first runs gets 429 with Retry-After, then goes through', async () => {
     const { key } = await connectedUser('usr_dan');
     // Dan's first Notion call is slow, so his first task is surely still running at the second POST.
-    await emulator.admin.addFault({ match: { kind: 'proxy', connector: 'notion', identifier: 'usr_dan' }, effect: { type: 'latency', ms: 1500 }, times: 1 });
+    await emulator.admin.addFault({ match: { kind: 'proxy', connector: 'notion', identifier: idOf('usr_dan') }, effect: { type: 'latency', ms: 1500 }, times: 1 });
 
     const first = await callApi(base, 'POST', '/tasks', { key, body: research('python tutorial') });
     const second = await callApi(base, 'POST', '/tasks', { key, body: research('python tutorial') });
@@ -313,9 +318,9 @@ describe('Standby API', () => {
     expect(task.status).toBe('SUCCEEDED');
     expect(task.mode).toBe('agent');
     expect(task.result).toMatchObject({ mode: 'agent', answer: 'Added a note to "Eve channels".', notionPageId: pageId });
-    const page = livePagesTitled(await notionOf(emulator, 'usr_eve'), 'Eve channels')[0]!;
+    const page = livePagesTitled(await notionOf(emulator, idOf('usr_eve')), 'Eve channels')[0]!;
     expect(page.children.map(textOf)).toEqual(['Channels for Eve']);
-    expect(livePagesTitled(await notionOf(emulator, 'usr_ann'), 'Eve channels')).toEqual([]);
+    expect(livePagesTitled(await notionOf(emulator, idOf('usr_ann')), 'Eve channels')).toEqual([]);
     // The model was called with the operator's key, which the caller never sent.
     expect(emulator.anthropic.requests().every((r) => r.status === 200)).toBe(true);
   }, 60_000);
