@@ -21,6 +21,7 @@ import {
   type SummaryLink,
 } from '@repo/auth-gate';
 import { Actor, log } from 'apify';
+import { NO_BUDGET_MESSAGE, chargeBudgetOfRun, chargeLimitWarning, messagesWithinLimit } from './billing/charge-budget.js';
 import { digestWithClaude, type ClaudeDigestOutcome } from './claude/claude-digest.js';
 import {
   analyzeMail,
@@ -271,9 +272,13 @@ async function buildDigest(
   );
   log.info(`Gmail search: ${query}`);
 
+  // The digest is made in one piece: the user's spending limit caps the mail before it is read.
+  const affordable = messagesWithinLimit(chargeBudgetOfRun());
+  if (affordable < 1) throw new DigestRunError(NO_BUDGET_MESSAGE);
+  const maxMessages = Math.min(input.maxMessages, affordable);
   const fetched = await mailbox.fetch({
     query,
-    max: input.maxMessages,
+    max: maxMessages,
     pageSize: GMAIL_PAGE_SIZE,
     keep: (m) => isAfterCursor(window.start, { id: m.message.id, internalDateMs: m.internalDateMs }),
     onPage: (count) => progress(count, undefined, 'messages fetched'),
@@ -282,7 +287,12 @@ async function buildDigest(
   const ownDigests = new Set(state.sentDigestIds);
   const mails = fetched.messages.filter((m) => !ownDigests.has(m.message.id)).map((m) => parseGmailMessage(m.message));
   const notIncluded = fetched.truncated && fetched.resultSizeEstimate !== null ? Math.max(0, fetched.resultSizeEstimate - fetched.messages.length) : null;
-  if (fetched.truncated) {
+  const cappedByLimit = fetched.truncated ? chargeLimitWarning(maxMessages, input.maxMessages) : null;
+  if (cappedByLimit !== null) {
+    warnings.push(cappedByLimit);
+    log.warning(cappedByLimit);
+    gate.step(cappedByLimit);
+  } else if (fetched.truncated) {
     const warning = `More mail matched than "Max messages" (${input.maxMessages}) allows: the newest ${input.maxMessages} are in this digest${
       notIncluded !== null && notIncluded > 0 ? `, about ${notIncluded} older ones are not` : ''
     }. Raise "Max messages" or narrow the query to include everything.`;
@@ -298,7 +308,7 @@ async function buildDigest(
 
   const usage = made.claude?.usage ?? null;
   const output: RunOutput = {
-    status: digest.counts.mails === 0 ? 'NO_NEW_MAIL' : 'SUCCEEDED',
+    status: digest.counts.mails === 0 ? 'NO_NEW_MAIL' : cappedByLimit !== null ? 'CHARGE_LIMIT_REACHED' : 'SUCCEEDED',
     message: summaryLine(digest, input.since, after),
     generatedBy: digest.generatedBy,
     model: digest.model,

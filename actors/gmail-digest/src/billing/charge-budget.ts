@@ -33,6 +33,11 @@ export function messagesWithinLimit(budget: ChargeBudget): number {
   return Math.max(0, Math.floor(Number((left / messagePrice).toFixed(6))));
 }
 
+/** Why a run whose limit cannot pay for one digested message stops before reading mail. */
+export const NO_BUDGET_MESSAGE =
+  'The spending limit of this run does not cover a digest of even one message (one digest event plus one message event). ' +
+  'No mail was read: raise the maximum cost per run and start it again.';
+
 /** The warning a digest capped by the limit carries (null when the limit is not what capped it). */
 export function chargeLimitWarning(limit: number, maxMessages: number): string | null {
   if (limit >= maxMessages) return null;

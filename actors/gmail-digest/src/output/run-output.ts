@@ -4,7 +4,8 @@ import { type Analyst, type Digest, type DigestCounts, type Priority } from '../
 import { type Since } from '../input.js';
 import { type TokenUsage } from '../claude/claude-digest.js';
 
-export type RunStatus = 'SUCCEEDED' | 'NO_NEW_MAIL' | 'EMAIL_FAILED';
+/** CHARGE_LIMIT_REACHED: the digest holds only the newest mail the run's spending limit paid for. */
+export type RunStatus = 'SUCCEEDED' | 'NO_NEW_MAIL' | 'EMAIL_FAILED' | 'CHARGE_LIMIT_REACHED';
 
 export interface EmailReport {
   /** The connected account's own address (from its Gmail profile, never from the input). */
