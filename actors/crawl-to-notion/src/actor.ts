@@ -17,7 +17,7 @@ import { DatabaseTarget, resolveParentPage } from './notion/destination.js';
 import { DatabaseDestination, PageDestination, type Destination } from './sync/destinations.js';
 import { PageSync } from './sync/page-sync.js';
 import type { ReconcileReport } from './sync/reconcile.js';
-import { itemFor, RunTally, type PageItem, type RunOutput } from './sync/run-report.js';
+import { itemFor, RunTally, runVerdict, type PageItem, type RunOutput, type Verdict } from './sync/run-report.js';
 import { SYNC_STORE_NAME } from './sync/sync-state.js';
 
 export const PAGE_TITLE = 'Crawl to Notion';
@@ -72,8 +72,11 @@ export async function runActor(): Promise<void> {
     const destination = await openDestination(client, input, store, gate);
     const requestQueue = await Actor.openRequestQueue();
     if (destination.exists) await reconcile(destination.destination, requestQueue, gate);
-    const output = await crawlAndWrite(input, crawlOptions, destination.destination, requestQueue, gate, startedAt);
-    await finish(gate, output.output, output.links, output.summary);
+    const result = await crawlAndWrite(input, crawlOptions, destination.destination, requestQueue, gate, startedAt);
+    // Written whatever the verdict, so schedules and integrations read the counts and the status.
+    await Actor.setValue('OUTPUT', result.output);
+    if (result.failure !== undefined) throw result.failure;
+    await finish(gate, result.links, result.summary);
   } catch (error) {
     const message = await gate.reportFailure(error);
     await gate.close();
@@ -132,7 +135,12 @@ interface CrawlResult {
   output: RunOutput;
   links: SummaryLink[];
   summary: string;
+  /** Set when the run did not do its job: it is thrown after OUTPUT is written, and fails the run. */
+  failure: Error | undefined;
 }
+
+/** Crawlee words a 4xx/410 answer so (crawl/site-crawler.ts): a link to no page, nothing to write. */
+const BROKEN_LINK = 'Broken link: ';
 
 async function crawlAndWrite(
   input: CrawlInput,
@@ -165,8 +173,8 @@ async function crawlAndWrite(
     await gate.progress({ done, total: Math.max(found, done), label: tally.progressLabel() }).catch(() => undefined);
   };
 
-  const record = async (item: PageItem): Promise<void> => {
-    tally.record(item);
+  const record = async (item: PageItem, brokenLink = false): Promise<void> => {
+    tally.record(item, brokenLink);
     if (item.status === 'unchanged' && item.notionUrl !== null && unchangedLinks.length < SUMMARY_LINKS) unchangedLinks.push({ title: item.title ?? item.url, url: item.notionUrl });
     await Actor.pushData(item);
     await progress();
@@ -207,7 +215,7 @@ async function crawlAndWrite(
       if (failedUrls.has(url)) return;
       failedUrls.add(url);
       if (error.startsWith(FETCH_FAILED)) fetchErrors.push(error.slice(FETCH_FAILED.length).replace(/\.$/, ''));
-      await record(itemFor(url, 'failed', { depth, error }));
+      await record(itemFor(url, 'failed', { depth, error }), error.startsWith(BROKEN_LINK));
     },
     onFetched: (url: string) => {
       fetchedUrls.add(url);
@@ -229,8 +237,6 @@ async function crawlAndWrite(
     await crawler.run();
     gate.step('Crawl finished; writing the last pages');
     await sync.drain();
-    const fatal = sync.fatal;
-    if (fatal !== undefined) throw fatal instanceof Error ? fatal : new Error(errorMessage(fatal));
   } finally {
     await persist();
     Actor.off('persistState', persist);
@@ -240,20 +246,29 @@ async function crawlAndWrite(
   await progress(true);
 
   const { counts } = tally;
-  if (tally.crawled === 0 && fetchErrors.length > 0 && tally.writtenCount === 0) {
+  // Scalekit unreachable, Notion in outage, authorization lost: one message, the cause's.
+  const fatal = sync.fatal === undefined ? undefined : sync.fatal instanceof Error ? sync.fatal : new Error(errorMessage(sync.fatal));
+  if (fatal === undefined && tally.crawled === 0 && fetchErrors.length > 0 && tally.writtenCount === 0) {
     throw new ExpectedFailure(
       'SITE_UNREACHABLE',
       `Could not reach ${input.startUrls.join(', ')}: ${fetchErrors[0]}. Check the start URLs (and that the site is public), then run again.`,
     );
   }
+  const verdict: Verdict =
+    fatal !== undefined
+      ? { status: 'FAILED', message: fatal instanceof AuthGateError ? fatal.message : `The run failed: ${fatal.message}` }
+      : runVerdict(tally, input.maxFailedPagesPercent, sync.stopped);
   const containerUrl = destination.containerUrl() ?? null;
   const output: RunOutput = {
-    status: sync.stopped ? 'CHARGE_LIMIT_REACHED' : counts.failed > 0 ? 'SUCCEEDED_WITH_FAILURES' : 'SUCCEEDED',
+    status: verdict.status,
     written: tally.writtenCount,
     created: counts.created,
     updated: counts.updated,
     unchanged: counts.unchanged,
     failed: counts.failed,
+    pagesNotWritten: tally.notWritten,
+    brokenLinks: tally.brokenLinks,
+    maxFailedPagesPercent: input.maxFailedPagesPercent,
     skipped: counts.skipped,
     crawled: tally.crawled,
     destination: destination.kind,
@@ -261,15 +276,20 @@ async function crawlAndWrite(
     databaseUrl: destination.kind === 'database' ? containerUrl : null,
     notionRequests: gate.metrics().proxyRequests,
     durationSecs: Math.round((Date.now() - startedAt) / 100) / 10,
+    message: verdict.status === 'FAILED' ? (verdict.message ?? null) : null,
   };
   const links: SummaryLink[] = [];
   if (containerUrl !== null) links.push({ label: destination.kind === 'database' ? 'The database in Notion' : 'The parent page in Notion', url: containerUrl });
   for (const page of [...tally.written, ...unchangedLinks].slice(0, SUMMARY_LINKS)) links.push({ label: page.title, url: page.url });
-  return { output, links, summary: tally.summary() };
+  const failure =
+    verdict.status !== 'FAILED' ? undefined : (fatal ?? new ExpectedFailure('PAGES_NOT_WRITTEN', verdict.message ?? tally.summary()));
+  if (failure !== undefined && fatal === undefined) output.message = failure.message;
+  // A tolerated shortfall is said in the summary (status message and run page), not hidden.
+  const summary = verdict.status === 'SUCCEEDED_WITH_FAILURES' && verdict.message ? `${tally.summary()} ${verdict.message}` : tally.summary();
+  return { output, links, summary, failure };
 }
 
-async function finish(gate: AuthGate<Connectors>, output: RunOutput, links: SummaryLink[], summary: string): Promise<void> {
-  await Actor.setValue('OUTPUT', output);
+async function finish(gate: AuthGate<Connectors>, links: SummaryLink[], summary: string): Promise<void> {
   await gate.finish({ summary, links });
   log.info(summary);
   await gate.close();

@@ -25,6 +25,11 @@ export interface CrawlInput {
   /** Title, URL or id of the database (database mode). */
   database: string;
   linkToNotionPages: boolean;
+  /**
+   * Share of the pages to write that may fail before the run fails (0: any failed page fails the
+   * run). Broken links of the site do not count: there is no page to write.
+   */
+  maxFailedPagesPercent: number;
   /** The `proxy` editor's value, for Actor.createProxyConfiguration (see crawl/proxy-setup.ts). */
   proxyConfiguration: ProxyInput;
 }
@@ -85,6 +90,7 @@ const rawSchema = z.object({
   parentPage: optionalText,
   database: optionalText,
   linkToNotionPages: boolWithDefault(true),
+  maxFailedPagesPercent: intWithDefault(0, 100, 0),
   proxyConfiguration: z.preprocess(
     (value) => value ?? undefined,
     z
@@ -194,6 +200,7 @@ export function parseInput(raw: unknown): CrawlInput {
     parentPage: input.parentPage,
     database: input.database ?? DEFAULT_DATABASE_TITLE,
     linkToNotionPages: input.linkToNotionPages,
+    maxFailedPagesPercent: input.maxFailedPagesPercent,
     proxyConfiguration: normalizeProxy(input.proxyConfiguration),
   };
 }

@@ -7,7 +7,7 @@
 // the map is saved after each page, so a run killed at any point can be resumed without losing or
 // duplicating pages.
 
-import { ProviderRequestError } from '@repo/auth-gate';
+import { isRunFatal, ProviderRequestError } from '@repo/auth-gate';
 import { createHash } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import { convertPage, countBlocks, type NotionBlock } from '../notion-blocks/index.js';
@@ -50,7 +50,10 @@ export interface PageSyncOptions {
   chargePage: () => Promise<boolean>;
   /** Called once when the spending limit stops the run. */
   onChargeLimit: () => void;
-  /** Called once when nothing can be written (the destination could not be prepared). */
+  /**
+   * Called once when nothing more can be written: the destination could not be prepared, or a
+   * write failed in a way that ends the run (Scalekit unreachable, Notion in outage, authorization lost).
+   */
   onFatal: (error: unknown) => void;
   warn: (message: string) => void;
 }
@@ -124,18 +127,21 @@ export class PageSync {
     try {
       this.#state = (await this.#options.destination.prepare()).state;
     } catch (error) {
-      if (this.#fatal === undefined) {
-        this.#fatal = error;
-        this.#options.onFatal(error);
-      }
+      this.#stopOn(error);
       throw error;
     }
     return this.#state;
   }
 
-  /** The error that stopped the run (the destination could not be prepared), if any. */
+  /** The error that stopped the run, if any. */
   get fatal(): unknown {
     return this.#fatal;
+  }
+
+  #stopOn(error: unknown): void {
+    if (this.#fatal !== undefined) return;
+    this.#fatal = error;
+    this.#options.onFatal(error);
   }
 
   #alias(url: string, key: string): void {
@@ -233,6 +239,11 @@ export class PageSync {
     const state = await this.#stateReady();
     const { destination } = this.#options;
     const base = { title: job.content.title, depth: job.depth, wordCount: job.content.wordCount, warnings: job.warnings };
+    if (this.#fatal !== undefined) {
+      // The run is ending: nothing more is sent. The page keeps its "queued" intent, so the next run writes it.
+      await this.#options.record(itemFor(job.key, 'failed', { ...base, error: `Not written: the run stopped (${errorMessage(this.#fatal)})` }));
+      return;
+    }
     const linked: NotionBlock[] = this.#options.linkToNotionPages ? rewriteLinks(job.content.blocks, this.#resolveLink).blocks : job.content.blocks;
     const blocks = destination.contentBlocks({ ...job.content, blocks: linked });
     const existing = state.page(job.key);
@@ -277,6 +288,9 @@ export class PageSync {
     error: unknown,
     base: Partial<PageItem>,
   ): Promise<void> {
+    // Scalekit unreachable, Notion in outage, authorization lost: the run stops at the first one.
+    const cause = error instanceof PartialWriteError ? error.cause : error;
+    if (isRunFatal(cause)) this.#stopOn(cause);
     let message = describeWriteError(error);
     let pageId: string | undefined = existing?.pageId;
     let notionUrl: string | undefined = existing?.notionUrl;

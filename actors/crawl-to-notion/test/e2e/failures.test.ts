@@ -95,31 +95,68 @@ describe('the destination', () => {
 });
 
 describe('a page Notion refuses', () => {
-  it('is recorded with its reason, the run goes on, and the next run writes it once', async () => {
-    const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-refused-'));
-    const paths = ['/docs/security', '/docs/storage', '/docs/pricing'];
-    const input = { startUrls: paths.map((path) => ({ url: `${site.url}${path}` })), parentPage: PARENT, maxDepth: 0 };
-    const approve = !(await connected());
-    await emulator.admin.addFault({
+  const paths = ['/docs/security', '/docs/storage', '/docs/pricing'];
+  const input = (extra: Record<string, unknown> = {}) => ({
+    startUrls: paths.map((path) => ({ url: `${site.url}${path}` })),
+    parentPage: PARENT,
+    maxDepth: 0,
+    ...extra,
+  });
+  const refuseOne = () =>
+    emulator.admin.addFault({
       match: { kind: 'proxy', name: '/v1/pages', connector: 'notion' },
       effect: { type: 'error', code: '400', message: 'body failed validation' },
       times: 1,
     });
-    const first = await runActor(emulator, { input, storageDir, approve });
-    expect(first.exitCode, first.printed).toBe(0);
-    expect(first.out).toMatchObject({ status: 'SUCCEEDED_WITH_FAILURES', created: 2, failed: 1 });
+
+  it('fails the run by default (the user did not tolerate failures), keeps what was written, and the next run writes it once', async () => {
+    const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-refused-'));
+    const approve = !(await connected());
+    await refuseOne();
+    const first = await runActor(emulator, { input: input(), storageDir, approve });
+    expect(first.exitCode, first.printed).toBe(1);
+    expect(first.out).toMatchObject({ status: 'FAILED', created: 2, failed: 1, pagesNotWritten: 1, maxFailedPagesPercent: 0 });
+    expect(first.out?.message).toMatch(/^Wrote 2 pages to Notion .* 1 page of 3 \(33%\) could not be written to Notion\. First error: .*400/);
+    expect(first.printed).toContain('set "Tolerated failed pages (%)" (maxFailedPagesPercent) to accept partial runs');
+    expect(first.printed).not.toMatch(STACK_TRACE);
     const refused = first.items.find((item) => item.status === 'failed')!;
     expect(refused.error).toMatch(/400/);
     expect(refused.notionPageId).toBeNull();
 
-    const second = await runActor(emulator, { input, storageDir });
+    const second = await runActor(emulator, { input: input(), storageDir });
     expect(second.exitCode, second.printed).toBe(0);
     expect(second.out).toMatchObject({ status: 'SUCCEEDED', created: 1, unchanged: 2, failed: 0 });
     expect(second.items.find((item) => item.url === refused.url)?.status).toBe('created');
     const snapshot = await notionOf(emulator);
     const titles = childPages(snapshot, pageTitled(snapshot, PARENT)).map(titleOf);
     for (const title of ['Security', 'Storage', 'Pricing']) expect(titles.filter((t) => t === title)).toHaveLength(1);
-  }, 60_000);
+  }, 90_000);
+
+  it('succeeds with failures, and says so, when the user tolerates that share', async () => {
+    const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-tolerated-'));
+    await refuseOne();
+    const run = await runActor(emulator, { input: input({ maxFailedPagesPercent: 50 }), storageDir, approve: !(await connected()) });
+    expect(run.exitCode, run.printed).toBe(0);
+    expect(run.out).toMatchObject({ status: 'SUCCEEDED_WITH_FAILURES', created: 2, pagesNotWritten: 1, maxFailedPagesPercent: 50, message: null });
+    expect(run.printed).toContain('1 page of 3 (33%) not written, within the 50% tolerated.');
+  }, 90_000);
+
+  it('a run that wrote nothing fails whatever the tolerance', async () => {
+    const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-nothing-'));
+    const fault = await emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/v1/pages', connector: 'notion' },
+      effect: { type: 'error', code: '400', message: 'body failed validation' },
+    });
+    try {
+      const run = await runActor(emulator, { input: input({ maxFailedPagesPercent: 100 }), storageDir, approve: !(await connected()) });
+      expect(run.exitCode).toBe(1);
+      expect(run.out).toMatchObject({ status: 'FAILED', written: 0, pagesNotWritten: 3 });
+      expect(run.printed).toMatch(/Nothing was written to Notion: 3 pages could not be written\. First error: .*400/);
+      expect(run.printed).not.toMatch(STACK_TRACE);
+    } finally {
+      await emulator.admin.removeFault(fault.id);
+    }
+  }, 90_000);
 });
 
 describe('a database that cannot be created', () => {
