@@ -1,9 +1,10 @@
 // The run, end to end: input, the user's Notion and the operator's YouTube through auth-gate,
 // one of the two modes, then dataset, OUTPUT, the run page's summary and the charge. Every
 // expected failure ends with one clear message (status message, run page, Actor.fail) and no
-// stack trace; only unexpected errors log one.
+// stack trace; only unexpected errors log one. Each step's result is recorded in the run's default
+// key-value store before the next starts, so the rerun after an Apify migration resumes there.
 
-import { AuthGateError, createAuthGate, readActorInput, type AuthGate, type Progress } from '@repo/auth-gate';
+import { ActionableError, AuthGateError, createAuthGate, readActorInput, RunJournal, type AuthGate, type Progress } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log } from 'apify';
 import { connectorSpecs, type Connectors } from './accounts.js';
@@ -12,6 +13,7 @@ import { ANTHROPIC_MAX_RETRIES, anthropicCallModel } from './anthropic-client.js
 import { errorMessage } from './errors.js';
 import { parseInput, type ActorInput } from './input.js';
 import { StepLog, type RunOutput } from './run-output.js';
+import { journalRecorder, progressFingerprint, PROGRESS_KEY, RUN_STEPS, type RunProgress, type RunStep, type StepRecorder } from './run-progress.js';
 import { runStructured, type ModeDeps, type ModeResult } from './structured-run.js';
 
 export const PAGE_TITLE = 'Notion YouTube Research Agent';
@@ -37,6 +39,12 @@ export async function runActor(): Promise<void> {
     return fail(error);
   }
 
+  const journal = await RunJournal.open<RunStep, RunProgress>({
+    key: PROGRESS_KEY,
+    steps: RUN_STEPS,
+    fingerprint: progressFingerprint(input, gate.identity.userIdentifier),
+  });
+  const recorder = journalRecorder(journal);
   try {
     const { notion, youtube } = await gate.connect(['notion', 'youtube']);
     const steps = new StepLog((text) => gate.step(text));
@@ -50,10 +58,19 @@ export async function runActor(): Promise<void> {
       progress: (progress: Progress) => gate.progress(progress).catch(() => undefined),
       roundTrips: () => gate.metrics().scalekitRoundTrips,
       now: () => new Date(),
+      recorder,
     };
+    if (journal.resumed) steps.add(`Resumed after a restart, past the step "${journal.step ?? ''}": nothing done before is done again`);
 
     let result: ModeResult;
-    if (input.mode === 'agent') {
+    const ready = recorder.valueOf<ReadyResult>('result-ready');
+    if (ready !== undefined) {
+      result = ready.result;
+    } else if (input.mode === 'agent') {
+      // The agent's conversation is lost with the run's memory; rerunning it after it began writing
+      // could write a second section, so the rerun stops and says so instead.
+      if (recorder.reached('agent-wrote')) throw new RestartedDuringAgentWrite();
+      await recorder.record('agent-started', true);
       const outcome = await runAgent(input, {
         ...deps,
         callModel: anthropicCallModel(input.anthropicApiKey, process.env),
@@ -65,23 +82,56 @@ export async function runActor(): Promise<void> {
         await Actor.setValue('OUTPUT', outcome.output);
         throw outcome.error;
       }
-      result = outcome;
+      const { ok: _ok, ...done } = outcome;
+      result = done;
     } else {
       result = await runStructured(input, deps);
     }
-    await finish(gate, result);
+    if (ready === undefined) await recorder.record('result-ready', { result, datasetBefore: await datasetCount() } satisfies ReadyResult);
+    await finish(gate, recorder, result);
   } catch (error) {
     const message = await gate.reportFailure(error);
     await gate.close();
+    journal.close();
     await Actor.fail(message);
   }
 }
 
-async function finish(gate: AuthGate<Connectors>, result: ModeResult): Promise<void> {
+interface ReadyResult {
+  result: ModeResult;
+  /** Items the default dataset held before this run pushed any. */
+  datasetBefore: number;
+}
+
+class RestartedDuringAgentWrite extends ActionableError {
+  constructor() {
+    super(
+      'RESTARTED_DURING_AGENT_WRITE',
+      'Apify restarted this run (a migration) after the Claude agent had begun writing to Notion. The agent is not started ' +
+        'again, so that no second section is written: check the Notion page, and start a new run if something is missing.',
+    );
+  }
+}
+
+async function datasetCount(): Promise<number> {
+  return (await (await Actor.openDataset()).getInfo())?.itemCount ?? 0;
+}
+
+async function finish(gate: AuthGate<Connectors>, recorder: StepRecorder, result: ModeResult): Promise<void> {
   const output: RunOutput = { ...result.output, roundTrips: gate.metrics().scalekitRoundTrips };
-  if (result.items.length > 0) await Actor.pushData(result.items);
-  await Actor.setValue('OUTPUT', output);
-  if (result.completed) await Actor.charge({ eventName: 'task-completed' });
+  if (!recorder.reached('stored')) {
+    // Items go in in order: those already in the dataset (a push cut short) are not pushed again.
+    const before = recorder.valueOf<ReadyResult>('result-ready')?.datasetBefore ?? 0;
+    const missing = result.items.slice(Math.min(result.items.length, Math.max(0, (await datasetCount()) - before)));
+    if (missing.length > 0) await Actor.pushData(missing);
+    await Actor.setValue('OUTPUT', output);
+    await recorder.record('stored', true);
+  }
+  if (!recorder.reached('charging')) {
+    // Recorded before charging: after a stop right here the rerun charges nothing rather than twice.
+    await recorder.record('charging', true);
+    if (result.completed) await Actor.charge({ eventName: 'task-completed' });
+  }
   await gate.finish({ summary: result.summary, links: result.links });
   log.info(result.summary);
   await gate.close();

@@ -17,6 +17,7 @@ import { createAgentTools, type AgentToolState } from './agent-tools.js';
 import { ExpectedFailure, errorMessage } from './errors.js';
 import type { AgentInput } from './input.js';
 import { channelItems, outputChannels, type ChannelItem, type RunOutput, type TokenUsage } from './run-output.js';
+import type { StepRecorder } from './run-progress.js';
 import type { ModeDeps, ModeResult } from './structured-run.js';
 
 export interface AgentDeps extends ModeDeps {
@@ -48,6 +49,12 @@ export function isFatalToolError(error: unknown): boolean {
   return error instanceof AuthGateError;
 }
 
+/** Records the step `agent-wrote` once, before the agent's first Notion write. */
+function notionWriteRecorder(recorder: StepRecorder): () => Promise<void> {
+  let recorded: Promise<void> | undefined;
+  return () => (recorded ??= recorder.reached('agent-wrote') ? Promise.resolve() : recorder.record('agent-wrote', true));
+}
+
 export async function runAgent(input: AgentInput, deps: AgentDeps): Promise<AgentOutcome> {
   const { steps } = deps;
   const now = deps.now();
@@ -58,6 +65,7 @@ export async function runAgent(input: AgentInput, deps: AgentDeps): Promise<Agen
     defaultParent: input.parentPage,
     quotaUnits: input.youtubeQuotaUnits,
     now: deps.now,
+    ...(deps.recorder === undefined ? {} : { beforeNotionWrite: notionWriteRecorder(deps.recorder) }),
   });
   const dispatch = createToolDispatcher(tools.handlers);
   let limitReached = false;

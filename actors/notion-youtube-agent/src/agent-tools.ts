@@ -36,6 +36,8 @@ export interface AgentToolDeps {
   quotaUnits: number;
   now: () => Date;
   onResearch?: (result: ResearchResult) => void;
+  /** Called before every Notion write (page creation, append), so a restarted run knows one began. */
+  beforeNotionWrite?: () => Promise<void>;
 }
 
 /** What the tools did, for the dataset, OUTPUT and the final summary. */
@@ -89,6 +91,7 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
 
   const createUnder = async (title: string, parentPageId: string | undefined): Promise<PageRef> => {
     const parent = await parentFor(parentPageId);
+    await deps.beforeNotionWrite?.();
     return remember(pageRef(await deps.notion.createPage({ parent: { type: 'page_id', page_id: parent.id }, title })));
   };
 
@@ -118,6 +121,7 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
 
     async notion_append_blocks({ page_id, blocks }) {
       const page = knownPages.get(page_id) ?? remember(await pageById(deps.notion, page_id, 'Notion page'));
+      await deps.beforeNotionWrite?.();
       const written = await appendBlockTree(deps.notion, page_id, rawBlocksFromSimplified(blocks));
       state.appendedBlocks += written.blocks;
       state.writtenPage = page;

@@ -1,13 +1,15 @@
 // Structured research without an LLM: the page is resolved first, then YouTube is researched,
-// then one dated section is appended. Re-running appends another dated section.
+// then one dated section is appended. Re-running appends another dated section; the rerun of the
+// same run after a migration resumes from its recorded steps and appends no second one.
 
 import type { ConnectorHandle, Progress, SummaryLink } from '@repo/auth-gate';
 import type { NotionClient } from '@repo/notion-client';
 import type { StructuredInput } from './input.js';
-import { buildResearchSectionBlocks, reportChannelsFromResearch } from './notion-report/index.js';
-import { ensurePage, resolveNotionTarget } from './notion-target.js';
-import { appendBlockTree } from './notion-writer.js';
-import { runYoutubeResearch } from './research/index.js';
+import { buildResearchSectionBlocks, reportChannelsFromResearch, researchSectionHeading, type NotionBlock } from './notion-report/index.js';
+import { ensurePage, resolveNotionTarget, type PageRef } from './notion-target.js';
+import { appendBlockTree, type AppendResult } from './notion-writer.js';
+import { runYoutubeResearch, type ResearchResult } from './research/index.js';
+import { NO_RECORDER, sectionState, type StepRecorder } from './run-progress.js';
 import { channelItems, outputChannels, type ChannelItem, type RunOutput, type StepLog } from './run-output.js';
 
 export interface ModeDeps {
@@ -19,6 +21,8 @@ export interface ModeDeps {
   progress: (progress: Progress) => Promise<void>;
   roundTrips: () => number;
   now: () => Date;
+  /** The run's recorded steps (a migration's rerun resumes from them); none in unit tests. */
+  recorder?: StepRecorder;
 }
 
 export interface ModeResult {
@@ -32,8 +36,43 @@ export interface ModeResult {
 
 const STAGES = 3;
 
+/**
+ * Appends the section once, as far as Notion allows: the page's last block is recorded before the
+ * append; a rerun that finds that intent looks at the page, keeps a complete section, and removes
+ * a partial one before appending it again.
+ */
+async function appendSectionOnce(deps: ModeDeps, recorder: StepRecorder, pageId: string, blocks: NotionBlock[], heading: string): Promise<AppendResult> {
+  if (recorder.reached('append-intent')) {
+    const anchor = recorder.valueOf<string | null>('append-intent') ?? null;
+    const state = sectionState(await deps.notion.listChildren(pageId), anchor, heading, blocks.length);
+    if (state.kind === 'complete') {
+      deps.steps.add('The section was appended before the restart; it is not appended again');
+      return { requests: 0, blocks: blocks.length };
+    }
+    if (state.kind === 'partial') {
+      for (const id of state.blockIds) await deps.notion.deleteBlock(id);
+      deps.steps.add(`Removed the part of the section written before the restart (${state.blockIds.length} blocks) to write it whole`);
+    }
+  } else {
+    const last = await lastChildId(deps.notion, pageId);
+    await recorder.record('append-intent', last);
+  }
+  const written = await appendBlockTree(deps.notion, pageId, blocks, (progress) => {
+    void deps.progress({ done: progress.written, total: progress.total, label: 'blocks written to Notion' });
+  });
+  recorder.checkpoint('append-unrecorded');
+  return written;
+}
+
+async function lastChildId(notion: NotionClient, pageId: string): Promise<string | null> {
+  return (await notion.listChildren(pageId)).at(-1)?.id ?? null;
+}
+
 export async function runStructured(input: StructuredInput, deps: ModeDeps): Promise<ModeResult> {
   const { steps } = deps;
+  const recorder = deps.recorder ?? NO_RECORDER;
+  // The first attempt's clock: a rerun writes the same dated heading (and can recognise it).
+  const generatedAt = new Date(await recorder.once('planned', () => Promise.resolve(deps.now().getTime())));
   await deps.progress({ done: 0, total: STAGES, label: 'finding the Notion page' });
   const target = await resolveNotionTarget(deps.notion, input.notionPage, input.parentPage);
   steps.add(
@@ -43,7 +82,7 @@ export async function runStructured(input: StructuredInput, deps: ModeDeps): Pro
   );
 
   await deps.progress({ done: 1, total: STAGES, label: 'researching YouTube' });
-  const research = await runYoutubeResearch(
+  const research = await recorder.once<ResearchResult>('researched', () => runYoutubeResearch(
     {
       topic: input.topic,
       count: input.channelCount,
@@ -57,25 +96,26 @@ export async function runStructured(input: StructuredInput, deps: ModeDeps): Pro
       now: deps.now(),
       onProgress: (message) => steps.add(message),
     },
-  );
+  ));
   steps.add(
     `Ranked ${research.channels.length} of ${research.candidateCount} channels found (${research.quotaUnitsUsed} YouTube quota units)` +
       (research.excluded.length > 0 ? `; ${research.excluded.length} left out by the filters` : ''),
   );
 
   await deps.progress({ done: 2, total: STAGES, label: 'writing to Notion' });
-  const page = await ensurePage(deps.notion, target);
+  // A page created just before a stop is found by its title on the rerun, not created again.
+  const page = await recorder.once<PageRef & { created: boolean }>('page-ready', () => ensurePage(deps.notion, target));
   if (page.created) steps.add(`Created the Notion page "${page.title}"`);
   const blocks = buildResearchSectionBlocks({
     topic: input.topic,
     method: 'formula',
-    generatedAt: deps.now(),
+    generatedAt,
     channels: reportChannelsFromResearch(research.channels),
     notes: research.notes,
   });
-  const written = await appendBlockTree(deps.notion, page.id, blocks, (progress) => {
-    void deps.progress({ done: progress.written, total: progress.total, label: 'blocks written to Notion' });
-  });
+  const written = await recorder.once<AppendResult>('appended', () =>
+    appendSectionOnce(deps, recorder, page.id, blocks, researchSectionHeading(input.topic, generatedAt)),
+  );
   steps.add(`Appended a dated section to "${page.title}" (${written.blocks} blocks in ${written.requests} request${written.requests === 1 ? '' : 's'})`);
 
   const items = channelItems(research.channels, page.url);
