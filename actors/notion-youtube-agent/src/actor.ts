@@ -7,12 +7,14 @@
 import { ActionableError, AuthGateError, createAuthGate, readActorInput, RunJournal, type AuthGate, type Progress } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log } from 'apify';
+import { randomUUID } from 'node:crypto';
 import { connectorSpecs, type Connectors } from './accounts.js';
 import { runAgent } from './agent-run.js';
 import { ANTHROPIC_MAX_RETRIES, anthropicCallModel } from './anthropic-client.js';
-import { errorMessage } from './errors.js';
-import { parseInput, type ActorInput } from './input.js';
-import { StepLog, type RunOutput } from './run-output.js';
+import { errorMessage, ExpectedFailure } from './errors.js';
+import { MIN_YOUTUBE_QUOTA_UNITS, parseInput, type ActorInput } from './input.js';
+import { DAILY_QUOTA_STORE, DailyQuotaLedger, dailyUnitsLimit, grantRunUnits, minimumResearchUnits } from './research/index.js';
+import { StepLog, type RunOutput, type YoutubeQuotaReport } from './run-output.js';
 import { journalRecorder, progressFingerprint, PROGRESS_KEY, RUN_STEPS, type RunProgress, type RunStep, type StepRecorder } from './run-progress.js';
 import { runStructured, type ModeDeps, type ModeResult } from './structured-run.js';
 
@@ -46,7 +48,12 @@ export async function runActor(): Promise<void> {
   });
   const recorder = journalRecorder(journal);
   try {
+    // Before any consent or YouTube call: a user whose daily share is spent learns it at once.
+    const quota = await openDailyQuota(input, gate);
+    input = { ...input, youtubeQuotaUnits: quota.granted };
     const { notion, youtube } = await gate.connect(['notion', 'youtube']);
+    // Reserved once the accounts are there: a run that dies while spending keeps it counted.
+    await quota.reserve();
     const steps = new StepLog((text) => gate.step(text));
     steps.add(input.mode === 'agent' ? 'Connected Notion and YouTube; starting the Claude agent' : 'Connected Notion and YouTube');
     const deps: ModeDeps = {
@@ -78,8 +85,9 @@ export async function runActor(): Promise<void> {
         chargeToolCall: async () => (await Actor.charge({ eventName: 'tool-call' })).eventChargeLimitReached,
       });
       if (!outcome.ok) {
+        const youtubeQuota = await quota.settle(outcome.output.quotaUnitsUsed);
         // OUTPUT first: reportFailure may replace it with AWAITING_AUTH or OPERATOR_ACTION_REQUIRED.
-        await Actor.setValue('OUTPUT', outcome.output);
+        await Actor.setValue('OUTPUT', { ...outcome.output, youtubeQuota });
         throw outcome.error;
       }
       const { ok: _ok, ...done } = outcome;
@@ -88,13 +96,51 @@ export async function runActor(): Promise<void> {
       result = await runStructured(input, deps);
     }
     if (ready === undefined) await recorder.record('result-ready', { result, datasetBefore: await datasetCount() } satisfies ReadyResult);
-    await finish(gate, recorder, result);
+    const youtubeQuota = await quota.settle(result.output.quotaUnitsUsed);
+    await finish(gate, recorder, {
+      ...result,
+      output: { ...result.output, youtubeQuota },
+      summary: `${result.summary} YouTube quota: ${youtubeQuota.usedUnits} units this run; ${youtubeQuota.usedTodayUnits} of your ${youtubeQuota.dailyLimitUnits} today (UTC).`,
+    });
   } catch (error) {
     const message = await gate.reportFailure(error);
     await gate.close();
     journal.close();
     await Actor.fail(message);
   }
+}
+
+interface RunQuota {
+  /** Units this run may spend: the input's budget, cut to what is left of the user's day. */
+  granted: number;
+  reserve(): Promise<void>;
+  /** Records what the run spent; returns the figures for OUTPUT. */
+  settle(usedUnits: number): Promise<YoutubeQuotaReport>;
+}
+
+/** The daily share of the shared YouTube project, keyed by the run's identity (never by input). */
+async function openDailyQuota(input: ActorInput, gate: AuthGate<Connectors>): Promise<RunQuota> {
+  const dailyLimit = dailyUnitsLimit(process.env);
+  const ledger = await DailyQuotaLedger.open(await Actor.openKeyValueStore(DAILY_QUOTA_STORE), {
+    identifier: gate.identity.userIdentifier,
+    runId: Actor.getEnv().actorRunId ?? `local-${randomUUID()}`,
+    now: new Date(),
+  });
+  const usedToday = ledger.usedToday();
+  const minimum = input.mode === 'structured' ? minimumResearchUnits({ topic: input.topic, count: input.channelCount }) : MIN_YOUTUBE_QUOTA_UNITS;
+  const grant = grantRunUnits({ requested: input.youtubeQuotaUnits, dailyLimit, usedToday, minimum });
+  if ('refused' in grant) throw new ExpectedFailure('YOUTUBE_DAILY_QUOTA_EXHAUSTED', grant.refused);
+  if (grant.granted < input.youtubeQuotaUnits) {
+    log.info(`YouTube quota: ${grant.granted} units for this run (${usedToday} of your ${dailyLimit} daily units already used).`);
+  }
+  return {
+    granted: grant.granted,
+    reserve: () => ledger.reserve(grant.granted),
+    async settle(usedUnits) {
+      await ledger.settle(usedUnits);
+      return { usedUnits, runBudgetUnits: grant.granted, usedTodayUnits: ledger.usedToday() + usedUnits, dailyLimitUnits: dailyLimit };
+    },
+  };
 }
 
 interface ReadyResult {

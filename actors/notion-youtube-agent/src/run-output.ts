@@ -69,11 +69,21 @@ export interface RunOutput {
   /** Agent runs: why the loop ended (end_turn, max_iterations, ...), with details for budget stops. */
   stopReason?: string;
   stopDetail?: string;
+  /** The shared YouTube project's units: this run's, and the user's day (UTC). */
+  youtubeQuota?: YoutubeQuotaReport;
   /** Scalekit round trips of the run (lookups, tool calls, proxied Notion requests). */
   roundTrips: number;
   notes: string[];
   /** For FAILED: what went wrong. */
   message?: string;
+}
+
+export interface YoutubeQuotaReport {
+  usedUnits: number;
+  runBudgetUnits: number;
+  /** This user's units today, this run included. */
+  usedTodayUnits: number;
+  dailyLimitUnits: number;
 }
 
 export function outputChannels(items: readonly ChannelItem[]): RunOutput['channels'] {

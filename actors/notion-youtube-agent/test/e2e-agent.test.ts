@@ -6,6 +6,7 @@ import type { RunningEmulator, ScriptRequest } from '@repo/scalekit-emulator';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AGENT_TOOLS } from '../src/agent/index.js';
+import { DAILY_QUOTA_STORE } from '../src/research/index.js';
 import type { ChannelItem, RunOutput } from '../src/run-output.js';
 import type { PayPerEventEvents } from './support/fake-apify-api.js';
 import {
@@ -117,6 +118,13 @@ describe('Claude agent (free-text task)', () => {
       ['notion_append_blocks', false, undefined],
     ]);
     expect(output.quotaUnitsUsed).toBeGreaterThan(100);
+    // The user's daily share of the shared YouTube project, in the named store under their Apify
+    // user id (the input has no say), with what this run spent.
+    expect(output.youtubeQuota).toMatchObject({ usedUnits: output.quotaUnitsUsed, runBudgetUnits: 1000, usedTodayUnits: output.quotaUnitsUsed });
+    const ledger = [...(api.namedStores.get(DAILY_QUOTA_STORE) ?? new Map<string, unknown>())];
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]![0]).toMatch(/^\d{4}-\d{2}-\d{2}_alice-apify-id_[0-9a-f]{12}$/);
+    expect(ledger[0]![1]).toMatchObject({ runs: { 'run-1': output.quotaUnitsUsed } });
 
     // What the user finds in Notion: the page, created under the configured parent, with one entry per channel.
     const notion = await notionOf(emulator, 'alice-apify-id');

@@ -4,6 +4,18 @@ export { quotedList, SCORE_WEIGHTS, scoreChannel, type ChannelScore, type ScoreC
 export { chunk, YOUTUBE_MAX_IDS_PER_CALL } from './chunk.js';
 export { daysBetween, formatCount, formatDaysAgo } from './count-format.js';
 export { keywordVariations, type KeywordVariationOptions } from './keyword-variations.js';
+export {
+  DAILY_QUOTA_STORE,
+  DAILY_UNITS_VARIABLE,
+  DailyQuotaLedger,
+  dailyQuotaKey,
+  dailyUnitsLimit,
+  DEFAULT_DAILY_UNITS_PER_USER,
+  grantRunUnits,
+  utcDay,
+  type QuotaStore,
+  type RunGrant,
+} from './daily-quota.js';
 export { detailUnitsEstimate, planSearches, YOUTUBE_QUOTA_COST, type SearchPlan, type SearchPlanOptions } from './quota-plan.js';
 export {
   DEFAULT_RESEARCH_QUOTA_UNITS,

@@ -11,6 +11,8 @@ export interface FakeApifyApi {
   /** Environment of a platform run: storage ids, run and actor ids, the API address and a token. */
   env: Record<string, string>;
   records: Map<string, unknown>;
+  /** Records of the named key-value stores the run opened, by store name. */
+  namedStores: Map<string, Map<string, unknown>>;
   datasetItems: unknown[];
   statusMessages: string[];
   /** Pay-per-event charges the run reported, in order. */
@@ -21,6 +23,7 @@ export interface FakeApifyApi {
 }
 
 const KEY_VALUE_STORE = 'kvs-default';
+const NAMED_STORE_PREFIX = 'kvs-named-';
 const DATASET = 'dataset-default';
 const RUN = 'run-1';
 const ACTOR = 'actor-1';
@@ -63,6 +66,9 @@ export interface FakeApifyApiOptions {
 
 export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<FakeApifyApi> {
   const records = new Map<string, unknown>([['INPUT', options.input]]);
+  const namedStores = new Map<string, Map<string, unknown>>();
+  const storeRecords = (id: string): Map<string, unknown> | undefined =>
+    id === KEY_VALUE_STORE ? records : id.startsWith(NAMED_STORE_PREFIX) ? namedStores.get(decodeURIComponent(id.slice(NAMED_STORE_PREFIX.length))) : undefined;
   const datasetItems: unknown[] = [];
   const statusMessages: string[] = [];
   const charges: { eventName: string; count: number }[] = [];
@@ -80,18 +86,33 @@ export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<F
     const path = url.pathname;
     requests.push(`${req.method} ${path}`);
     const text = await body(req);
-    const record = new RegExp(`^/v2/key-value-stores/${KEY_VALUE_STORE}/records/([^/]+)$`).exec(path);
-    if (record?.[1] !== undefined) {
-      const key = decodeURIComponent(record[1]);
+    // Named stores: getOrCreate by name, then records like the default store's.
+    if (path === '/v2/key-value-stores' && req.method === 'POST') {
+      const name = url.searchParams.get('name') ?? '';
+      if (!namedStores.has(name)) namedStores.set(name, new Map());
+      return send(res, 201, { data: { id: `${NAMED_STORE_PREFIX}${encodeURIComponent(name)}`, name } });
+    }
+    const storeByName = /^\/v2\/key-value-stores\/([^/]+)$/.exec(path);
+    if (storeByName?.[1] !== undefined && storeByName[1] !== KEY_VALUE_STORE && req.method === 'GET') {
+      // The SDK looks a named store up by name first; unknown means "create it".
+      const name = decodeURIComponent(storeByName[1]).replace(/^.*~/, '');
+      return namedStores.has(name)
+        ? send(res, 200, { data: { id: `${NAMED_STORE_PREFIX}${encodeURIComponent(name)}`, name } })
+        : send(res, 404, { error: { type: 'record-not-found', message: 'Key-value store not found' } });
+    }
+    const record = /^\/v2\/key-value-stores\/([^/]+)\/records\/([^/]+)$/.exec(path);
+    const store = record?.[1] === undefined ? undefined : storeRecords(record[1]);
+    if (record?.[2] !== undefined && store !== undefined) {
+      const key = decodeURIComponent(record[2]);
       if (req.method === 'GET') {
-        return records.has(key) ? send(res, 200, records.get(key)) : send(res, 404, { error: { type: 'record-not-found', message: 'Record not found' } });
+        return store.has(key) ? send(res, 200, store.get(key)) : send(res, 404, { error: { type: 'record-not-found', message: 'Record not found' } });
       }
       if (req.method === 'PUT') {
-        records.set(key, text === '' ? null : (JSON.parse(text) as unknown));
+        store.set(key, text === '' ? null : (JSON.parse(text) as unknown));
         return send(res, 201);
       }
       if (req.method === 'DELETE') {
-        records.delete(key);
+        store.delete(key);
         return send(res, 204);
       }
     }
@@ -136,6 +157,7 @@ export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<F
       ACTOR_DEFAULT_DATASET_ID: DATASET,
     },
     records,
+    namedStores,
     datasetItems,
     statusMessages,
     charges,

@@ -53,6 +53,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** The person on the live-view page approves these connectors (in this order). */
   approve?: string[];
+  /** Local storage to use (and keep) across runs; default: a fresh folder, removed afterwards. */
+  storageDir?: string;
 }
 
 /** Starts the built actor as user `alice` (unless env says otherwise) and approves consent when asked. */
@@ -61,6 +63,7 @@ export async function runActor(emulator: RunningEmulator, options: RunOptions): 
     actorDir: ACTOR_DIR,
     input: options.input,
     env: { ...emulator.env, AUTH_GATE_USER_ID: USER, ...options.env },
+    ...(options.storageDir === undefined ? {} : { storageDir: options.storageDir }),
     timeoutMs: 60_000,
   });
   const approvals = (async () => {
@@ -69,7 +72,7 @@ export async function runActor(emulator: RunningEmulator, options: RunOptions): 
   const result = await run.done;
   await approvals;
   // The result carries OUTPUT and the dataset; the run's temp storage is not needed any more.
-  await rm(run.storageDir, { recursive: true, force: true });
+  if (options.storageDir === undefined) await rm(run.storageDir, { recursive: true, force: true });
   return { run, result };
 }
 
