@@ -259,4 +259,25 @@ describe('fault injection', () => {
     expect(axiosError.response?.status).toBe(429);
     expect(axiosError.response?.headers['retry-after']).toBe('11');
   });
+
+  it('suspend is an outage: the port refuses connections, the answer in flight finishes, resume brings back the same port and state', async () => {
+    const { emulator, client } = await fixture();
+    const account = await connectAccount(client, 'acme', 'outage');
+    // A call that is being answered when the outage starts still gets its answer.
+    const slow = await emulator.admin.addFault({ match: { kind: 'proxy', name: '/echo' }, effect: { type: 'latency', ms: 1_000 }, times: 1 });
+    const inFlight = client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' });
+    // Arrived: the fault has hit it (and retired itself).
+    while ((await emulator.admin.faults()).some((f) => f.id === slow.id)) await new Promise((resolve) => setTimeout(resolve, 20));
+    await emulator.suspend();
+    const refused = await rejectionOf(client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' }));
+    expect(refused).toBeInstanceOf(ScalekitException);
+    expect((refused as Error).message).toMatch(/^connect ECONNREFUSED /);
+    await expect(fetch(`${emulator.envUrl}/admin/health`)).rejects.toThrow();
+    expect((await inFlight).status).toBe(200);
+
+    await emulator.resume();
+    // Same port, same accounts, and the SDK's bearer token still valid.
+    expect((await client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' })).status).toBe(200);
+    expect((await emulator.admin.account('acme', 'outage'))?.id).toBe(account);
+  });
 });

@@ -28,15 +28,16 @@ export async function listenSinglePort(options: {
   let suspended = false;
   // h1 never listens itself (sockets are handed to it), so it does not track them: done here.
   const h1Sockets = new Set<net.Socket>();
-  const h1Busy = new Set<net.Socket>();
+  const h1Busy = new Map<net.Socket, http.ServerResponse>();
   const h1 = http.createServer((req, res) => {
     const socket = req.socket;
-    h1Busy.add(socket);
+    h1Busy.set(socket, res);
     // During an outage a call that was already on its way is answered, then its connection closes.
     if (suspended) res.shouldKeepAlive = false;
     res.on('close', () => {
       h1Busy.delete(socket);
-      if (suspended) socket.destroy();
+      // end(), not destroy(): the answer may still be in the socket's write buffer.
+      if (suspended) socket.end();
     });
     options.http1(req, res);
   });
@@ -81,10 +82,14 @@ export async function listenSinglePort(options: {
       suspended = true;
       server.close();
       const sessions = [...h2Sessions].map((session) => new Promise<void>((resolve) => session.close(() => resolve())));
-      for (const socket of h1Sockets) if (!h1Busy.has(socket)) socket.destroy();
-      await Promise.all(sessions);
-      // One turn of the event loop, so the clients see the closed sockets before their next call.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      // Answers still to come say `Connection: close`, so the client does not reuse their socket.
+      for (const res of h1Busy.values()) if (!res.headersSent) res.shouldKeepAlive = false;
+      const idle = [...h1Sockets].filter((socket) => !h1Busy.has(socket));
+      const closed = idle.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())));
+      for (const socket of idle) socket.destroy();
+      await Promise.all([...sessions, ...closed]);
+      // A poll phase of the event loop in between, so in-process clients see the closed sockets before their next call.
+      for (let turn = 0; turn < 2; turn += 1) await new Promise<void>((resolve) => setImmediate(resolve));
     },
     resume: async () => {
       if (!suspended) return;
