@@ -16,14 +16,20 @@ beforeEach(async () => {
   statePath = join(dir, 'state.json');
 });
 
+const started: EmulatorFixture[] = [];
+
 afterEach(async () => {
+  // Close first: an open emulator saves on close (and shortly after each request), and a save
+  // racing the removal leaves a temp file behind in a half-removed folder. afterEach runs before
+  // onTestFinished, so the closing happens here. close() twice is harmless: tests close
+  // explicitly to simulate a restart.
+  await Promise.all(started.splice(0).map((f) => f.emulator.close()));
   await rm(dir, { recursive: true, force: true });
 });
 
 async function start(options: EmulatorOptions = {}): Promise<EmulatorFixture> {
   const f = await startWithClient({ connections: [ACME], persistPath: statePath, ...options });
-  // close() twice is harmless: tests close explicitly to simulate a restart.
-  onTestFinished(() => f.emulator.close());
+  started.push(f);
   return f;
 }
 
