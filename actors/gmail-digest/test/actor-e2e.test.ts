@@ -312,7 +312,8 @@ describe('gmail-digest as a local Apify run', () => {
     await sendToSelf(emulator, 'erin', 'Waiting in the quota queue', 'This one stays for the next run.');
     await emulator.admin.addFault({ match: { kind: 'tool', name: 'gmail_fetch_mails', identifier: 'erin' }, effect: { type: 'rate_limit', retryAfterSeconds: 600 } });
     try {
-      const result = await runActor(emulator, {}, { user: 'erin', storageDir });
+      // Tools' 429s carry no Retry-After through the SDK; a short 429 budget keeps the wait small.
+      const result = await runActor(emulator, {}, { user: 'erin', storageDir, env: { AUTH_GATE_RATE_LIMIT_BUDGET_SECS: '2' } });
       expect(result.exitCode).toBe(1);
       expect(logsOf(result)).toMatch(/Gmail's usage limit for your account was reached.*next run starts where the last digest ended/);
       expect(result.output).toBeUndefined();

@@ -21,6 +21,8 @@ import type { AccountStatus } from './scalekit/account-status.js';
 import { ScalekitGateway, type AccountInfo } from './scalekit/scalekit-gateway.js';
 
 export const CONSENT_TIMEOUT_VARIABLE = 'AUTH_GATE_CONSENT_TIMEOUT_SECS';
+/** How long one call waits out 429s in total (RetryPolicy.rateLimitBudgetMs), in seconds. */
+export const RATE_LIMIT_BUDGET_VARIABLE = 'AUTH_GATE_RATE_LIMIT_BUDGET_SECS';
 const DEFAULT_CONSENT_TIMEOUT_SECS = 600;
 
 export interface AuthGateOptions<K extends string> {
@@ -68,6 +70,12 @@ const REASONS: Record<AccountStatus, string> = {
   UNKNOWN: 'The connection is in an unexpected state; connect again.',
 };
 
+/** An operator (or a test) may shorten or lengthen the 429 wait without a code change. */
+function rateLimitBudgetFromEnv(runtime: ActorRuntime): Partial<RetryPolicy> {
+  const secs = Number(runtime.env(RATE_LIMIT_BUDGET_VARIABLE));
+  return Number.isFinite(secs) && secs >= 0 && runtime.env(RATE_LIMIT_BUDGET_VARIABLE) !== undefined ? { rateLimitBudgetMs: secs * 1000 } : {};
+}
+
 function idleSleep(ms: number): Promise<void> {
   // Unref'd so a waiting poll never keeps a finished run alive.
   return delay(ms, undefined, { ref: false });
@@ -97,7 +105,7 @@ export class AuthGate<K extends string> {
   ) {
     this.#runtime = runtime;
     this.identity = resolveIdentity(runtime, options.identifierPrefix === undefined ? {} : { prefix: options.identifierPrefix });
-    this.#policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.#policy = { ...DEFAULT_RETRY_POLICY, ...rateLimitBudgetFromEnv(runtime), ...options.retry };
     this.#gateway = new ScalekitGateway(credentials, this.#metrics, { policy: this.#policy });
     this.#page = new RunPageState(options.page?.title ?? 'Actor run');
     this.#session = new ConsentSession({

@@ -1,4 +1,4 @@
-export { createAuthGate, AuthGate, CONSENT_TIMEOUT_VARIABLE, type AuthGateOptions, type ConnectedHandles, type FinishOptions } from './gate.js';
+export { createAuthGate, AuthGate, CONSENT_TIMEOUT_VARIABLE, RATE_LIMIT_BUDGET_VARIABLE, type AuthGateOptions, type ConnectedHandles, type FinishOptions } from './gate.js';
 export { perUser, shared, type ConnectorSpec, type PerUserConnector, type SharedConnector } from './config/connectors.js';
 export { credentialsFromEnv, CREDENTIAL_VARIABLES, type ScalekitCredentials } from './config/credentials.js';
 export { ConnectorHandle, type ToolResult } from './calls/connector-handle.js';
