@@ -11,7 +11,6 @@ import { pathToFileURL } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import {
   AuthGateError,
-  CONSENT_TIMEOUT_VARIABLE,
   RateLimitedError,
   RunJournal,
   createAuthGate,
@@ -63,12 +62,6 @@ export const DIGEST_HTML_KEY = 'DIGEST.html';
 export const DIGEST_MARKDOWN_KEY = 'DIGEST.md';
 /** Full messages are heavy (bodies, MIME trees): 20 per call keeps each answer small and within Gmail's per-second quota. */
 const GMAIL_PAGE_SIZE = 20;
-/**
- * How long a run waits for the person to connect Gmail. Apify's daily automated test gives an
- * Actor five minutes; ending cleanly with OUTPUT AWAITING_AUTH before that beats being killed.
- * AUTH_GATE_CONSENT_TIMEOUT_SECS still overrides it.
- */
-const CONSENT_TIMEOUT_SECS = 240;
 const ANTHROPIC_MAX_RETRIES = 2;
 const ANTHROPIC_TIMEOUT_MS = 120_000;
 
@@ -99,7 +92,6 @@ export async function runActor(): Promise<void> {
     gate = await createAuthGate({
       connectors: { gmail: perUser({ label: 'Gmail' }) },
       page: { title: PAGE_TITLE },
-      ...(process.env[CONSENT_TIMEOUT_VARIABLE]?.trim() ? {} : { consentTimeoutSecs: CONSENT_TIMEOUT_SECS }),
     });
   } catch (error) {
     return failEarly(error);

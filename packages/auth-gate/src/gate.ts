@@ -23,7 +23,11 @@ import { ScalekitGateway, type AccountInfo } from './scalekit/scalekit-gateway.j
 export const CONSENT_TIMEOUT_VARIABLE = 'AUTH_GATE_CONSENT_TIMEOUT_SECS';
 /** How long one call waits out 429s in total (RetryPolicy.rateLimitBudgetMs), in seconds. */
 export const RATE_LIMIT_BUDGET_VARIABLE = 'AUTH_GATE_RATE_LIMIT_BUDGET_SECS';
-const DEFAULT_CONSENT_TIMEOUT_SECS = 600;
+/**
+ * Four minutes: long enough for a person at the Live View, short enough that an unattended run
+ * (Apify's daily Store test allows 5 minutes) ends with its AWAITING_AUTH output, not a timeout.
+ */
+const DEFAULT_CONSENT_TIMEOUT_SECS = 240;
 
 export interface AuthGateOptions<K extends string> {
   /** The connectors this Actor uses, by the key the code refers to them with. */
@@ -39,7 +43,7 @@ export interface AuthGateOptions<K extends string> {
     /** Whether Apify Console may frame the page (its Live View tab); default true. The CLI's page: false. */
     embeddable?: boolean;
   };
-  /** How long a run waits for consent (default 600 s, or AUTH_GATE_CONSENT_TIMEOUT_SECS). */
+  /** How long a run waits for consent (default 240 s, or AUTH_GATE_CONSENT_TIMEOUT_SECS). */
   consentTimeoutSecs?: number;
   /** Pass `userVerifyUrl` so Scalekit's custom user verification is used (default true). */
   userVerification?: boolean;

@@ -42,6 +42,25 @@ async function gateFor(runtime: RecordingRuntime, extra: { consentTimeoutSecs?: 
 }
 
 describe('first and second run', () => {
+  it('waits 240 s for consent by default (inside the 5 minutes of Apify\'s daily test); the env variable overrides it', async () => {
+    const deadlineSecs = async (runtime: RecordingRuntime): Promise<number> => {
+      const gate = await gateFor(runtime);
+      const before = Date.now();
+      void gate.connect(['acme']).catch(() => undefined);
+      await waitForConsentPhase(gate.pageUrl);
+      const state = (await (await fetch(`${gate.pageUrl}/state`)).json()) as { snapshot: { deadline: string } };
+      await gate.close();
+      return (Date.parse(state.snapshot.deadline) - before) / 1000;
+    };
+    const byDefault = await deadlineSecs(testRuntime({ atHome: true, userId: 'user-default' }));
+    const fromEnv = await deadlineSecs(testRuntime({ atHome: true, userId: 'user-env', env: { AUTH_GATE_CONSENT_TIMEOUT_SECS: '30' } }));
+    // Bounds wide enough for a slow machine between the two clock readings.
+    expect(byDefault).toBeGreaterThan(200);
+    expect(byDefault).toBeLessThanOrEqual(241);
+    expect(fromEnv).toBeGreaterThan(0);
+    expect(fromEnv).toBeLessThanOrEqual(31);
+  });
+
   it('asks for consent once, then runs with one lookup and no UI', async () => {
     const runtime = testRuntime({ atHome: true, userId: 'user-a' });
     const gate = await gateFor(runtime);
