@@ -10,3 +10,4 @@ export {
 } from './local-run.js';
 export { connectSharedAccount } from './operator-connect.js';
 export { BrowserSession } from './browser-session.js';
+export { leaksIn, scanRun, secretsOf, type SecretLeak } from './secret-scan.js';

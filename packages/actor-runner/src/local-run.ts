@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserSession } from './browser-session.js';
+import { scanRun, secretsOf } from './secret-scan.js';
 
 export interface LocalRunOptions {
   /** The actor's folder (holding `dist/main.js`). */
@@ -115,10 +116,17 @@ export async function startLocalRun(options: LocalRunOptions): Promise<LocalRun>
   child.stdout.on('data', lines('stdout'));
   child.stderr.on('data', lines('stderr'));
   const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-  const done = new Promise<LocalRunResult>((resolve) => {
+  const done = new Promise<LocalRunResult>((resolve, reject) => {
     child.on('close', (exitCode, signal) => {
       clearTimeout(timeout);
       void (async () => {
+        // Every run a test starts is also checked for leaked secrets: a client secret, an API key
+        // or a magic link in its logs or storage fails the test that ran it, whatever it asserts.
+        const leaks = await scanRun({ stdout, stderr, storageDir }, secretsOf(options.env ?? {}));
+        if (leaks.length > 0) {
+          reject(new Error(`the run leaked secrets: ${leaks.map((l) => `${l.what} in ${l.where}`).join('; ')}`));
+          return;
+        }
         resolve({
           exitCode,
           signal,
@@ -128,7 +136,7 @@ export async function startLocalRun(options: LocalRunOptions): Promise<LocalRun>
           output: await readRecord(storageDir, 'OUTPUT'),
           datasetItems: await readDataset(storageDir),
         });
-      })();
+      })().catch(reject);
     });
   });
   return { liveViewUrl, storageDir, process: child, done, kill: (signal = 'SIGKILL') => child.kill(signal) };

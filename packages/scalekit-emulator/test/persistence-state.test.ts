@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StateFileError, startEmulator, type ConnectionConfig, type EmulatorOptions, type SandboxKind } from '../src/index.js';
 import { ConnectorStatus } from '../src/sdk-protocol.js';
 import { approveLink, connectAccount, startWithClient, type EmulatorFixture } from './support/connected-client.js';
