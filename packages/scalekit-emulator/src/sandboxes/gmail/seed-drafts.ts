@@ -1,7 +1,7 @@
 import { escapeHtml } from '../../html/escape.js';
 import type { WordEncoding } from './encoded-words.js';
 import { formatQuoteDate } from './mail-dates.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../seeded-random.js';
 
 /** The vocabulary seeded scenarios are written in: people, mail drafts and reply helpers. */
 

@@ -4,7 +4,7 @@ import { userLabel, type LabelRecord } from './labels.js';
 import { formatMailDate } from './mail-dates.js';
 import { buildMessage, canonicalText, type HeaderField, type MimeLeaf, type MimeNode, type TransferEncoding } from './mime-builder.js';
 import type { StoredMessage } from './message-index.js';
-import { seededRandom, type SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../seeded-random.js';
 import type { MailDraft, Person, SeedLabels } from './seed-drafts.js';
 import { GUARANTEED, WEIGHTED, type AgeBucket } from './seed-scenarios.js';
 
@@ -173,7 +173,7 @@ function composeThread(drafts: readonly MailDraft[], threadIndex: number, me: Pe
 }
 
 export function seedMailbox(options: SeedOptions): SeededMailbox {
-  const rng = seededRandom(options.seed);
+  const rng = new SeededRandom(options.seed);
   const labels = seedLabels(rng);
   const me: Person = { name: options.owner.name, email: options.owner.email, tz: rng.pick([-480, -300, 0, 60, 330]) };
   const composed: Composed[] = [];

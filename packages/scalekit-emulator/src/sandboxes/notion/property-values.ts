@@ -4,7 +4,7 @@ import { OPTION_COLORS, PROPERTY_TYPES, type PropertySchema, type PropertyType, 
 import { fieldError, validationError } from './notion-errors.js';
 import { NOTION_LIMITS, checkMaxItems, checkMaxLength } from './request-limits.js';
 import { normalizeRichText } from './rich-text.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../seeded-random.js';
 
 /** The single property of a page whose parent is a page or the workspace. */
 export const PAGE_TITLE_SCHEMA: readonly PropertySchema[] = [{ id: 'title', name: 'title', type: 'title', config: {} }];
@@ -33,6 +33,11 @@ function normalizeOptions(value: unknown, path: string, rng: SeededRandom): Sele
   });
 }
 
+/** Short property ids in Notion's style (`title` is reserved for the title property). */
+function propertyId(rng: SeededRandom): string {
+  return rng.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789', 4);
+}
+
 /** One property definition of `POST /v1/databases` (`{ "Tags": { "multi_select": { "options": [...] } } }`). */
 export function propertyDefinition(name: string, value: JsonValue, path: string, rng: SeededRandom, id?: string): PropertySchema {
   const definition = requireObject(value, path);
@@ -45,7 +50,7 @@ export function propertyDefinition(name: string, value: JsonValue, path: string,
       : propertyType === 'number'
         ? { format: typeof config['format'] === 'string' ? config['format'] : 'number' }
         : {};
-  return { id: propertyType === 'title' ? 'title' : (id ?? rng.shortId()), name, type: propertyType, config: schemaConfig };
+  return { id: propertyType === 'title' ? 'title' : (id ?? propertyId(rng)), name, type: propertyType, config: schemaConfig };
 }
 
 /** The full schema of a new database: exactly one title property. */

@@ -2,7 +2,7 @@ import { PROPERTY_TYPES, type PropertySchema } from './model.js';
 import { requireObject, requireString } from './json-input.js';
 import { fieldError, validationError } from './notion-errors.js';
 import { findProperty, propertyDefinition, selectOptions } from './property-values.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../seeded-random.js';
 
 /**
  * The schema after `PATCH /v1/databases/{id}` `properties`: each key (name or id) adds a property,

@@ -53,7 +53,7 @@ class Seeder {
   readonly api: NotionApi;
 
   constructor(readonly ws: Workspace) {
-    this.#clock = BASE_TIME + ws.rng.int(45) * DAY;
+    this.#clock = BASE_TIME + ws.rng.int(0, 44) * DAY;
     this.api = new NotionApi(ws, { clock: () => this.#clock, actorId: ws.person.id, allowWorkspaceParent: true });
   }
 
@@ -63,7 +63,7 @@ class Seeder {
 
   /** Each write happens a little later than the one before, as a person would type. */
   later(): void {
-    this.#clock += (15 + this.ws.rng.int(120)) * MINUTE;
+    this.#clock += this.ws.rng.int(15, 134) * MINUTE;
   }
 
   skipDays(days: number): void {
@@ -85,13 +85,13 @@ class Seeder {
   /** `count` distinct items, in a seeded order. */
   some<T>(items: readonly T[], count: number): T[] {
     const pool = [...items];
-    return Array.from({ length: Math.min(count, pool.length) }, () => pool.splice(this.ws.rng.int(pool.length), 1)[0] as T);
+    return Array.from({ length: Math.min(count, pool.length) }, () => pool.splice(this.ws.rng.int(0, pool.length - 1), 1)[0] as T);
   }
 }
 
 function seedResearch(s: Seeder): void {
   const topic = s.pick(TOPICS);
-  const interviews = 8 + s.ws.rng.int(12);
+  const interviews = s.ws.rng.int(8, 19);
   const [first, second, third] = s.some(FINDINGS, 3);
   const research = s.page({ workspace: true }, 'Research', [
     block('heading_1', `Market research: ${topic}`),
@@ -175,11 +175,11 @@ function seedRoadmap(s: Seeder): void {
       properties: {
         Name: { title: [textItem(name)] },
         Status: { select: { name: status } },
-        Tags: { multi_select: s.some(TAGS, 1 + s.ws.rng.int(2)).map((tag) => ({ name: tag })) },
+        Tags: { multi_select: s.some(TAGS, s.ws.rng.int(1, 2)).map((tag) => ({ name: tag })) },
         Owner: { rich_text: [textItem(s.pick(OWNERS))] },
         Link: { url: `https://example.com/projects/${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` },
-        Estimate: { number: 1 + s.ws.rng.int(13) },
-        Due: { date: { start: toDate(s.now + (7 + s.ws.rng.int(80)) * DAY) } },
+        Estimate: { number: s.ws.rng.int(1, 13) },
+        Due: { date: { start: toDate(s.now + s.ws.rng.int(7, 86) * DAY) } },
         Shipped: { checkbox: status === 'Done' },
       },
       children: [block('paragraph', `Scope and notes for ${name}.`)],

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../sandbox.js';
 import type { DatabaseRecord, NotionRecord, PageRecord, Parent, WorkspaceState } from './model.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../seeded-random.js';
 
 /** The parent's id, whatever its kind; undefined for the workspace. */
 export function parentId(parent: Parent): string | undefined {

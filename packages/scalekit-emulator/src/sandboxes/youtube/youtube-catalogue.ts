@@ -7,7 +7,7 @@ import {
   FIRST_NAMES,
   type ChannelTopic,
 } from './channel-topics.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../seeded-random.js';
 import { channelId, playlistId, videoId } from './youtube-ids.js';
 
 export interface ChannelRecord {

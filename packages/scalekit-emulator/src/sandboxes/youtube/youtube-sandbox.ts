@@ -11,7 +11,7 @@ import { channelsList, playlistItemsList, playlistsList, videosList } from './li
 import { INVALID_REQUEST_COST, QUOTA_COSTS, QuotaMeter, type YoutubeMethod } from './quota-meter.js';
 import { paramsFromQuery, type ApiParams } from './request-params.js';
 import { searchList } from './search-endpoint.js';
-import { deriveSeed } from './seeded-random.js';
+import { deriveSeed } from '../seeded-random.js';
 import { generateCatalogue, type YoutubeCatalogue } from './youtube-catalogue.js';
 import { youtubeError } from './youtube-errors.js';
 import { renderYoutubeHtml } from './youtube-html.js';
