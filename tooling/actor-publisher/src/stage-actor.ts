@@ -43,6 +43,7 @@ async function collectDependencies(repoRoot: string, pkg: PackageJson, seen = ne
     }
     if (seen.has(name)) continue;
     seen.add(name);
+    // An actor's production dependencies are libraries, which live in packages/ (CONTRIBUTING.md).
     const dir = join(repoRoot, 'packages', name.slice(WORKSPACE_SCOPE.length));
     Object.assign(out, await collectDependencies(repoRoot, await readJson<PackageJson>(join(dir, 'package.json')), seen));
   }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { environmentVariableProblems, stageActor } from '../src/index.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TEMPLATE_ACTOR_JSON = join(REPO_ROOT, 'packages', 'create-actor', 'template', '.actor', 'actor.json');
+const TEMPLATE_ACTOR_JSON = join(REPO_ROOT, 'tooling', 'create-actor', 'template', '.actor', 'actor.json');
 let workDir: string;
 
 beforeAll(async () => {

@@ -118,6 +118,6 @@ describe.each(actors)('Store listing of %s', (actor) => {
 
 describe('the new-actor template', () => {
   it('references the published input schema too', async () => {
-    expect((await json<{ $schema?: string }>('packages', 'create-actor', 'template', '.actor', 'input_schema.json')).$schema).toBe(SCHEMA_URLS['input_schema.json']);
+    expect((await json<{ $schema?: string }>('tooling', 'create-actor', 'template', '.actor', 'input_schema.json')).$schema).toBe(SCHEMA_URLS['input_schema.json']);
   });
 });
