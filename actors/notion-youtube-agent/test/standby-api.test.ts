@@ -19,7 +19,7 @@ import {
   ORG,
   type TaskView,
 } from './support/standby.js';
-import { callerIdentifier } from '@repo/auth-gate';
+import { callerIdentifier } from '@repo/auth-gate/standby';
 import { connectSharedYoutube, livePagesTitled, notionOf, SHARED_YOUTUBE, startStack, textOf, type NotionSnapshot } from './support/stack.js';
 
 /** The Notion identifier of a user key of ORG: its organization and user (no prefix here). */

@@ -3,7 +3,7 @@
 // binding cookie; a magic link forwarded from there to another browser connects nothing.
 
 import { BrowserSession } from '@repo/actor-runner';
-import { callerIdentifier } from '@repo/auth-gate';
+import { callerIdentifier } from '@repo/auth-gate/standby';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveInBrowser, callApi, createApiKey, ORG, startStandbyRun, type StandbyRun } from './support/standby.js';

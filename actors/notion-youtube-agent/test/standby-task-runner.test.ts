@@ -1,7 +1,7 @@
 // How a Standby task ends when its accounts fail mid-way: what the caller reads in the task
 // record (something to act on, or nothing internal) and what the operator reads in the log.
 
-import { ConnectorAuthorizationRequiredError } from '@repo/auth-gate';
+import { ConnectorAuthorizationRequiredError } from '@repo/auth-gate/standby';
 import { describe, expect, it } from 'vitest';
 import { parseTaskRequest } from '../src/standby/task-request.js';
 import { runTask, type CallHandle, type TaskRunnerDeps } from '../src/standby/task-runner.js';

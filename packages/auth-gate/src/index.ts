@@ -1,37 +1,17 @@
-export { createAuthGate, AuthGate, CONSENT_TIMEOUT_VARIABLE, RATE_LIMIT_BUDGET_VARIABLE, type AuthGateOptions, type ConnectedHandles, type FinishOptions } from './gate.js';
-export { perUser, shared, type ConnectorSpec, type PerUserConnector, type SharedConnector } from './config/connectors.js';
-export { credentialsFromEnv, CREDENTIAL_VARIABLES, type ScalekitCredentials } from './config/credentials.js';
-export { ConnectorHandle, type ToolResult } from './calls/connector-handle.js';
+// What an Actor run needs: the gate, connector specs, handles, errors, the run journal.
+// Standby servers add `@repo/auth-gate/standby`; Claude tool definitions are `@repo/auth-gate/anthropic`.
+export { createAuthGate, AuthGate, CONSENT_TIMEOUT_VARIABLE, RATE_LIMIT_BUDGET_VARIABLE, type AuthGateOptions, type FinishOptions } from './run/gate.js';
+export { perUser, shared, type ConnectorSpec, type PerUserConnector, type SharedConnector } from './core/connectors.js';
+export type { ScalekitCredentials } from './core/credentials.js';
+export { ConnectorHandle, type ConnectedHandles, type ToolResult } from './core/connector-handle.js';
 export type { ProxyCall, ProxyResult } from './scalekit/scalekit-gateway.js';
 export type { AccountStatus } from './scalekit/account-status.js';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js';
-export { LOCAL_IDENTIFIER_VARIABLE, OPERATOR_VARIABLE, PREFIX_VARIABLE, type RunIdentity } from './identity/run-identity.js';
-export { apifyRuntime, type ActorRuntime } from './runtime/actor-runtime.js';
-export { readActorInput } from './runtime/actor-input.js';
-export { RunJournal, STOP_AFTER_STEP_VARIABLE, TEST_STOP_EXIT_CODE, type RunJournalOptions } from './runtime/run-journal.js';
-export { toAnthropicTool, type AnthropicToolDefinition } from './llm/anthropic-tools.js';
-export type { GateMetrics } from './metrics.js';
-export type { Progress, SummaryLink } from './consent/run-page-state.js';
-export { escapeHtml } from './consent/run-page-html.js';
-export * from './errors.js';
-export {
-  createApiKeyGuard,
-  writeApiKeyRefusal,
-  type ApiKeyGuard,
-  type ApiKeyGuardOptions,
-  type ApiKeyGuardResult,
-  type ApiKeyRefusal,
-  type ApiKeyRefusalBody,
-} from './api-keys/api-key-guard.js';
-export type { ApiKeyCaller } from './api-keys/api-key-caller.js';
-export { callerIdentifier, MAX_CALLER_PREFIX_CHARS } from './api-keys/caller-identifier.js';
-export type { ApiKeyInfo } from './api-keys/api-key-record.js';
-export {
-  createStandbyGate,
-  StandbyGate,
-  type StandbyConsentStart,
-  type StandbyGateOptions,
-  type StandbyVerifyOutcome,
-} from './api-keys/standby-gate.js';
-export { CallerSession, type AuthorizationLink } from './api-keys/caller-session.js';
-export * from './api-keys/api-key-errors.js';
+export type { RetryPolicy } from './core/retry-policy.js';
+export type { RunIdentity } from './run/run-identity.js';
+export type { ActorRuntime } from './run/actor-runtime.js';
+export { readActorInput } from './run/actor-input.js';
+export { RunJournal, STOP_AFTER_STEP_VARIABLE, TEST_STOP_EXIT_CODE, type RunJournalOptions } from './run/run-journal.js';
+export type { GateMetrics } from './core/metrics.js';
+export type { Progress, SummaryLink } from './run/run-page-state.js';
+export { escapeHtml } from './run/run-page-html.js';
+export * from './core/errors.js';

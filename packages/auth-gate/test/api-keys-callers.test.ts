@@ -4,18 +4,16 @@ import { inspect } from 'node:util';
 import { ScalekitClient } from '@scalekit-sdk/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
+import { AuthGateError, perUser, shared } from '../src/index.js';
 import {
-  AuthGateError,
   callerIdentifier,
   ConnectorAuthorizationRequiredError,
   createStandbyGate,
-  perUser,
-  shared,
   UntrustedCallerError,
   writeApiKeyRefusal,
   type ApiKeyCaller,
   type StandbyGate,
-} from '../src/index.js';
+} from '../src/standby/index.js';
 import { OneBrowser } from './support/consenting-person.js';
 
 const ORG = 'org_acme';

@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { ScalekitClient } from '@scalekit-sdk/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { createApiKeyGuard, IdentifierPrefixTooLongError, MAX_CALLER_PREFIX_CHARS, writeApiKeyRefusal, type ApiKeyGuardResult } from '../src/index.js';
+import { createApiKeyGuard, IdentifierPrefixTooLongError, MAX_CALLER_PREFIX_CHARS, writeApiKeyRefusal, type ApiKeyGuardResult } from '../src/standby/index.js';
 
 const ORG = 'org_acme';
 let emulator: RunningEmulator;

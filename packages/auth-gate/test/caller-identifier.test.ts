@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerIdentifier, MAX_CALLER_PREFIX_CHARS } from '../src/index.js';
+import { callerIdentifier, MAX_CALLER_PREFIX_CHARS } from '../src/standby/index.js';
 
 const LIMIT = 100;
 const chars = (s: string): number => [...s].length;

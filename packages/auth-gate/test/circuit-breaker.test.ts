@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker, type AttemptOutcome } from '../src/calls/circuit-breaker.js';
+import { CircuitBreaker, type AttemptOutcome } from '../src/core/circuit-breaker.js';
 
 const fail = (signature: string): AttemptOutcome => ({ type: 'failure', signature, detail: `injected ${signature}` });
 

@@ -3,7 +3,7 @@ import { CookieJar } from 'tough-cookie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { createAuthGate, perUser, type AuthGate } from '../src/index.js';
-import { bindingCookieName, cookieScopeOf, presentedNonce } from '../src/connect/browser-binding.js';
+import { bindingCookieName, cookieScopeOf, presentedNonce } from '../src/core/browser-binding.js';
 import {
   accountStatusViaSdk,
   authorizeAsPerson,

@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScalekitException, ScalekitServiceUnavailableException } from '@scalekit-sdk/node';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { ConnectorHandle } from '../src/calls/connector-handle.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../src/calls/retry-policy.js';
-import { emptyMetrics, type GateMetrics } from '../src/metrics.js';
+import { ConnectorHandle } from '../src/core/connector-handle.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../src/core/retry-policy.js';
+import { emptyMetrics, type GateMetrics } from '../src/core/metrics.js';
 import { classifyFailure } from '../src/scalekit/error-classification.js';
 import { ScalekitGateway, type AccountInfo } from '../src/scalekit/scalekit-gateway.js';
 import {

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ScalekitClient } from '@scalekit-sdk/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { callerIdentifier, createStandbyGate, perUser, type StandbyGate } from '../src/index.js';
+import { perUser } from '../src/index.js';
+import { callerIdentifier, createStandbyGate, type StandbyGate } from '../src/standby/index.js';
 import { accountStatusViaSdk, decideOnConsentPage, OneBrowser } from './support/consenting-person.js';
 
 // Standby: the caller asks the API for a consent link and hands it to a browser. That link is a

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ApiKeyCaller } from '@repo/auth-gate';
+import type { ApiKeyCaller } from '@repo/auth-gate/standby';
 
 /**
  * Who owns a task and whose results a dataset item holds: a hash of the organization and user the

@@ -4,7 +4,8 @@
 // caller references only: never a key, a token or a consent link.
 
 import { createServer, type Server } from 'node:http';
-import { AuthGateError, createStandbyGate, type StandbyGate } from '@repo/auth-gate';
+import { AuthGateError } from '@repo/auth-gate';
+import { createStandbyGate, type StandbyGate } from '@repo/auth-gate/standby';
 import { Actor, log } from 'apify';
 import { connectorSpecs, type Connectors } from '../accounts.js';
 import { ANTHROPIC_MAX_RETRIES, anthropicCallModel } from '../anthropic-client.js';

@@ -11,17 +11,16 @@
 //   GET  /verify                where the consent flow returns (browser; bound to the link's caller and browser)
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuthGateError, SharedConnectorNotConnectedError } from '@repo/auth-gate';
 import {
-  AuthGateError,
   ConnectorAuthorizationRequiredError,
   OperatorOnlyConnectorError,
-  SharedConnectorNotConnectedError,
   UntrustedCallerError,
   UserKeyRequiredError,
   writeApiKeyRefusal,
   type ApiKeyCaller,
   type StandbyGate,
-} from '@repo/auth-gate';
+} from '@repo/auth-gate/standby';
 import type { Connectors } from '../accounts.js';
 import { InputError } from '../errors.js';
 import type { ActorInput } from '../input.js';

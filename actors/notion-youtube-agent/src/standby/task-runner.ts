@@ -2,7 +2,8 @@
 // on the caller's own Notion and the operator's YouTube, with progress going into the task record
 // instead of a live-view page. Never throws: every end, good or bad, is written to the record.
 
-import { AuthGateError, ConnectorAuthorizationRequiredError, type ConnectorHandle } from '@repo/auth-gate';
+import { AuthGateError, type ConnectorHandle } from '@repo/auth-gate';
+import { ConnectorAuthorizationRequiredError } from '@repo/auth-gate/standby';
 import { NotionClient } from '@repo/notion-client';
 import type { CallModel } from '../agent/index.js';
 import { runAgent } from '../agent-run.js';

@@ -1,9 +1,9 @@
-import type { ApiKeyInfo } from '../api-keys/api-key-record.js';
-import { credentialsFromEnv } from '../config/credentials.js';
-import { shared } from '../config/connectors.js';
-import { AuthGateError } from '../errors.js';
-import { createAuthGate } from '../gate.js';
-import { emptyMetrics } from '../metrics.js';
+import type { ApiKeyInfo } from '../scalekit/api-key-record.js';
+import { credentialsFromEnv } from '../core/credentials.js';
+import { shared } from '../core/connectors.js';
+import { AuthGateError } from '../core/errors.js';
+import { createAuthGate } from '../run/gate.js';
+import { emptyMetrics } from '../core/metrics.js';
 import { ScalekitGateway } from '../scalekit/scalekit-gateway.js';
 import { consoleRuntime } from './console-runtime.js';
 

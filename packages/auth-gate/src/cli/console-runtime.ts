@@ -1,4 +1,4 @@
-import type { ActorRuntime } from '../runtime/actor-runtime.js';
+import type { ActorRuntime } from '../run/actor-runtime.js';
 
 /** The operator's terminal as an ActorRuntime: not on the platform, so the operator is whoever runs it. */
 export function consoleRuntime(port: number): ActorRuntime {

@@ -5,8 +5,8 @@ import {
   RateLimitedError,
   ScalekitUnreachableError,
   ToolCallError,
-} from '../errors.js';
-import type { GateMetrics } from '../metrics.js';
+} from './errors.js';
+import type { GateMetrics } from './metrics.js';
 import { classifyFailure, type Classified } from '../scalekit/error-classification.js';
 import type { AccountInfo, ProxyCall, ProxyResult, ScalekitGateway } from '../scalekit/scalekit-gateway.js';
 import { CircuitBreaker, type AttemptOutcome } from './circuit-breaker.js';
@@ -19,6 +19,9 @@ export interface ToolResult<T = Record<string, unknown>> {
   data: T;
   executionId: string;
 }
+
+/** The handles of connected connectors, by the key the code refers to them with. */
+export type ConnectedHandles<K extends string> = { [P in K]: ConnectorHandle };
 
 export interface HandleContext {
   key: string;

@@ -1,3 +1,6 @@
+/** Prefix of per-user identifiers when one Scalekit environment serves several products (runs and Standby alike). */
+export const PREFIX_VARIABLE = 'AUTH_GATE_IDENTIFIER_PREFIX';
+
 /** A connector whose account belongs to the user running the Actor (identifier = Apify user id). */
 export interface PerUserConnector {
   kind: 'per-user';

@@ -1,4 +1,4 @@
-import { MissingCredentialsError } from '../errors.js';
+import { MissingCredentialsError } from './errors.js';
 
 export interface ScalekitCredentials {
   envUrl: string;

@@ -1,5 +1,5 @@
-import { RateLimiter } from '../calls/rate-limiter.js';
-import type { ConnectorSpec } from '../config/connectors.js';
+import { RateLimiter } from './rate-limiter.js';
+import type { ConnectorSpec } from './connectors.js';
 
 /** Per-user limiters kept at most; a caller idle long enough starts with a fresh bucket. */
 const MAX_PER_USER = 1_000;

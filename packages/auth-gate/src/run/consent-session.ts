@@ -1,9 +1,9 @@
-import { AuthorizationTimeoutError, VerificationFailedError } from '../errors.js';
-import type { GateMetrics } from '../metrics.js';
-import type { RunPageState } from '../consent/run-page-state.js';
-import type { VerifyOutcome } from '../consent/live-view-server.js';
+import { AuthorizationTimeoutError, VerificationFailedError } from '../core/errors.js';
+import type { GateMetrics } from '../core/metrics.js';
+import type { RunPageState } from './run-page-state.js';
+import type { VerifyOutcome } from './live-view-server.js';
 import type { AccountInfo, ScalekitGateway } from '../scalekit/scalekit-gateway.js';
-import { newToken, nonceMatches, sameToken } from './browser-binding.js';
+import { newToken, nonceMatches, sameToken } from '../core/browser-binding.js';
 
 export interface PendingConnector {
   key: string;

@@ -1,24 +1,24 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './calls/retry-policy.js';
-import { ConnectorHandle } from './calls/connector-handle.js';
-import { CircuitBreaker } from './calls/circuit-breaker.js';
-import { RateLimiter } from './calls/rate-limiter.js';
-import { credentialsFromEnv, type ScalekitCredentials } from './config/credentials.js';
-import { labelOf, type ConnectorSpec } from './config/connectors.js';
-import { ConsentSession, type PendingConnector } from './connect/consent-session.js';
-import { LiveViewServer, localPageUrl } from './consent/live-view-server.js';
-import { RunPageState, type Progress, type SummaryLink } from './consent/run-page-state.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retry-policy.js';
+import { ConnectorHandle, type ConnectedHandles } from '../core/connector-handle.js';
+import { CircuitBreaker } from '../core/circuit-breaker.js';
+import { RateLimiter } from '../core/rate-limiter.js';
+import { credentialsFromEnv, type ScalekitCredentials } from '../core/credentials.js';
+import { labelOf, type ConnectorSpec } from '../core/connectors.js';
+import { ConsentSession, type PendingConnector } from './consent-session.js';
+import { LiveViewServer, localPageUrl } from './live-view-server.js';
+import { RunPageState, type Progress, type SummaryLink } from './run-page-state.js';
 import {
   AuthGateError,
   AuthorizationTimeoutError,
   SharedConnectorNotConnectedError,
-} from './errors.js';
-import { resolveIdentity, type RunIdentity } from './identity/run-identity.js';
-import { toAnthropicTool, type AnthropicToolDefinition } from './llm/anthropic-tools.js';
-import { emptyMetrics, type GateMetrics } from './metrics.js';
-import type { ActorRuntime } from './runtime/actor-runtime.js';
-import type { AccountStatus } from './scalekit/account-status.js';
-import { ScalekitGateway, type AccountInfo } from './scalekit/scalekit-gateway.js';
+} from '../core/errors.js';
+import { resolveIdentity, type RunIdentity } from './run-identity.js';
+import { toAnthropicTool, type AnthropicToolDefinition } from '../llm/anthropic-tools.js';
+import { emptyMetrics, type GateMetrics } from '../core/metrics.js';
+import type { ActorRuntime } from './actor-runtime.js';
+import type { AccountStatus } from '../scalekit/account-status.js';
+import { ScalekitGateway, type AccountInfo } from '../scalekit/scalekit-gateway.js';
 
 export const CONSENT_TIMEOUT_VARIABLE = 'AUTH_GATE_CONSENT_TIMEOUT_SECS';
 /** How long one call waits out 429s in total (RetryPolicy.rateLimitBudgetMs), in seconds. */
@@ -57,8 +57,6 @@ export interface AuthGateOptions<K extends string> {
   /** Defaults to the real Apify SDK. */
   runtime?: ActorRuntime;
 }
-
-export type ConnectedHandles<K extends string> = { [P in K]: ConnectorHandle };
 
 export interface FinishOptions {
   summary: string;
@@ -330,7 +328,7 @@ export class AuthGate<K extends string> {
 /** Builds the gate for this run and starts the live-view server. Fails fast on missing credentials. */
 export async function createAuthGate<K extends string>(options: AuthGateOptions<K>): Promise<AuthGate<K>> {
   // Loaded on demand: the operator CLI passes its own runtime and starts without the Apify SDK.
-  const runtime = options.runtime ?? (await import('./runtime/actor-runtime.js')).apifyRuntime;
+  const runtime = options.runtime ?? (await import('./actor-runtime.js')).apifyRuntime;
   const credentials = options.credentials ?? credentialsFromEnv();
   const gate = new AuthGate(options, runtime, credentials);
   await gate.start();

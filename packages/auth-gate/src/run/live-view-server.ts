@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { bindingSetCookie, clearBindingCookie, cookieScopeOf, presentedNonce } from '../connect/browser-binding.js';
-import type { StartedLink } from '../connect/consent-session.js';
+import { bindingSetCookie, clearBindingCookie, cookieScopeOf, presentedNonce } from '../core/browser-binding.js';
+import type { StartedLink } from './consent-session.js';
 import { renderRunBody, renderRunPage, renderVerifyResult } from './run-page-html.js';
 import type { RunPageState } from './run-page-state.js';
 

@@ -1,12 +1,12 @@
 import { userInfo } from 'node:os';
-import { IdentityUnavailableError } from '../errors.js';
-import type { ActorRuntime } from '../runtime/actor-runtime.js';
+import { IdentityUnavailableError } from '../core/errors.js';
+import { PREFIX_VARIABLE } from '../core/connectors.js';
+import type { ActorRuntime } from './actor-runtime.js';
 
 /** Local-only override of the per-user identifier; ignored on the Apify platform. */
 export const LOCAL_IDENTIFIER_VARIABLE = 'AUTH_GATE_USER_ID';
 /** Set by the Actor's owner in the Actor's environment variables (Store users cannot change them). */
 export const OPERATOR_VARIABLE = 'AUTH_GATE_OPERATOR_USER_ID';
-export const PREFIX_VARIABLE = 'AUTH_GATE_IDENTIFIER_PREFIX';
 
 export interface RunIdentity {
   /** Identifier of per-user connected accounts for this run. */

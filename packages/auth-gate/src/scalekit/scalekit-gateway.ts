@@ -1,15 +1,15 @@
 import { ScalekitClient, ScalekitNotFoundException, ScalekitValidateTokenFailureException } from '@scalekit-sdk/node';
-import { apiKeyInfo, timestampOf, type ApiKeyInfo } from '../api-keys/api-key-record.js';
-import type { ScalekitCredentials } from '../config/credentials.js';
+import { apiKeyInfo, timestampOf, type ApiKeyInfo } from './api-key-record.js';
+import type { ScalekitCredentials } from '../core/credentials.js';
 import {
   ConnectorNotConfiguredError,
   InvalidCredentialsError,
   ScalekitCallError,
   ScalekitUnreachableError,
-} from '../errors.js';
-import type { GateMetrics } from '../metrics.js';
+} from '../core/errors.js';
+import type { GateMetrics } from '../core/metrics.js';
 import { statusName, type AccountStatus } from './account-status.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../calls/retry-policy.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retry-policy.js';
 import { classifyFailure } from './error-classification.js';
 import { observeProxyErrorHeaders } from './proxy-error-headers.js';
 

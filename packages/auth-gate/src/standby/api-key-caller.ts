@@ -1,4 +1,4 @@
-import type { ApiKeyInfo } from './api-key-record.js';
+import type { ApiKeyInfo } from '../scalekit/api-key-record.js';
 import { callerIdentifier } from './caller-identifier.js';
 
 /** Who sent a request, as Scalekit vouched for its API key. Immutable. */

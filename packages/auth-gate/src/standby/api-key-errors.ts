@@ -1,4 +1,4 @@
-import { AuthGateError } from '../errors.js';
+import { AuthGateError } from '../core/errors.js';
 import type { AccountStatus } from '../scalekit/account-status.js';
 
 /**

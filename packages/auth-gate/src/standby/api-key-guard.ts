@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { credentialsFromEnv, type ScalekitCredentials } from '../config/credentials.js';
-import { AuthGateError } from '../errors.js';
-import { PREFIX_VARIABLE } from '../identity/run-identity.js';
-import { emptyMetrics } from '../metrics.js';
+import { credentialsFromEnv, type ScalekitCredentials } from '../core/credentials.js';
+import { AuthGateError } from '../core/errors.js';
+import { PREFIX_VARIABLE } from '../core/connectors.js';
+import { emptyMetrics } from '../core/metrics.js';
 import { ScalekitGateway } from '../scalekit/scalekit-gateway.js';
 import { issueCaller, type ApiKeyCaller } from './api-key-caller.js';
 import { ApiKeyCheckUnavailableError, IdentifierPrefixTooLongError } from './api-key-errors.js';

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConnectorHandle } from '../calls/connector-handle.js';
-import type { RetryPolicy } from '../calls/retry-policy.js';
-import { labelOf, type ConnectorSpec } from '../config/connectors.js';
-import { SharedConnectorNotConnectedError } from '../errors.js';
-import type { ConnectedHandles } from '../gate.js';
-import type { GateMetrics } from '../metrics.js';
+import { ConnectorHandle, type ConnectedHandles } from '../core/connector-handle.js';
+import type { RetryPolicy } from '../core/retry-policy.js';
+import { labelOf, type ConnectorSpec } from '../core/connectors.js';
+import { SharedConnectorNotConnectedError } from '../core/errors.js';
+import type { GateMetrics } from '../core/metrics.js';
 import type { AccountInfo, ScalekitGateway } from '../scalekit/scalekit-gateway.js';
 import { isIssuedCaller, type ApiKeyCaller } from './api-key-caller.js';
 import {
@@ -13,7 +12,7 @@ import {
   UntrustedCallerError,
   UserKeyRequiredError,
 } from './api-key-errors.js';
-import type { LimiterPool } from './limiter-pool.js';
+import type { LimiterPool } from '../core/limiter-pool.js';
 import type { LinkVerifications } from './link-verifications.js';
 
 /** What every session of one Standby gate shares; nothing in it belongs to a single caller. */

@@ -1,4 +1,4 @@
-import { newToken, nonceMatches } from '../connect/browser-binding.js';
+import { newToken, nonceMatches } from '../core/browser-binding.js';
 
 /** Who a magic link was made for; the verify route completes it for exactly this identifier. */
 export interface LinkBinding {

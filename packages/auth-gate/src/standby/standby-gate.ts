@@ -1,14 +1,14 @@
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../calls/retry-policy.js';
-import { credentialsFromEnv, type ScalekitCredentials } from '../config/credentials.js';
-import type { ConnectorSpec } from '../config/connectors.js';
-import { PREFIX_VARIABLE } from '../identity/run-identity.js';
-import { emptyMetrics, type GateMetrics } from '../metrics.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retry-policy.js';
+import { credentialsFromEnv, type ScalekitCredentials } from '../core/credentials.js';
+import type { ConnectorSpec } from '../core/connectors.js';
+import { PREFIX_VARIABLE } from '../core/connectors.js';
+import { emptyMetrics, type GateMetrics } from '../core/metrics.js';
 import { ScalekitGateway } from '../scalekit/scalekit-gateway.js';
 import type { ApiKeyCaller } from './api-key-caller.js';
 import { createApiKeyGuard, type ApiKeyGuard } from './api-key-guard.js';
 import { CallerSession, type SessionContext } from './caller-session.js';
-import { LimiterPool } from './limiter-pool.js';
-import { bindingSetCookie, clearBindingCookie, cookieScopeOf, presentedNonce, type CookieScope } from '../connect/browser-binding.js';
+import { LimiterPool } from '../core/limiter-pool.js';
+import { bindingSetCookie, clearBindingCookie, cookieScopeOf, presentedNonce, type CookieScope } from '../core/browser-binding.js';
 import type { AuthorizationLink } from './caller-session.js';
 import { LinkVerifications } from './link-verifications.js';
 
