@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, removeRunStorage, runActor } from './support/e2e.js';
+import { assertBuilt, removeRunStorage, runActor } from '../support/e2e.js';
 
 interface Charge {
   eventName: string;

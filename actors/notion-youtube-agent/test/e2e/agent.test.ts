@@ -5,10 +5,10 @@
 import type { RunningEmulator, ScriptRequest } from '@repo/scalekit-emulator';
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AGENT_TOOLS } from '../src/agent/index.js';
-import { DAILY_QUOTA_STORE } from '../src/research/index.js';
-import type { ChannelItem, RunOutput } from '../src/run-output.js';
-import type { PayPerEventEvents } from './support/fake-apify-api.js';
+import { AGENT_TOOLS } from '../../src/agent/index.js';
+import { DAILY_QUOTA_STORE } from '../../src/research/index.js';
+import type { ChannelItem, RunOutput } from '../../src/run-output.js';
+import type { PayPerEventEvents } from '../support/fake-apify-api.js';
 import {
   ACTOR_DIR,
   connectSharedYoutube,
@@ -19,7 +19,7 @@ import {
   runOnPlatform,
   startStack,
   textOf,
-} from './support/stack.js';
+} from '../support/stack.js';
 
 let emulator: RunningEmulator;
 let anthropicEnv: Record<string, string>;

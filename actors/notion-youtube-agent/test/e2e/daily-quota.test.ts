@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAILY_QUOTA_STORE, DAILY_UNITS_VARIABLE, dailyQuotaKey, utcDay } from '../src/research/index.js';
-import type { RunOutput } from '../src/run-output.js';
-import { connectSharedYoutube, runActor, startStack, USER } from './support/stack.js';
+import { DAILY_QUOTA_STORE, DAILY_UNITS_VARIABLE, dailyQuotaKey, utcDay } from '../../src/research/index.js';
+import type { RunOutput } from '../../src/run-output.js';
+import { connectSharedYoutube, runActor, startStack, USER } from '../support/stack.js';
 
 const STACK_TRACE = /\n\s+at /;
 const EARLIER_UNITS = 1000;

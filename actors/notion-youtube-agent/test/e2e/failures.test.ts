@@ -3,8 +3,8 @@
 
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunOutput } from '../src/run-output.js';
-import { connectSharedYoutube, livePagesTitled, notionOf, runActor, runOnPlatform, SHARED_YOUTUBE, startStack, USER } from './support/stack.js';
+import type { RunOutput } from '../../src/run-output.js';
+import { connectSharedYoutube, livePagesTitled, notionOf, runActor, runOnPlatform, SHARED_YOUTUBE, startStack, USER } from '../support/stack.js';
 
 let emulator: RunningEmulator;
 

@@ -4,7 +4,7 @@
 
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelItem, RunOutput } from '../src/run-output.js';
+import type { ChannelItem, RunOutput } from '../../src/run-output.js';
 import {
   connectSharedYoutube,
   livePagesTitled,
@@ -16,7 +16,7 @@ import {
   textOf,
   USER,
   type NotionBlockSnapshot,
-} from './support/stack.js';
+} from '../support/stack.js';
 
 let emulator: RunningEmulator;
 

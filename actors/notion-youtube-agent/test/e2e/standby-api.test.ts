@@ -6,7 +6,7 @@
 import { readDataset, readRecord } from '@repo/actor-runner';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StandbyChannelItem } from '../src/standby/task-runner.js';
+import type { StandbyChannelItem } from '../../src/standby/task-runner.js';
 import {
   approveInBrowser,
   callApi,
@@ -18,9 +18,9 @@ import {
   type StandbyRun,
   ORG,
   type TaskView,
-} from './support/standby.js';
+} from '../support/standby.js';
 import { callerIdentifier } from '@repo/auth-gate/standby';
-import { connectSharedYoutube, livePagesTitled, notionOf, SHARED_YOUTUBE, startStack, textOf, type NotionSnapshot } from './support/stack.js';
+import { connectSharedYoutube, livePagesTitled, notionOf, SHARED_YOUTUBE, startStack, textOf, type NotionSnapshot } from '../support/stack.js';
 
 /** The Notion identifier of a user key of ORG: its organization and user (no prefix here). */
 const idOf = (user: string): string => callerIdentifier('', ORG, user);

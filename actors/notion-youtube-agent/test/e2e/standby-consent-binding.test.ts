@@ -6,8 +6,8 @@ import { BrowserSession } from '@repo/actor-runner';
 import { callerIdentifier } from '@repo/auth-gate/standby';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveInBrowser, callApi, createApiKey, ORG, startStandbyRun, type StandbyRun } from './support/standby.js';
-import { connectSharedYoutube, startStack } from './support/stack.js';
+import { approveInBrowser, callApi, createApiKey, ORG, startStandbyRun, type StandbyRun } from '../support/standby.js';
+import { connectSharedYoutube, startStack } from '../support/stack.js';
 
 let emulator: RunningEmulator;
 let standby: StandbyRun;

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelItem, RunOutput } from '../src/run-output.js';
-import { connectSharedYoutube, livePagesTitled, notionOf, runActor, startStack, textOf, type NotionBlockSnapshot } from './support/stack.js';
+import type { ChannelItem, RunOutput } from '../../src/run-output.js';
+import { connectSharedYoutube, livePagesTitled, notionOf, runActor, startStack, textOf, type NotionBlockSnapshot } from '../support/stack.js';
 
 const STOP_EXIT_CODE = 86;
 const input = { topic: 'python tutorial', channelCount: 3, notionPage: 'YouTube research', parentPage: 'Research' };

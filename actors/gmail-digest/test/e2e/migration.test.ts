@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readDataset, readRecord } from '@repo/actor-runner';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, connectUser, digestRecords, logsOf, removeRunStorage, runActor, sandbox, sendToSelf, stateRecords } from './support/e2e.js';
+import { assertBuilt, connectUser, digestRecords, logsOf, removeRunStorage, runActor, sandbox, sendToSelf, stateRecords } from '../support/e2e.js';
 
 const NOTES = 4;
 // Only the notes written for the test: the digest mails of the runs never count, whatever the clock.

@@ -19,7 +19,7 @@ import {
   sendToSelf,
   stateRecords,
   type SandboxMessage,
-} from './support/e2e.js';
+} from '../support/e2e.js';
 
 interface Item {
   id: string;
