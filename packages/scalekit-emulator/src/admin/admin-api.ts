@@ -8,6 +8,7 @@ import type { Environment } from '../environment.js';
 import type { FaultRule } from '../faults/fault-injector.js';
 import type { CallKind } from '../observability/call-log.js';
 import { readBody, sendJson } from '../transport/http-io.js';
+import { isObject } from '../json-object.js';
 
 /** An account as the admin API shows it: status and metadata, never credentials. */
 export interface AccountView {
@@ -85,7 +86,7 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   if (text === '') return {};
   try {
     const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (isObject(parsed)) return parsed;
   } catch {
     // fall through to the error below
   }

@@ -1,4 +1,5 @@
 import type { ContentBlockParam, JsonValue, MessageParam } from './messages-types.js';
+import { isObject } from '../json-object.js';
 
 /** A message's content as blocks: a plain string is one text block. */
 export function contentBlocks(message: MessageParam): ContentBlockParam[] {
@@ -17,7 +18,7 @@ export function textOf(content: JsonValue | ContentBlockParam[] | undefined): st
   if (!Array.isArray(content)) return '';
   return content
     .map((block) =>
-      typeof block === 'object' && block !== null && !Array.isArray(block) && block['type'] === 'text' && typeof block['text'] === 'string'
+      isObject(block) && block['type'] === 'text' && typeof block['text'] === 'string'
         ? block['text']
         : '',
     )

@@ -1,8 +1,8 @@
 import { invalidRequest } from './anthropic-errors.js';
 import { contentBlocks, stringField } from './content-blocks.js';
 import type { ContentBlockParam, JsonObject, JsonValue, MessageParam, MessagesRequest, ToolParam } from './messages-types.js';
+import { isObject } from '../json-object.js';
 
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const USER_BLOCKS = new Set(['text', 'image', 'document', 'tool_result', 'search_result', 'container_upload']);
 const ASSISTANT_BLOCKS = new Set([

@@ -2,6 +2,7 @@ import type { JsonObject, ResponseBlock, StopReason } from './messages-types.js'
 import type { RequestMatch } from './request-view.js';
 import type { ScriptedAnswer } from './scripted-answers.js';
 import type { ScriptRule } from './scripted-anthropic.js';
+import { isObject } from '../json-object.js';
 
 /** A script sent over HTTP that is not well formed; the admin API answers it with a 400. */
 export class ScriptFormatError extends Error {}
@@ -21,7 +22,6 @@ export interface ScriptPayload {
   replace?: boolean;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const STOP_REASONS: readonly StopReason[] = ['end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'pause_turn', 'refusal'];
 const MATCH_KEYS: readonly (keyof RequestMatch)[] = ['lastUserTextContains', 'systemContains', 'toolOffered', 'toolResultFor', 'model'];
 
@@ -37,7 +37,7 @@ function parseCalls(value: unknown, path: string): { name: string; input?: JsonO
     if (call['id'] !== undefined && typeof call['id'] !== 'string') fail(`${path}.${i}.id`, 'must be a string');
     return {
       name: call['name'],
-      ...(call['input'] !== undefined ? { input: call['input'] as JsonObject } : {}),
+      ...(call['input'] !== undefined ? { input: call['input'] } : {}),
       ...(typeof call['id'] === 'string' ? { id: call['id'] } : {}),
     };
   });
@@ -48,7 +48,7 @@ function parseBlocks(value: unknown, path: string): ResponseBlock[] {
   return value.map((block, i) => {
     if (isObject(block) && block['type'] === 'text' && typeof block['text'] === 'string') return { type: 'text', text: block['text'] };
     if (isObject(block) && block['type'] === 'tool_use' && typeof block['id'] === 'string' && typeof block['name'] === 'string' && isObject(block['input'])) {
-      return { type: 'tool_use', id: block['id'], name: block['name'], input: block['input'] as JsonObject };
+      return { type: 'tool_use', id: block['id'], name: block['name'], input: block['input'] };
     }
     return fail(`${path}.${i}`, 'must be {type:"text",text} or {type:"tool_use",id,name,input}');
   });

@@ -11,6 +11,7 @@ import {
   type SandboxKind,
   type ToolDefinition,
 } from './sandbox.js';
+import { isObject } from '../json-object.js';
 
 interface Resource {
   id: string;
@@ -38,9 +39,6 @@ function authSummary(context: SandboxContext): JsonObject {
   return { pattern: context.connection.auth, scheme, credential_present: credentials.kind !== 'none' };
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Reads one resource back from `exportState()`; a malformed one is reported by the persistence layer. */
 function savedResource(value: JsonValue): Resource {
@@ -107,7 +105,7 @@ class GenericSandbox implements Sandbox {
         return { status: 200, body: this.#list(request.query.get('page_size'), request.query.get('page_token')) };
       }
       if (id === undefined && request.method === 'POST') {
-        const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as JsonObject;
+        const body = isObject(request.body) ? request.body : {};
         return { status: 201, body: this.#create(body) as unknown as JsonObject };
       }
       if (id !== undefined && request.method === 'GET') return { status: 200, body: this.#get(id) as unknown as JsonObject };
@@ -151,7 +149,7 @@ class GenericSandbox implements Sandbox {
     const resource: Resource = {
       id: `res_${++this.#counter}`,
       name,
-      data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data) : {},
+      data: isObject(data) ? data : {},
       created_time: new Date().toISOString(),
     };
     this.#resources.push(resource);

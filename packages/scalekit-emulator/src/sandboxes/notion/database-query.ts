@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../sandbox.js';
-import { isObject, requireArray, requireBoolean, requireEnum, requireObject, requireString } from './json-input.js';
+import { isObject } from '../../json-object.js';
+import { requireArray, requireBoolean, requireEnum, requireObject, requireString } from './json-input.js';
 import type { PageRecord, PropertySchema, PropertyType, RecordMeta } from './model.js';
 import { fieldError, validationError } from './notion-errors.js';
 import { findProperty, requireIsoDate, selectOptions } from './property-values.js';

@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../html/escape.js';
 import type { JsonObject, JsonValue } from '../sandbox.js';
-import { isObject } from './json-input.js';
+import { isObject } from '../../json-object.js';
 import type { DatabaseRecord, NotionRecord, PageRecord, PropertySchema } from './model.js';
 import { notionUrl, pageTitle } from './notion-json.js';
 import { plainText } from './rich-text.js';

@@ -1,11 +1,9 @@
 import type { JsonObject, JsonValue } from '../sandbox.js';
+import { isObject } from '../../json-object.js';
 import { fieldError } from './notion-errors.js';
 
 /** Narrowing helpers for request bodies: each failure is a Notion-style validation error naming the path. */
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function missingOr(path: string, rule: string, value: unknown): never {
   throw value === undefined ? fieldError(path, 'should be defined', value) : fieldError(path, rule, value);

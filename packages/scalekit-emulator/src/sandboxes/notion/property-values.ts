@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../sandbox.js';
-import { isObject, requireArray, requireBoolean, requireEnum, requireObject, requireString } from './json-input.js';
+import { isObject } from '../../json-object.js';
+import { requireArray, requireBoolean, requireEnum, requireObject, requireString } from './json-input.js';
 import { OPTION_COLORS, PROPERTY_TYPES, type PropertySchema, type PropertyType, type SelectOption } from './model.js';
 import { fieldError, validationError } from './notion-errors.js';
 import { NOTION_LIMITS, checkMaxItems, checkMaxLength } from './request-limits.js';

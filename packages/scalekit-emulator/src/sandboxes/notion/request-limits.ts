@@ -1,6 +1,6 @@
 import type { JsonValue } from '../sandbox.js';
 import { describeValue, fieldError, validationError } from './notion-errors.js';
-import { isObject } from './json-input.js';
+import { isObject } from '../../json-object.js';
 import { blockTypeOf } from './model.js';
 
 /** Notion's published request limits (developers.notion.com/reference/request-limits, patch-block-children). */

@@ -1,5 +1,5 @@
 import type { JsonObject, ProxyRequest, ProxyResponse } from '../sandbox.js';
-import { isObject } from './json-input.js';
+import { isObject } from '../../json-object.js';
 import type { NotionApi } from './notion-api.js';
 import { fieldError, notionError } from './notion-errors.js';
 

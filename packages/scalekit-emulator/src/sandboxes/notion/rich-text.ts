@@ -1,5 +1,6 @@
 import type { JsonValue } from '../sandbox.js';
-import { isObject, optionalBoolean, requireArray, requireEnum, requireObject, requireString } from './json-input.js';
+import { isObject } from '../../json-object.js';
+import { optionalBoolean, requireArray, requireEnum, requireObject, requireString } from './json-input.js';
 import { COLORS, type Annotations, type RichText } from './model.js';
 import { fieldError } from './notion-errors.js';
 import { NOTION_LIMITS, checkMaxItems, checkMaxLength } from './request-limits.js';

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../sandbox.js';
-import { isObject } from './json-input.js';
+import { isObject } from '../../json-object.js';
 import type { NotionApi } from './notion-api.js';
 import { notionError, validationError } from './notion-errors.js';
 import { textItem } from './rich-text.js';

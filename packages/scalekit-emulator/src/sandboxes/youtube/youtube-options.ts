@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../sandbox.js';
 import type { QuotaState } from './quota-meter.js';
+import { isObject } from '../../json-object.js';
 
 /** Sizing and limits of one YouTube sandbox, from `startEmulator({ sandboxes: { youtube: {...} } })`. */
 export interface YoutubeSettings {
@@ -53,11 +54,11 @@ export function youtubeSettings(seed: number, options: JsonObject, saved?: JsonO
 
 export function savedQuota(saved: JsonObject | undefined): QuotaState | undefined {
   const quota = saved?.['quota'];
-  if (typeof quota !== 'object' || quota === null || Array.isArray(quota)) return undefined;
+  if (!isObject(quota)) return undefined;
   const { day, used, calls } = quota;
   if (typeof day !== 'string' || typeof used !== 'number') return undefined;
   const counts: Record<string, number> = {};
-  if (typeof calls === 'object' && calls !== null && !Array.isArray(calls)) {
+  if (isObject(calls)) {
     for (const [method, n] of Object.entries(calls)) if (typeof n === 'number') counts[method] = n;
   }
   return { day, used, calls: counts };

@@ -1,0 +1,6 @@
+import type { JsonObject } from '@bufbuild/protobuf';
+
+/** True for a JSON object: not null, not an array (both are `typeof 'object'` too). */
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
