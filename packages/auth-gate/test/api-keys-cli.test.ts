@@ -41,7 +41,8 @@ function printedKey(run: CliRun): string {
   return lines[0]!.trim();
 }
 
-describe('auth-gate keys', () => {
+// Each test spawns the CLI several times; on a loaded 2-core machine one spawn can take 10 s.
+describe('auth-gate keys', { timeout: 180_000 }, () => {
   it('create prints a user key once, with the warning to store it; the key validates with its user and claims', async () => {
     const run = await runCli(['keys', 'create', '--org', 'org_acme', '--user', 'usr_alice', '--claim', 'plan=pro', '--claim', 'env=a=b', '--expires-in', '3600', '--description', 'Zapier']);
 
