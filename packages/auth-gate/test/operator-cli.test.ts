@@ -52,7 +52,7 @@ function reachable(host: string, port: number): Promise<boolean> {
 // Each test spawns the CLI (and waits for a consent); on a loaded 2-core machine that takes a while.
 describe('auth-gate operator CLI', { timeout: 180_000 }, () => {
   it('connects a shared account once, then doctor sees it ACTIVE, then disconnect removes it', async () => {
-    const connected = await runCli(['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '20'], emulator.env, (line) => {
+    const connected = await runCli(['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '120'], emulator.env, (line) => {
       const match = /^Open (http:\/\/\S+) in a browser/.exec(line);
       if (!match) return;
       void (async () => {
