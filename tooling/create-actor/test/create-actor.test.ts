@@ -17,6 +17,7 @@ describe('pnpm new-actor', () => {
       'actors/hubspot-notes/.actor/actor.json',
       'actors/hubspot-notes/.actor/input_schema.json',
       'actors/hubspot-notes/.env.example',
+      'actors/hubspot-notes/CHANGELOG.md',
       'actors/hubspot-notes/README.md',
       'actors/hubspot-notes/package.json',
       'actors/hubspot-notes/src/actor.ts',
