@@ -6,6 +6,7 @@
 import type { NotionClient } from '@repo/notion-client';
 import type { AgentToolHandlers } from './agent/index.js';
 import { findNotionPages, notionPageUrl, rawBlocksFromSimplified } from './notion-report/index.js';
+import { isObject } from './json-object.js';
 import { findParent, pageById, pageRef, type PageRef } from './notion-target.js';
 import { appendBlockTree } from './notion-writer.js';
 import {
@@ -228,8 +229,4 @@ export function readableBlocks(data: unknown): { type: string; text: string; has
       .join('');
     return [{ type, text, ...(block['has_children'] === true ? { has_children: true as const } : {}) }];
   });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

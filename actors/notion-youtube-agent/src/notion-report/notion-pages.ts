@@ -2,6 +2,7 @@
 // is free-form JSON; consumers take `data ?? page ?? result`, then the first `results[]` or
 // `items[]` (reference: scalekit.md §3.6), and so does this.
 
+import { isObject } from '../json-object.js';
 import { normalizeTitle } from './page-titles.js';
 
 export interface NotionPageRef {
@@ -94,8 +95,4 @@ function plainText(items: readonly unknown[]): string {
       return isObject(text) && typeof text.content === 'string' ? text.content : '';
     })
     .join('');
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,5 @@
+import { isObject } from '../json-object.js';
+
 // Tolerant readers for YouTube Data API v3 list responses as they come back from Scalekit
 // tools. The tool `data` is free-form JSON (a list response, possibly wrapped, possibly a JSON
 // string), and YouTube sends every count as a string, so nothing here trusts a shape.
@@ -174,10 +176,6 @@ function parseIfJsonText(value: unknown): unknown {
   } catch {
     return value;
   }
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function objectAt(source: JsonObject | undefined, key: string): JsonObject | undefined {
