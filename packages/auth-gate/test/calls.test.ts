@@ -123,8 +123,11 @@ describe('account lost mid-run', () => {
     const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u6' }));
     const account = await emulator.admin.account('acme', 'u6');
     await emulator.admin.setAccountStatus(account!.id, 'EXPIRED');
+    const polledBefore = gate.metrics().statusPolls;
     const call = acme.tool<{ identifier: string }>('acme_echo', {});
     await waitForConsentPhase(gate.pageUrl);
+    // The status call that found the loss is the only one before consent (no second fetch by the gate).
+    expect(gate.metrics().statusPolls - polledBefore).toBe(1);
     const page = await (await fetch(gate.pageUrl)).text();
     expect(page).toContain('The connection expired');
     await authorizeAsPerson(gate.pageUrl, 'acme');

@@ -35,9 +35,10 @@ export interface HandleContext {
   /**
    * Renews the account when it stopped being ACTIVE mid-run (consent again when a person can act);
    * resolves to the renewed account or throws a clear error. Concurrent calls of one handle share
-   * one renewal; the gate also shares it between handles of the same connector.
+   * one renewal; the gate also shares it between handles of the same connector. `current` is what
+   * the status call that found the loss returned, so the renewal need not ask again.
    */
-  reconnect: (key: string, status: AccountInfo['status']) => Promise<AccountInfo>;
+  reconnect: (key: string, status: AccountInfo['status'], current: AccountInfo | undefined) => Promise<AccountInfo>;
   onToolCall: (() => Promise<void>) | undefined;
   sleep: (ms: number) => Promise<void>;
   /** Shared by every handle of this connector in the run; a handle of its own when omitted. */
@@ -230,6 +231,6 @@ export class ConnectorHandle {
     if (this.#reconnected) throw new AuthorizationLostError(this.ctx.key, status);
     this.#reconnected = true;
     this.ctx.metrics.reconnects += 1;
-    this.#account = await this.ctx.reconnect(this.ctx.key, status === 'ACTIVE' ? 'UNKNOWN' : status);
+    this.#account = await this.ctx.reconnect(this.ctx.key, status === 'ACTIVE' ? 'UNKNOWN' : status, current);
   }
 }

@@ -1,8 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { ConnectedAccounts } from '../core/connected-accounts.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retry-policy.js';
-import { ConnectorHandle, type ConnectedHandles } from '../core/connector-handle.js';
+import type { ConnectedHandles } from '../core/connector-handle.js';
 import { CircuitBreaker } from '../core/circuit-breaker.js';
-import { RateLimiter } from '../core/rate-limiter.js';
+import { LimiterPool } from '../core/limiter-pool.js';
 import { credentialsFromEnv, type ScalekitCredentials } from '../core/credentials.js';
 import { labelOf, type ConnectorSpec } from '../core/connectors.js';
 import { ConsentSession, type PendingConnector } from './consent-session.js';
@@ -92,12 +93,12 @@ export class AuthGate<K extends string> {
   readonly #session: ConsentSession;
   readonly #runtime: ActorRuntime;
   readonly #policy: RetryPolicy;
-  readonly #limiters = new Map<K, RateLimiter>();
+  readonly #accounts: ConnectedAccounts<K>;
   /** One breaker per connector, shared by its handles: the run stops calling a connector in outage. */
   readonly #breakers = new Map<K, CircuitBreaker>();
   /** Mid-run re-authorizations in flight, one per connector, awaited by every call that needs it. */
   readonly #reconnecting = new Map<K, Promise<AccountInfo>>();
-  readonly #accounts = new Map<K, AccountInfo>();
+  readonly #connected = new Map<K, AccountInfo>();
   #pageUrl = '';
 
   constructor(
@@ -126,10 +127,17 @@ export class AuthGate<K extends string> {
       },
       { publicUrl: () => this.#pageUrl, embeddable: options.page?.embeddable ?? true },
     );
-    for (const [key, spec] of Object.entries(options.connectors) as [K, ConnectorSpec][]) {
-      if (spec.requestsPerSecond) this.#limiters.set(key, new RateLimiter(spec.requestsPerSecond));
-      this.#breakers.set(key, new CircuitBreaker(this.#policy.breakerThreshold));
-    }
+    for (const key of Object.keys(options.connectors) as K[]) this.#breakers.set(key, new CircuitBreaker(this.#policy.breakerThreshold));
+    const chargeEvent = options.chargeToolCallEvent;
+    this.#accounts = new ConnectedAccounts(
+      { connectors: options.connectors, gateway: this.#gateway, metrics: this.#metrics, policy: this.#policy, limiters: new LimiterPool(options.connectors) },
+      {
+        perUserIdentifier: () => this.identity.userIdentifier,
+        reconnect: (key, status, current) => this.#reconnectOnce(key, status, current),
+        onToolCall: chargeEvent ? () => this.#runtime.charge(chargeEvent, 1) : undefined,
+        breaker: (key) => this.#breakers.get(key),
+      },
+    );
   }
 
   /** @internal used by createAuthGate */
@@ -153,37 +161,28 @@ export class AuthGate<K extends string> {
     return this.#pageUrl;
   }
 
-  #connection(key: K): string {
-    return this.options.connectors[key].connection ?? key;
-  }
-
-  #identifierFor(key: K): string {
-    const spec = this.options.connectors[key];
-    return spec.kind === 'shared' ? spec.identifier : this.identity.userIdentifier;
-  }
-
   /**
    * Makes the connectors ready: one lookup each (in parallel); ACTIVE ones need nothing else.
    * The others go through consent on the live-view page, with a deadline.
    */
   async connect<S extends K>(keys: readonly S[]): Promise<ConnectedHandles<S>> {
-    const looked = await Promise.all(keys.map(async (key) => [key, await this.#gateway.lookup(this.#connection(key), this.#identifierFor(key))] as const));
+    const looked = await this.#accounts.lookup(keys);
     const pending: PendingConnector[] = [];
     let operator: boolean | undefined;
     for (const [key, account] of looked) {
       if (account.status === 'ACTIVE') {
-        this.#accounts.set(key, account);
+        this.#connected.set(key, account);
         continue;
       }
-      const spec = this.options.connectors[key];
+      const spec = this.#accounts.spec(key);
       if (spec.kind === 'shared') {
         operator ??= await this.identity.isOperator();
-        if (!operator) throw new SharedConnectorNotConnectedError(this.#connection(key));
+        if (!operator) throw new SharedConnectorNotConnectedError(this.#accounts.connection(key));
       }
       pending.push({
         key,
         label: spec.kind === 'shared' ? `${labelOf(key, spec)} (shared account of this Actor)` : labelOf(key, spec),
-        connection: this.#connection(key),
+        connection: this.#accounts.connection(key),
         identifier: account.identifier,
         account,
         reason: REASONS[account.status],
@@ -191,7 +190,7 @@ export class AuthGate<K extends string> {
     }
     if (pending.length > 0) await this.#consent(pending);
     this.#page.running();
-    return Object.fromEntries(keys.map((key) => [key, this.#handle(key)])) as ConnectedHandles<S>;
+    return this.#accounts.handles(keys.map((key) => [key, this.#connected.get(key)!] as const));
   }
 
   async #consent(pending: PendingConnector[]): Promise<void> {
@@ -200,7 +199,7 @@ export class AuthGate<K extends string> {
     this.#runtime.log.info(message);
     await this.#runtime.setStatusMessage(message);
     const accounts = await this.#session.authorize(pending, this.#consentTimeoutMs());
-    for (const [key, account] of accounts) this.#accounts.set(key as K, account);
+    for (const [key, account] of accounts) this.#connected.set(key as K, account);
     await this.#runtime.setStatusMessage(`Connected ${names}. Running…`);
   }
 
@@ -210,55 +209,34 @@ export class AuthGate<K extends string> {
     return secs * 1000;
   }
 
-  #handle(key: K): ConnectorHandle {
-    const account = this.#accounts.get(key);
-    if (!account) throw new Error(`connector "${key}" is not connected`);
-    const chargeEvent = this.options.chargeToolCallEvent;
-    return new ConnectorHandle({
-      key,
-      connection: this.#connection(key),
-      identifier: account.identifier,
-      account,
-      gateway: this.#gateway,
-      metrics: this.#metrics,
-      policy: this.#policy,
-      limiter: this.#limiters.get(key),
-      reconnect: (k, status) => this.#reconnectOnce(k as K, status),
-      onToolCall: chargeEvent ? () => this.#runtime.charge(chargeEvent, 1) : undefined,
-      sleep: (ms) => delay(ms),
-      breaker: this.#breakers.get(key),
-    });
-  }
-
   /** Handles of one connector that lose it at the same time share one consent. */
-  #reconnectOnce(key: K, status: AccountStatus): Promise<AccountInfo> {
+  #reconnectOnce(key: K, status: AccountStatus, current: AccountInfo | undefined): Promise<AccountInfo> {
     const inFlight = this.#reconnecting.get(key);
     if (inFlight) return inFlight;
-    const renewal = this.#reconnect(key, status).finally(() => this.#reconnecting.delete(key));
+    const renewal = this.#reconnect(key, status, current).finally(() => this.#reconnecting.delete(key));
     this.#reconnecting.set(key, renewal);
     return renewal;
   }
 
   /** A connection lost mid-run goes through consent once more (the page shows why). */
-  async #reconnect(key: K, status: AccountStatus): Promise<AccountInfo> {
-    const spec = this.options.connectors[key];
-    if (spec.kind === 'shared' && !(await this.identity.isOperator())) {
-      throw new SharedConnectorNotConnectedError(this.#connection(key));
-    }
-    const account = (await this.#gateway.status(this.#connection(key), this.#identifierFor(key))) ??
-      (await this.#gateway.lookup(this.#connection(key), this.#identifierFor(key)));
+  async #reconnect(key: K, status: AccountStatus, current: AccountInfo | undefined): Promise<AccountInfo> {
+    const spec = this.#accounts.spec(key);
+    const connection = this.#accounts.connection(key);
+    if (spec.kind === 'shared' && !(await this.identity.isOperator())) throw new SharedConnectorNotConnectedError(connection);
+    // The handle's status call just returned `current`; only a deleted account needs a lookup (which recreates it).
+    const account = current ?? (await this.#gateway.lookup(connection, this.#accounts.identifierFor(key)));
     await this.#consent([
       {
         key,
         label: labelOf(key, spec),
-        connection: this.#connection(key),
+        connection,
         identifier: account.identifier,
         account,
         reason: REASONS[status === 'ACTIVE' ? 'UNKNOWN' : status],
       },
     ]);
     this.#page.running();
-    return this.#accounts.get(key)!;
+    return this.#connected.get(key)!;
   }
 
   /** Progress for the live-view page and the run's status message. */
@@ -312,7 +290,7 @@ export class AuthGate<K extends string> {
 
   /** Anthropic tool definitions for the given Scalekit tools of a connected connector. */
   async toolDefinitions(key: K, toolNames: string[]): Promise<AnthropicToolDefinition[]> {
-    const records = await this.#gateway.scopedTools(this.#identifierFor(key), [this.#connection(key)], toolNames);
+    const records = await this.#gateway.scopedTools(this.#accounts.identifierFor(key), [this.#accounts.connection(key)], toolNames);
     return records.map(toAnthropicTool);
   }
 

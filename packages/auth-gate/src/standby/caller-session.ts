@@ -1,10 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { ConnectorHandle, type ConnectedHandles } from '../core/connector-handle.js';
-import type { RetryPolicy } from '../core/retry-policy.js';
+import type { ConnectedHandles } from '../core/connector-handle.js';
+import { ConnectedAccounts, type AccountsContext } from '../core/connected-accounts.js';
 import { labelOf, type ConnectorSpec } from '../core/connectors.js';
 import { SharedConnectorNotConnectedError } from '../core/errors.js';
-import type { GateMetrics } from '../core/metrics.js';
-import type { AccountInfo, ScalekitGateway } from '../scalekit/scalekit-gateway.js';
 import { isIssuedCaller, type ApiKeyCaller } from './api-key-caller.js';
 import {
   ConnectorAuthorizationRequiredError,
@@ -12,16 +9,10 @@ import {
   UntrustedCallerError,
   UserKeyRequiredError,
 } from './api-key-errors.js';
-import type { LimiterPool } from '../core/limiter-pool.js';
 import type { LinkVerifications } from './link-verifications.js';
 
 /** What every session of one Standby gate shares; nothing in it belongs to a single caller. */
-export interface SessionContext<K extends string> {
-  connectors: Record<K, ConnectorSpec>;
-  gateway: ScalekitGateway;
-  metrics: GateMetrics;
-  policy: RetryPolicy;
-  limiters: LimiterPool<K>;
+export interface SessionContext<K extends string> extends AccountsContext<K> {
   verifications: LinkVerifications;
   userVerifyUrl: string | undefined;
 }
@@ -32,13 +23,15 @@ export interface AuthorizationLink {
   url: string;
 }
 
-
 /**
  * Connected accounts acting for one API caller. Its identity is fixed at creation, from the key
  * Scalekit validated; sessions of different callers share nothing but the SDK client and limits.
  * There is no consent page: a connector that is not ACTIVE is an error the caller can act on.
  */
 export class CallerSession<K extends string> {
+  /** This caller's accounts: organization keys get shared connectors only, a per-user one needs a user key. */
+  readonly #accounts: ConnectedAccounts<K>;
+
   constructor(
     readonly caller: ApiKeyCaller,
     private readonly ctx: SessionContext<K>,
@@ -50,24 +43,19 @@ export class CallerSession<K extends string> {
     if (caller.identifier !== undefined && sharedIds.includes(caller.identifier)) {
       throw new UntrustedCallerError('its identifier equals the identifier of a shared account.');
     }
-  }
-
-  #spec(key: K): ConnectorSpec {
-    const spec = this.ctx.connectors[key];
-    if (!spec) throw new Error(`connector "${key}" is not configured in this gate`);
-    return spec;
-  }
-
-  #connection(key: K): string {
-    return this.#spec(key).connection ?? key;
-  }
-
-  /** The identifier a connector uses for this caller; organization keys get shared ones only. */
-  #identifierFor(key: K): string {
-    const spec = this.#spec(key);
-    if (spec.kind === 'shared') return spec.identifier;
-    if (this.caller.identifier === undefined) throw new UserKeyRequiredError(labelOf(key, spec));
-    return this.caller.identifier;
+    this.#accounts = new ConnectedAccounts(ctx, {
+      perUserIdentifier: (key, spec) => {
+        if (caller.identifier === undefined) throw new UserKeyRequiredError(labelOf(key, spec));
+        return caller.identifier;
+      },
+      // No one to show a consent page to mid-request: the caller learns what to do instead.
+      reconnect: (key, status) =>
+        Promise.reject(
+          this.#accounts.spec(key).kind === 'shared'
+            ? new SharedConnectorNotConnectedError(this.#accounts.connection(key))
+            : new ConnectorAuthorizationRequiredError([{ connector: key, status }]),
+        ),
+    });
   }
 
   /**
@@ -76,48 +64,23 @@ export class CallerSession<K extends string> {
    * (the operator must act) or ConnectorAuthorizationRequiredError (ask for a link).
    */
   async connect<S extends K>(keys: readonly S[]): Promise<ConnectedHandles<S>> {
-    const identifiers = keys.map((key) => [key, this.#identifierFor(key)] as const);
-    const accounts = await Promise.all(
-      identifiers.map(async ([key, identifier]) => [key, await this.ctx.gateway.lookup(this.#connection(key), identifier)] as const),
-    );
-    const sharedMissing = accounts.find(([key, account]) => account.status !== 'ACTIVE' && this.#spec(key).kind === 'shared');
-    if (sharedMissing) throw new SharedConnectorNotConnectedError(this.#connection(sharedMissing[0]));
+    const accounts = await this.#accounts.lookup(keys);
+    const sharedMissing = accounts.find(([key, account]) => account.status !== 'ACTIVE' && this.#accounts.spec(key).kind === 'shared');
+    if (sharedMissing) throw new SharedConnectorNotConnectedError(this.#accounts.connection(sharedMissing[0]));
     const pending = accounts
       .filter(([, account]) => account.status !== 'ACTIVE')
       .map(([key, account]) => ({ connector: key, status: account.status }));
     if (pending.length > 0) throw new ConnectorAuthorizationRequiredError(pending);
-    return Object.fromEntries(accounts.map(([key, account]) => [key, this.#handle(key, account)])) as ConnectedHandles<S>;
+    return this.#accounts.handles(accounts);
   }
 
   /** A fresh magic link (links expire, so one per request) for a per-user connector of this caller. */
   async authorizationLink(key: K): Promise<AuthorizationLink> {
-    if (this.#spec(key).kind === 'shared') throw new OperatorOnlyConnectorError(this.#connection(key));
-    const identifier = this.#identifierFor(key);
-    const connection = this.#connection(key);
+    if (this.#accounts.spec(key).kind === 'shared') throw new OperatorOnlyConnectorError(this.#accounts.connection(key));
+    const identifier = this.#accounts.identifierFor(key);
+    const connection = this.#accounts.connection(key);
     const state = this.ctx.verifications.bind({ connector: key, connection, identifier });
     const url = await this.ctx.gateway.authorizationLink(connection, identifier, { state, userVerifyUrl: this.ctx.userVerifyUrl });
     return { connector: key, url };
-  }
-
-  #handle(key: K, account: AccountInfo): ConnectorHandle {
-    return new ConnectorHandle({
-      key,
-      connection: this.#connection(key),
-      identifier: account.identifier,
-      account,
-      gateway: this.ctx.gateway,
-      metrics: this.ctx.metrics,
-      policy: this.ctx.policy,
-      limiter: this.ctx.limiters.limiterFor(key, account.identifier),
-      // No one to show a consent page to mid-request: the caller learns what to do instead.
-      reconnect: (_k, status) =>
-        Promise.reject(
-          this.#spec(key).kind === 'shared'
-            ? new SharedConnectorNotConnectedError(this.#connection(key))
-            : new ConnectorAuthorizationRequiredError([{ connector: key, status }]),
-        ),
-      onToolCall: undefined,
-      sleep,
-    });
   }
 }
