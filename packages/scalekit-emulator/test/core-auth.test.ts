@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { ScalekitClient, ScalekitException, ScalekitUnauthorizedException } from '@scalekit-sdk/node';
 import { describe, expect, it } from 'vitest';
 import { ConnectionService } from '../src/sdk-protocol.js';
-import { asAxiosError, clientToken, expectRejection, fixture, rawGrpcCall, rejectionOf } from './support/core.js';
+import { asAxiosError, clientToken, expectRejection, fixture, rawGrpcCall, rejectionOf, requestClientToken } from './support/core.js';
 
 const LIST_CONNECTIONS_PATH = `/${ConnectionService.typeName}/ListAppConnections`;
 
@@ -116,11 +116,7 @@ describe('client-credentials token endpoint', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'client_credentials', client_id: emulator.clientId, client_secret: emulator.clientSecret }),
     });
-    const grant = await fetch(`${emulator.envUrl}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: emulator.clientId, client_secret: emulator.clientSecret }),
-    });
+    const grant = await requestClientToken(emulator, { grant_type: 'password' });
 
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
@@ -131,15 +127,7 @@ describe('client-credentials token endpoint', () => {
   it('issues tokens shaped like Scalekit’s', async () => {
     const { emulator } = await fixture({ tokenTtlSeconds: 1234 });
 
-    const response = await fetch(`${emulator.envUrl}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: emulator.clientId,
-        client_secret: emulator.clientSecret,
-      }),
-    });
+    const response = await requestClientToken(emulator);
 
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;

@@ -50,17 +50,26 @@ export function asAxiosError(error: unknown): AxiosErrorShape {
   return shaped;
 }
 
-/** A client-credentials token straight from `/oauth/token`, for raw HTTP calls. */
-export async function clientToken(emulator: RunningEmulator): Promise<string> {
-  const response = await fetch(`${emulator.envUrl}/oauth/token`, {
+/**
+ * A form-encoded `POST /oauth/token` as the SDK sends it: the emulator's client credentials, with
+ * `overrides` for the tests of refused grants.
+ */
+export function requestClientToken(emulator: RunningEmulator, overrides: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${emulator.envUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'client_credentials',
       client_id: emulator.clientId,
       client_secret: emulator.clientSecret,
+      ...overrides,
     }),
   });
+}
+
+/** A client-credentials token straight from `/oauth/token`, for raw HTTP calls. */
+export async function clientToken(emulator: RunningEmulator): Promise<string> {
+  const response = await requestClientToken(emulator);
   expect(response.status).toBe(200);
   const body = (await response.json()) as { access_token: string };
   return body.access_token;
