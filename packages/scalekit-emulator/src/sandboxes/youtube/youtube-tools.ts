@@ -44,6 +44,8 @@ const maxResults = (min: number): ToolParam => ({
   maximum: 50,
 });
 const pageToken: ToolParam = { api: 'pageToken', kind: 'string', description: 'nextPageToken or prevPageToken of a previous response.' };
+const ids = (resource: string): ToolParam => ({ api: 'id', kind: 'list', description: `Comma-separated ${resource} ids (at most 50).` });
+const mine = (what: string): ToolParam => ({ api: 'mine', kind: 'boolean', description: `The authenticated user's ${what}.` });
 
 export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
   {
@@ -78,8 +80,8 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
     required: ['part'],
     params: {
       part: part('channel'),
-      id: { api: 'id', kind: 'list', description: 'Comma-separated channel ids (at most 50).' },
-      mine: { api: 'mine', kind: 'boolean', description: "The authenticated user's channel." },
+      id: ids('channel'),
+      mine: mine('channel'),
       for_handle: { api: 'forHandle', kind: 'string', description: 'A channel handle, with or without the leading @.' },
       for_username: { api: 'forUsername', kind: 'string', description: 'A legacy YouTube username.' },
       managed_by_me: { api: 'managedByMe', kind: 'boolean', description: 'Channels managed by the content owner.' },
@@ -94,7 +96,7 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
     required: ['part'],
     params: {
       part: part('video'),
-      id: { api: 'id', kind: 'list', description: 'Comma-separated video ids (at most 50).' },
+      id: ids('video'),
       chart: { api: 'chart', kind: 'string', description: 'A chart to list.', enum: ['mostPopular'] },
       my_rating: { api: 'myRating', kind: 'string', description: 'Videos the user rated.', enum: ['dislike', 'like'] },
       max_results: maxResults(1),
@@ -111,8 +113,8 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
     params: {
       part: part('playlist'),
       channel_id: { api: 'channelId', kind: 'string', description: "The channel whose playlists to list." },
-      id: { api: 'id', kind: 'list', description: 'Comma-separated playlist ids (at most 50).' },
-      mine: { api: 'mine', kind: 'boolean', description: "The authenticated user's playlists." },
+      id: ids('playlist'),
+      mine: mine('playlists'),
       max_results: maxResults(0),
       page_token: pageToken,
     },
