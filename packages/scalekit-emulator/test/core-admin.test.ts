@@ -130,6 +130,7 @@ describe('admin API', () => {
       ['not json', /body must be a JSON object/],
       ['[1, 2]', /body must be a JSON object/],
       [JSON.stringify({ effect: { type: 'latency', ms: 5 } }), /fault needs a match object/],
+      [JSON.stringify({ match: [], effect: { type: 'latency', ms: 5 } }), /fault needs a match object/],
       [JSON.stringify({ match: {}, effect: { type: 'explode' } }), /fault effect must be/],
       [JSON.stringify({ match: {}, effect: { type: 'latency' } }), /fault effect must be/],
       [JSON.stringify({ match: {}, effect: { type: 'error' } }), /fault effect must be/],

@@ -96,7 +96,7 @@ async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> 
 function isFaultRule(value: Record<string, unknown>): value is Record<string, unknown> & FaultRule {
   const effect = value['effect'] as Record<string, unknown> | undefined;
   const type = effect?.['type'];
-  if (typeof value['match'] !== 'object' || value['match'] === null) throw new AdminInputError('fault needs a match object');
+  if (!isObject(value['match'])) throw new AdminInputError('fault needs a match object');
   if (type === 'latency' && typeof effect?.['ms'] === 'number') return true;
   if (type === 'error' && typeof effect?.['code'] === 'string') return true;
   if (type === 'rate_limit' && typeof effect?.['retryAfterSeconds'] === 'number') return true;

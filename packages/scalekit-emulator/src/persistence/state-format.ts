@@ -1,6 +1,7 @@
 import type { AccountStatus, Credentials } from '../accounts/account-store.js';
 import type { AuthPattern } from '../accounts/connections.js';
 import type { JsonObject } from '../sandboxes/sandbox.js';
+import { isObject } from '../json-object.js';
 
 /** Marks a file as ours, so a stray JSON file is refused with a clear message. */
 export const STATE_FORMAT = 'scalekit-emulator-state';
@@ -94,8 +95,8 @@ class ShapeError extends Error {}
 type Fields = Record<string, unknown>;
 
 function object(value: unknown, where: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(`${where} must be an object`);
-  return value as Fields;
+  if (!isObject(value)) throw new ShapeError(`${where} must be an object`);
+  return value;
 }
 
 function array(value: unknown, where: string): unknown[] {

@@ -8,6 +8,7 @@ import type { IndexedMessage } from './message-index.js';
 import { QuotaMeter } from './quota.js';
 import { handleGmailRequest } from './rest-routes.js';
 import { seedMailbox } from './seed-mailbox.js';
+import { isObject } from '../../json-object.js';
 
 /** One account's Gmail: a seeded mailbox behind the REST API subset and Scalekit's Gmail tools. */
 
@@ -39,7 +40,7 @@ class GmailSandbox implements Sandbox {
     const options = gmailOptions(context.options, context.identifier, this.#startedAt);
     if (saved) {
       const state = saved['mailbox'];
-      if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new Error('saved Gmail sandbox needs a mailbox object');
+      if (!isObject(state)) throw new Error('saved Gmail sandbox needs a mailbox object');
       this.#mailbox = mailboxFromState(state);
       // The mailbox clock keeps its offset from real time across a restart, so time passes in it too.
       const skew = Number(saved['clockSkewMs']);

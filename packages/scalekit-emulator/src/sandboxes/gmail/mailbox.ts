@@ -10,6 +10,7 @@ import { compareNewestFirst } from './page-tokens.js';
 import { setHeaders } from './raw-headers.js';
 import { includesSpamOrTrash, matchesQuery, type MatchContext } from './search-matcher.js';
 import type { SearchQuery } from './search-query.js';
+import { isObject } from '../../json-object.js';
 
 /** One account's mailbox: messages, threads and labels, with Gmail's search and send semantics. */
 
@@ -275,7 +276,7 @@ function stringArray(value: JsonValue | undefined, what: string): string[] {
 }
 
 function savedMessage(value: JsonValue): StoredMessage {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a saved Gmail message is not an object');
+  if (!isObject(value)) throw new Error('a saved Gmail message is not an object');
   const { id, threadId, internalDate, historyId, raw } = value;
   const bytes = typeof raw === 'string' ? decodeBase64Url(raw) : undefined;
   if (typeof id !== 'string' || typeof threadId !== 'string' || bytes === undefined) {
@@ -288,7 +289,7 @@ function savedMessage(value: JsonValue): StoredMessage {
 }
 
 function savedLabel(value: JsonValue): LabelRecord {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('a saved Gmail label is not an object');
+  if (!isObject(value)) throw new Error('a saved Gmail label is not an object');
   if (typeof value['id'] !== 'string' || typeof value['name'] !== 'string') throw new Error('a saved Gmail label needs id and name');
   return value as unknown as LabelRecord;
 }

@@ -11,6 +11,7 @@ import {
   stringListParam,
   threadFormatParam,
 } from './request-params.js';
+import { isObject } from '../../json-object.js';
 
 /** The Gmail REST API v1 subset under `/gmail/v1/users/{me|address}/...`, as `actions.request` reaches it. */
 
@@ -33,8 +34,8 @@ function listParams(query: URLSearchParams): ListParams {
 
 function jsonBody(body: unknown): JsonObject {
   if (body === undefined || body === null || body === '') return {};
-  if (typeof body !== 'object' || Array.isArray(body)) throw invalidArgumentError('Invalid JSON payload received.');
-  return body as JsonObject;
+  if (!isObject(body)) throw invalidArgumentError('Invalid JSON payload received.');
+  return body;
 }
 
 const ok = (body: JsonObject): ProxyResponse => ({ status: 200, body });
