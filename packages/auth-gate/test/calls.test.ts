@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
+import { describe, expect, it } from 'vitest';
 import {
   AuthorizationLostError,
   ConnectorNotConfiguredError,
@@ -10,40 +9,22 @@ import {
   ProviderRequestError,
   RateLimitedError,
   ToolCallError,
-  type AuthGate,
 } from '../src/index.js';
 import { authorizeAsPerson, waitForConsentPhase } from './support/consenting-person.js';
+import { gateFixture } from './support/gate-fixture.js';
 import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
 
-let emulator: RunningEmulator;
-const gates: AuthGate<string>[] = [];
+const fx = gateFixture();
 
-beforeEach(async () => {
-  emulator = await startEmulator({ connections: [{ name: 'acme', provider: 'ACME', auth: 'OAUTH' }] });
-});
-
-afterEach(async () => {
-  await Promise.all(gates.splice(0).map((g) => g.close()));
-  await emulator.close();
-});
-
-async function connectedGate(
+function connectedGate(
   runtime: RecordingRuntime,
   options: { requestsPerSecond?: number; retryBaseMs?: number; rateLimitBudgetMs?: number } = {},
 ) {
-  const gate = await createAuthGate({
-    connectors: { acme: perUser(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}) },
-    page: { title: 'Calls', port: 0 },
-    credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
-    runtime,
+  return fx.connectedAcme(runtime, {
+    title: 'Calls',
+    ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
     retry: { baseDelayMs: options.retryBaseMs ?? 20, maxDelayMs: 200, ...(options.rateLimitBudgetMs ? { rateLimitBudgetMs: options.rateLimitBudgetMs } : {}) },
   });
-  gates.push(gate);
-  const connecting = gate.connect(['acme']);
-  await waitForConsentPhase(gate.pageUrl);
-  await authorizeAsPerson(gate.pageUrl, 'acme');
-  const { acme } = await connecting;
-  return { gate, acme };
 }
 
 describe('tool and proxy calls', () => {
@@ -73,8 +54,8 @@ describe('tool and proxy calls', () => {
 
   it('retries injected outages and 429s, losing nothing', async () => {
     const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u3' }));
-    await emulator.admin.addFault({ match: { kind: 'tool', name: 'acme_resource_create' }, effect: { type: 'error', code: '500' }, times: 2 });
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 0 }, times: 1 });
+    await fx.emulator.admin.addFault({ match: { kind: 'tool', name: 'acme_resource_create' }, effect: { type: 'error', code: '500' }, times: 2 });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 0 }, times: 1 });
     await acme.tool('acme_resource_create', { name: 'first' });
     await acme.request({ method: 'POST', path: '/resources', body: { name: 'second' } });
     const list = await acme.tool<{ results: { name: string }[] }>('acme_resource_list', {});
@@ -84,16 +65,16 @@ describe('tool and proxy calls', () => {
 
   it('does not repeat a POST the provider may already have done, but retries reads and 503s', async () => {
     const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u3b' }));
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '500' }, times: 2 });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '500' }, times: 2 });
     const refused = await acme.request({ method: 'POST', path: '/resources', body: { name: 'once' } }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ProviderRequestError);
     expect((refused as ProviderRequestError).status).toBe(500);
     const read = await acme.request<{ results: unknown[] }>({ path: '/resources' });
     expect(read.data.results).toEqual([]);
-    const posts = (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources');
+    const posts = (await fx.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources');
     expect(posts.map((c) => c.status)).toEqual(['500', '500', '200']);
 
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 1 });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 1 });
     const created = await acme.request({ method: 'POST', path: '/resources', body: { name: 'after-503' } });
     expect(created.status).toBe(201);
   });
@@ -101,7 +82,7 @@ describe('tool and proxy calls', () => {
   it('gives up with a clear rate-limit error when 429s do not stop', async () => {
     // Tools' 429s carry no Retry-After the SDK lets through: backoff, within the rate-limit budget.
     const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u4' }), { rateLimitBudgetMs: 1_000 });
-    await emulator.admin.addFault({ match: { kind: 'tool' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 } });
+    await fx.emulator.admin.addFault({ match: { kind: 'tool' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 } });
     const error = await acme.tool('acme_echo', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as Error).message).toContain('rate limiting');
@@ -121,8 +102,8 @@ describe('tool and proxy calls', () => {
 describe('account lost mid-run', () => {
   it('reconnects once through consent when the account turns EXPIRED', async () => {
     const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u6' }));
-    const account = await emulator.admin.account('acme', 'u6');
-    await emulator.admin.setAccountStatus(account!.id, 'EXPIRED');
+    const account = await fx.emulator.admin.account('acme', 'u6');
+    await fx.emulator.admin.setAccountStatus(account!.id, 'EXPIRED');
     const polledBefore = gate.metrics().statusPolls;
     const call = acme.tool<{ identifier: string }>('acme_echo', {});
     await waitForConsentPhase(gate.pageUrl);
@@ -135,7 +116,7 @@ describe('account lost mid-run', () => {
     expect(gate.metrics().reconnects).toBe(1);
 
     // A second loss in the same run does not loop: it fails clearly.
-    await emulator.admin.setAccountStatus(account!.id, 'DISCONNECTED');
+    await fx.emulator.admin.setAccountStatus(account!.id, 'DISCONNECTED');
     await expect(acme.tool('acme_echo', {})).rejects.toBeInstanceOf(AuthorizationLostError);
   });
 });
@@ -157,13 +138,12 @@ describe('configuration errors', () => {
   });
 
   it('refuses a wrong secret with a message that does not contain it', async () => {
-    const gate = await createAuthGate({
+    const gate = await fx.gate({
       connectors: { acme: perUser() },
       page: { port: 0 },
-      credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: 'wrong-secret-value' },
+      credentials: { ...fx.credentials(), clientSecret: 'wrong-secret-value' },
       runtime: testRuntime({ atHome: true, userId: 'u7' }),
     });
-    gates.push(gate);
     const error = await gate.connect(['acme']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidCredentialsError);
     expect((error as Error).message).toContain('SCALEKIT_CLIENT_SECRET');
@@ -171,13 +151,11 @@ describe('configuration errors', () => {
   });
 
   it('says which connection to create when the environment lacks it', async () => {
-    const gate = await createAuthGate({
+    const gate = await fx.gate({
       connectors: { crm: perUser({ connection: 'hubspot' }) },
       page: { port: 0 },
-      credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
       runtime: testRuntime({ atHome: true, userId: 'u8' }),
     });
-    gates.push(gate);
     const error = await gate.connect(['crm']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorNotConfiguredError);
     expect((error as Error).message).toContain('"hubspot"');
@@ -187,14 +165,12 @@ describe('configuration errors', () => {
 describe('secrets stay out of logs, storage and errors', () => {
   it('never writes a token, secret or magic link anywhere the user can see', async () => {
     const runtime = testRuntime({ atHome: true, userId: 'u9' });
-    const gate = await createAuthGate({
+    const gate = await fx.gate({
       connectors: { acme: perUser() },
       page: { port: 0 },
-      credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
       runtime,
       consentTimeoutSecs: 0.5,
     });
-    gates.push(gate);
     const connecting = gate.connect(['acme']).catch((e: unknown) => e);
     await waitForConsentPhase(gate.pageUrl);
     const magic = (await fetch(`${gate.pageUrl}/connect/acme`, { redirect: 'manual' })).headers.get('location')!;
@@ -212,7 +188,7 @@ describe('secrets stay out of logs, storage and errors', () => {
     const linkToken = magic.split('/').at(-1)!;
     expect(linkToken.length).toBeGreaterThan(20);
     expect(seen).not.toContain(linkToken);
-    expect(seen).not.toContain(emulator.clientSecret);
+    expect(seen).not.toContain(fx.emulator.clientSecret);
   });
 });
 

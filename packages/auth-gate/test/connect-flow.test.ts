@@ -1,43 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
+import { describe, expect, it } from 'vitest';
 import {
   AuthorizationTimeoutError,
-  createAuthGate,
   perUser,
   shared,
   SharedConnectorNotConnectedError,
-  type AuthGate,
   type ConnectorSpec,
 } from '../src/index.js';
 import { authorizeAsPerson, OneBrowser, pressConnect, waitForConsentPhase } from './support/consenting-person.js';
+import { ACME_CONNECTION, gateFixture } from './support/gate-fixture.js';
 import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
 
-let emulator: RunningEmulator;
-const gates: AuthGate<string>[] = [];
-
-beforeEach(async () => {
-  emulator = await startEmulator({
-    connections: [{ name: 'acme', provider: 'ACME', auth: 'OAUTH' }],
-    sandboxes: { notion: { rateLimitPerSecond: 0 } },
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(gates.splice(0).map((g) => g.close()));
-  await emulator.close();
+const fx = gateFixture({
+  connections: [ACME_CONNECTION],
+  sandboxes: { notion: { rateLimitPerSecond: 0 } },
 });
 
 async function gateFor(runtime: RecordingRuntime, extra: { consentTimeoutSecs?: number; withShared?: boolean } = {}) {
-  const gate = await createAuthGate({
+  const gate = await fx.gate({
     connectors: (extra.withShared
       ? { acme: perUser(), feed: shared('shared-feed', { connection: 'acme', label: 'Feed' }) }
       : { acme: perUser() }) as Record<'acme' | 'feed', ConnectorSpec>,
     page: { title: 'Test run', port: 0 },
-    credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
     runtime,
     ...(extra.consentTimeoutSecs === undefined ? {} : { consentTimeoutSecs: extra.consentTimeoutSecs }),
   });
-  gates.push(gate);
   return gate;
 }
 
@@ -70,18 +56,18 @@ describe('first and second run', () => {
     expect(person.verifyUrl).toContain(`${gate.pageUrl}/verify?auth_request_id=`);
     expect(person.verifyStatus).toBe(200);
     const { acme } = await connecting;
-    expect((await emulator.admin.account('acme', 'user-a'))?.status).toBe('ACTIVE');
+    expect((await fx.emulator.admin.account('acme', 'user-a'))?.status).toBe('ACTIVE');
     const echo = await acme.tool<{ identifier: string }>('acme_echo', { hello: 'world' });
     expect(echo.data.identifier).toBe('user-a');
     expect(gate.metrics().consentResumeMs).toHaveLength(1);
     expect(runtime.statusMessages.some((m) => m.includes(gate.pageUrl))).toBe(true);
 
     // Second run: the account is ACTIVE, so exactly one lookup and no consent.
-    await emulator.admin.resetCalls();
+    await fx.emulator.admin.resetCalls();
     const second = await gateFor(testRuntime({ atHome: true, userId: 'user-a' }));
     const handles = await second.connect(['acme']);
     await handles.acme.tool('acme_echo', {});
-    const rpcs = (await emulator.admin.calls({ kind: 'rpc' })).filter((c) => c.status === 'ok');
+    const rpcs = (await fx.emulator.admin.calls({ kind: 'rpc' })).filter((c) => c.status === 'ok');
     expect(rpcs.map((c) => c.name)).toEqual(['GetConnectedAccountAuth', 'ExecuteTool']);
     expect((await second.connect(['acme'])).acme.accountId).toBe(handles.acme.accountId);
   });
@@ -112,7 +98,7 @@ describe('users in parallel', () => {
     const listA = await handleA.tool<{ results: { name: string }[] }>('acme_resource_list', {});
     expect(listA.data.results.map((r) => r.name)).toEqual(['alice-note']);
     expect(handleA.accountId).not.toBe(handleB.accountId);
-    const toolCalls = await emulator.admin.calls({ kind: 'tool' });
+    const toolCalls = await fx.emulator.admin.calls({ kind: 'tool' });
     for (const call of toolCalls) expect(['alice', 'bob']).toContain(call.identifier);
     const aliceCalls = toolCalls.filter((c) => c.identifier === 'alice');
     expect(aliceCalls).toHaveLength(2);
@@ -129,7 +115,7 @@ describe('shared connectors', () => {
     const { acme, feed } = await connecting;
     expect(acme.identifier).toBe('owner');
     expect(feed.identifier).toBe('shared-feed');
-    expect((await emulator.admin.account('acme', 'shared-feed'))?.status).toBe('ACTIVE');
+    expect((await fx.emulator.admin.account('acme', 'shared-feed'))?.status).toBe('ACTIVE');
   });
 
   it('refuses a non-owner with a clear message and issues no link', async () => {
@@ -138,7 +124,7 @@ describe('shared connectors', () => {
     const error = await gate.connect(['acme', 'feed']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SharedConnectorNotConnectedError);
     expect((error as Error).message).toContain('operator has not connected the shared "acme"');
-    const rpcs = await emulator.admin.calls({ kind: 'rpc' });
+    const rpcs = await fx.emulator.admin.calls({ kind: 'rpc' });
     expect(rpcs.some((c) => c.name === 'GetMagicLinkForConnectedAccount')).toBe(false);
     await gate.reportFailure(error);
     expect(runtime.values.get('OUTPUT')).toMatchObject({ status: 'OPERATOR_ACTION_REQUIRED', connector: 'acme' });
@@ -199,7 +185,7 @@ describe('consent edge cases', () => {
     const state = verifyUrl.searchParams.get('state')!;
     const forgedId = await browser.fetch(`${gate.pageUrl}/verify?auth_request_id=forged&state=${encodeURIComponent(state)}`);
     expect(forgedId.status).toBe(400);
-    expect((await emulator.admin.account('acme', 'carol'))?.status).toBe('PENDING_VERIFICATION');
+    expect((await fx.emulator.admin.account('acme', 'carol'))?.status).toBe('PENDING_VERIFICATION');
 
     const real = await browser.fetch(verifyUrl.toString());
     expect(real.status).toBe(200);

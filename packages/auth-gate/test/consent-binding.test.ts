@@ -1,8 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { CookieJar } from 'tough-cookie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { createAuthGate, perUser, type AuthGate } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { perUser, type AuthGate } from '../src/index.js';
 import { bindingCookieName, cookieScopeOf, presentedNonce } from '../src/core/browser-binding.js';
 import {
   accountStatusViaSdk,
@@ -12,31 +11,20 @@ import {
   pressConnect,
   waitForConsentPhase,
 } from './support/consenting-person.js';
+import { gateFixture } from './support/gate-fixture.js';
 import { testRuntime } from './support/test-runtime.js';
 
 // Consent is bound to the browser that pressed Connect: the run page sets a cookie holding a nonce
 // bound to the state it sends to Scalekit, and the verify route completes only with that cookie.
 
-let emulator: RunningEmulator;
-const gates: AuthGate<string>[] = [];
-
-beforeEach(async () => {
-  emulator = await startEmulator({ connections: [{ name: 'acme', provider: 'ACME', auth: 'OAUTH' }] });
-});
-
-afterEach(async () => {
-  await Promise.all(gates.splice(0).map((g) => g.close()));
-  await emulator.close();
-});
+const fx = gateFixture();
 
 async function gateFor(userId: string, page: { publicUrl?: string; port?: number } = {}): Promise<AuthGate<'acme'>> {
-  const gate = await createAuthGate({
+  const gate = await fx.gate({
     connectors: { acme: perUser() },
     page: { title: 'Binding run', port: 0, ...page },
-    credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
     runtime: testRuntime({ atHome: true, userId }),
   });
-  gates.push(gate);
   return gate;
 }
 
@@ -55,7 +43,7 @@ describe('the run page binds consent to the browser that pressed Connect', () =>
     expect(other.verifyHtml).toContain('data-reason="other_browser"');
     expect(other.verifyHtml).toContain('opened in another browser');
     expect(other.verifyHtml).toContain('press Connect there');
-    expect(await accountStatusViaSdk(emulator, 'acme', 'starter')).toBe('PENDING_VERIFICATION');
+    expect(await accountStatusViaSdk(fx.emulator, 'acme', 'starter')).toBe('PENDING_VERIFICATION');
     const page = (await (await fetch(`${gate.pageUrl}/state`)).json()) as { phase: string };
     expect(page.phase).toBe('authorize');
 
@@ -63,7 +51,7 @@ describe('the run page binds consent to the browser that pressed Connect', () =>
     const mine = await authorizeAsPerson(gate.pageUrl, 'acme', 'approve', starter);
     expect(mine.verifyStatus).toBe(200);
     await connecting;
-    expect(await accountStatusViaSdk(emulator, 'acme', 'starter')).toBe('ACTIVE');
+    expect(await accountStatusViaSdk(fx.emulator, 'acme', 'starter')).toBe('ACTIVE');
   });
 
   it('the verify URL itself, replayed without the cookie, is refused; with the cookie it completes', async () => {
@@ -79,12 +67,12 @@ describe('the run page binds consent to the browser that pressed Connect', () =>
     const wrongNonce = await fetch(verifyUrl, { headers: { cookie: `${cookieNameFor(verifyUrl)}=not-the-nonce` } });
     expect(bare.status).toBe(403);
     expect(wrongNonce.status).toBe(403);
-    expect(await accountStatusViaSdk(emulator, 'acme', 'replayer')).toBe('PENDING_VERIFICATION');
+    expect(await accountStatusViaSdk(fx.emulator, 'acme', 'replayer')).toBe('PENDING_VERIFICATION');
 
     const own = await browser.fetch(verifyUrl);
     expect(own.status).toBe(200);
     await connecting;
-    expect(await accountStatusViaSdk(emulator, 'acme', 'replayer')).toBe('ACTIVE');
+    expect(await accountStatusViaSdk(fx.emulator, 'acme', 'replayer')).toBe('ACTIVE');
     // The binding is spent: the verify answer removes the cookie.
     expect(own.headers.getSetCookie().join('\n')).toMatch(/Max-Age=0/);
   });

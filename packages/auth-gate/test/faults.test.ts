@@ -3,9 +3,8 @@
 // re-authorization that several calls need at once. Waits are injected where the code under test
 // sleeps, so nothing here races the wall clock.
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ScalekitException, ScalekitServiceUnavailableException } from '@scalekit-sdk/node';
-import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { ConnectorHandle } from '../src/core/connector-handle.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../src/core/retry-policy.js';
 import { emptyMetrics, type GateMetrics } from '../src/core/metrics.js';
@@ -13,50 +12,25 @@ import { classifyFailure } from '../src/scalekit/error-classification.js';
 import { ScalekitGateway, type AccountInfo } from '../src/scalekit/scalekit-gateway.js';
 import {
   ConnectorOutageError,
-  createAuthGate,
   isRunFatal,
   perUser,
   ScalekitUnreachableError,
-  type AuthGate,
 } from '../src/index.js';
 import { authorizeAsPerson, waitForConsentPhase } from './support/consenting-person.js';
+import { gateFixture } from './support/gate-fixture.js';
 import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
 
-let emulator: RunningEmulator;
-const gates: AuthGate<string>[] = [];
+const fx = gateFixture();
+const credentials = () => fx.credentials();
 
-beforeEach(async () => {
-  emulator = await startEmulator({ connections: [{ name: 'acme', provider: 'ACME', auth: 'OAUTH' }] });
-});
-
-afterEach(async () => {
-  await Promise.all(gates.splice(0).map((g) => g.close()));
-  await emulator.resume();
-  await emulator.close();
-});
-
-const credentials = () => ({ envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
-
-async function connectedGate(runtime: RecordingRuntime, retry: Partial<RetryPolicy> = {}) {
-  const gate = await createAuthGate({
-    connectors: { acme: perUser() },
-    page: { title: 'Faults', port: 0 },
-    credentials: credentials(),
-    runtime,
-    retry: { baseDelayMs: 20, maxDelayMs: 200, ...retry },
-  });
-  gates.push(gate);
-  const connecting = gate.connect(['acme']);
-  await waitForConsentPhase(gate.pageUrl);
-  await authorizeAsPerson(gate.pageUrl, 'acme');
-  const { acme } = await connecting;
-  return { gate, acme };
+function connectedGate(runtime: RecordingRuntime, retry: Partial<RetryPolicy> = {}) {
+  return fx.connectedAcme(runtime, { title: 'Faults', retry: { baseDelayMs: 20, maxDelayMs: 200, ...retry } });
 }
 
 /** An ACTIVE account of `user`, connected through consent once. */
 async function activeAccount(user: string): Promise<AccountInfo> {
   await connectedGate(testRuntime({ atHome: true, userId: user }));
-  const view = await emulator.admin.account('acme', user);
+  const view = await fx.emulator.admin.account('acme', user);
   return { id: view!.id, connection: 'acme', identifier: user, status: 'ACTIVE' };
 }
 
@@ -97,7 +71,7 @@ describe('what never reached Scalekit', () => {
     const account = await activeAccount('c1');
     const gateway = new ScalekitGateway(credentials(), emptyMetrics());
     await gateway.status('acme', 'c1');
-    await emulator.suspend();
+    await fx.emulator.suspend();
     const proxyError = await gateway.request('acme', 'c1', { method: 'POST', path: '/resources', body: { name: 'x' } }).catch((e: unknown) => e);
     // As the SDK surfaces them: a bare ScalekitException for the proxy, Unavailable for gRPC.
     expect(proxyError).toBeInstanceOf(ScalekitException);
@@ -117,42 +91,40 @@ describe('a Scalekit outage', () => {
     const { handle, metrics } = await handleWith(account, {
       // The outage ends during the third wait.
       onSleep: async (_ms, n) => {
-        if (n === 3) await emulator.resume();
+        if (n === 3) await fx.emulator.resume();
       },
     });
-    await emulator.suspend();
+    await fx.emulator.suspend();
     const created = await handle.request<{ name: string }>({ method: 'POST', path: '/resources', body: { name: 'during-outage' } });
     expect(created.status).toBe(201);
     expect(metrics.unreachableRetries).toBe(3);
     const list = await handle.request<{ results: { name: string }[] }>({ path: '/resources' });
     expect(list.data.results.map((r) => r.name)).toEqual(['during-outage']);
-    const posts = (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources');
+    const posts = (await fx.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources');
     expect(posts.map((c) => c.status)).toEqual(['201', '200']);
   }, 60_000);
 
   it('longer than the budget fails with ScalekitUnreachableError, which ends the run', async () => {
     const account = await activeAccount('o2');
     const { handle, sleeps } = await handleWith(account, { policy: { unreachableBudgetMs: 5_000 } });
-    await emulator.suspend();
+    await fx.emulator.suspend();
     const error = await handle.request({ method: 'POST', path: '/resources', body: { name: 'never' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScalekitUnreachableError);
-    expect((error as Error).message).toContain(`Scalekit at ${emulator.envUrl} is unreachable (network error ECONNREFUSED for 5s)`);
+    expect((error as Error).message).toContain(`Scalekit at ${fx.emulator.envUrl} is unreachable (network error ECONNREFUSED for 5s)`);
     expect(isRunFatal(error)).toBe(true);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5_000);
-    await emulator.resume();
-    expect((await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources')).toEqual([]);
+    await fx.emulator.resume();
+    expect((await fx.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources')).toEqual([]);
   }, 60_000);
 
   it('at start is reported as ScalekitUnreachableError, not as a generic call error', async () => {
-    await emulator.suspend();
-    const gate = await createAuthGate({
+    await fx.emulator.suspend();
+    const gate = await fx.gate({
       connectors: { acme: perUser() },
       page: { port: 0 },
-      credentials: credentials(),
       runtime: testRuntime({ atHome: true, userId: 's1' }),
       retry: { unreachableBudgetMs: 1 },
     });
-    gates.push(gate);
     const error = await gate.connect(['acme']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScalekitUnreachableError);
     expect((error as Error).message).toContain('check SCALEKIT_ENV_URL and the network');
@@ -163,30 +135,30 @@ describe('a connector that keeps failing', () => {
   it('opens the breaker after N failures of the same kind: in-flight calls stop, later calls are not sent', async () => {
     const account = await activeAccount('b1');
     const { handle, metrics } = await handleWith(account, { policy: { breakerThreshold: 10 } });
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' } });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' } });
     const results = await Promise.all(Array.from({ length: 6 }, () => handle.request({ path: '/resources' }).catch((e: unknown) => e)));
     for (const result of results) {
       expect(result).toBeInstanceOf(ConnectorOutageError);
       expect((result as Error).message).toContain('Stopped calling acme: its last 10 calls in a row failed with 503');
       expect(isRunFatal(result)).toBe(true);
     }
-    const sent = (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources').length;
+    const sent = (await fx.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources').length;
     // The tenth failure opens it; calls already on the wire (at most one per concurrent caller) finish.
     expect(sent).toBeGreaterThanOrEqual(10);
     expect(sent).toBeLessThanOrEqual(10 + 5);
     expect(metrics.breakerTrips).toBe(1);
     await expect(handle.request({ method: 'POST', path: '/resources', body: { name: 'x' } })).rejects.toBeInstanceOf(ConnectorOutageError);
-    expect((await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources').length).toBe(sent);
+    expect((await fx.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources').length).toBe(sent);
   }, 60_000);
 
   it('a provider answering 4xx in between is up: the streak starts again', async () => {
     const account = await activeAccount('b2');
     const { handle } = await handleWith(account, { policy: { breakerThreshold: 3 } });
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 2 });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 2 });
     // 503, 503, then the provider answers 404 for this one resource.
     const missing = await handle.request({ path: '/resources/res_404' }).catch((e: unknown) => e);
     expect((missing as { status?: number }).status).toBe(404);
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 2 });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 2 });
     // Two more 503s: a third in a row only if the 404 had not counted as an answer.
     await expect(handle.request({ path: '/resources' })).resolves.toMatchObject({ status: 200 });
   }, 60_000);
@@ -196,7 +168,7 @@ describe('429s', () => {
   it('waits what the proxy answer asks in Retry-After (the SDK drops that header)', async () => {
     const account = await activeAccount('r1');
     const { handle, sleeps } = await handleWith(account);
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 7 }, times: 1 });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 7 }, times: 1 });
     await handle.request({ method: 'POST', path: '/resources', body: { name: 'after-429' } });
     expect(sleeps).toEqual([7_000]);
   }, 60_000);
@@ -204,7 +176,7 @@ describe('429s', () => {
   it('retries a POST through more 429s than maxAttempts, within the rate-limit budget, losing nothing', async () => {
     const account = await activeAccount('r2');
     const { handle, metrics } = await handleWith(account, { policy: { maxAttempts: 3 } });
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 }, times: 8 });
+    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 }, times: 8 });
     const created = await handle.request({ method: 'POST', path: '/resources', body: { name: 'patient' } });
     expect(created.status).toBe(201);
     expect(metrics.rateLimited).toBe(8);
@@ -217,8 +189,8 @@ describe('a mid-run re-authorization', () => {
   it('is one flight: concurrent calls wait for the same consent, and the page stays on "connect" until it is done', async () => {
     const runtime = testRuntime({ atHome: true, userId: 'm1' });
     const { gate, acme } = await connectedGate(runtime);
-    const account = await emulator.admin.account('acme', 'm1');
-    await emulator.admin.setAccountStatus(account!.id, 'EXPIRED');
+    const account = await fx.emulator.admin.account('acme', 'm1');
+    await fx.emulator.admin.setAccountStatus(account!.id, 'EXPIRED');
     const calls = Array.from({ length: 8 }, (_, i) => acme.tool<{ echo: { n: number } }>('acme_echo', { n: i }).catch((e: unknown) => e));
     await waitForConsentPhase(gate.pageUrl);
     // The work goes on reporting progress meanwhile: the page must keep showing the Connect button.
