@@ -6,37 +6,24 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { approveConsent } from '@repo/actor-runner';
-import { startSampleSite, type SampleSite } from '@repo/sample-site';
-import type { RunningEmulator } from '@repo/scalekit-emulator';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { SYNC_STORE_NAME, type SyncStateData } from '../../src/sync/sync-state.js';
-import { childPages, finished, notionOf, outlineOf, PARENT, pageTitled, runActor, startRun, startStack, titleOf } from '../support/stack.js';
+import { childPages, finished, notionOf, outlineOf, PARENT, pageTitled, runActor, startRun, titleOf, useStack } from '../support/stack.js';
 import { expectedOutline } from './expected.js';
 
-let emulator: RunningEmulator;
-let site: SampleSite;
-
-beforeEach(async () => {
-  // Notion's real limit: the run takes several seconds, so it can be killed in the middle.
-  emulator = await startStack(3);
-  site = await startSampleSite();
-});
-
-afterEach(async () => {
-  await site?.close();
-  await emulator?.close();
-});
+// Notion's real limit: the run takes several seconds, so it can be killed in the middle.
+const stack = useStack({ rateLimitPerSecond: 3, perTest: true });
 
 async function writtenPages() {
-  const snapshot = await notionOf(emulator);
+  const snapshot = await notionOf(stack.emulator);
   return childPages(snapshot, pageTitled(snapshot, PARENT)).filter((p) =>
-    outlineOf(p.children.slice(0, 1))[0]?.startsWith(`callout: Source: ${site.url}`),
+    outlineOf(p.children.slice(0, 1))[0]?.startsWith(`callout: Source: ${stack.site.url}`),
   );
 }
 
 /** Starts a run, kills it (SIGKILL) once `pages` pages are in Notion, and returns what was written by then. */
 async function killAfter(pages: number, input: unknown, storageDir: string) {
-  const killed = await startRun(emulator, { input, storageDir });
+  const killed = await startRun(stack.emulator, { input, storageDir });
   const approval = approveConsent(killed.liveViewUrl, 'notion');
   let before = 0;
   for (let i = 0; i < 600 && before < pages; i++) {
@@ -49,7 +36,7 @@ async function killAfter(pages: number, input: unknown, storageDir: string) {
   expect(dead.signal).toBe('SIGKILL');
   const partial = await writtenPages();
   expect(partial.length).toBeGreaterThanOrEqual(pages);
-  expect(partial.length).toBeLessThan(site.crawlablePaths.length);
+  expect(partial.length).toBeLessThan(stack.site.crawlablePaths.length);
   return partial;
 }
 
@@ -57,11 +44,11 @@ async function expectEveryPageOnceAndComplete(partial: { id: string }[]) {
   const pages = await writtenPages();
   const titles = pages.map(titleOf);
   expect(new Set(titles).size).toBe(titles.length);
-  expect(pages).toHaveLength(site.crawlablePaths.length);
+  expect(pages).toHaveLength(stack.site.crawlablePaths.length);
   // The pages of the killed run are kept (same ids), not created again.
   for (const page of partial) expect(pages.map((p) => p.id)).toContain(page.id);
-  for (const path of site.crawlablePaths) {
-    const expected = await expectedOutline(`${site.url}${path}`);
+  for (const path of stack.site.crawlablePaths) {
+    const expected = await expectedOutline(`${stack.site.url}${path}`);
     const page = pages.find((p) => titleOf(p) === expected.title);
     expect(page && outlineOf(page.children), path).toEqual(expected.outline);
   }
@@ -69,14 +56,14 @@ async function expectEveryPageOnceAndComplete(partial: { id: string }[]) {
 
 it('a run killed half-way and started again ends with every page exactly once, complete', async () => {
   const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-crash-'));
-  const input = { startUrls: [{ url: `${site.url}/` }], parentPage: PARENT };
+  const input = { startUrls: [{ url: `${stack.site.url}/` }], parentPage: PARENT };
   const partial = await killAfter(8, input, storageDir);
 
-  const resumed = await runActor(emulator, { input, storageDir });
+  const resumed = await runActor(stack.emulator, { input, storageDir });
   expect(resumed.exitCode, resumed.printed).toBe(0);
   await expectEveryPageOnceAndComplete(partial);
-  expect(resumed.out!.created + resumed.out!.updated + resumed.out!.unchanged).toBe(site.crawlablePaths.length);
-  expect(resumed.out!.created).toBe(site.crawlablePaths.length - partial.length);
+  expect(resumed.out!.created + resumed.out!.updated + resumed.out!.unchanged).toBe(stack.site.crawlablePaths.length);
+  expect(resumed.out!.created).toBe(stack.site.crawlablePaths.length - partial.length);
 }, 120_000);
 
 /**
@@ -86,9 +73,9 @@ it('a run killed half-way and started again ends with every page exactly once, c
  */
 it('a page created right before a crash (intent saved, mapping not) is found and completed, not duplicated', async () => {
   const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-intent-'));
-  const urls = ['/docs/installation', '/docs/changelog', '/blog/long-essay'].map((path) => `${site.url}${path}`);
+  const urls = ['/docs/installation', '/docs/changelog', '/blog/long-essay'].map((path) => `${stack.site.url}${path}`);
   const input = { startUrls: urls.map((url) => ({ url })), parentPage: PARENT, maxDepth: 0 };
-  const first = await runActor(emulator, { input, storageDir, approve: true });
+  const first = await runActor(stack.emulator, { input, storageDir, approve: true });
   expect(first.exitCode, first.printed).toBe(0);
   const changelog = first.items.find((item) => item.url === urls[1])!;
   expect(changelog.status).toBe('created');
@@ -102,11 +89,11 @@ it('a page created right before a crash (intent saved, mapping not) is found and
   latest.seq += 1;
   for (const f of slots) await writeFile(join(dir, f), JSON.stringify(latest));
 
-  const second = await runActor(emulator, { input, storageDir });
+  const second = await runActor(stack.emulator, { input, storageDir });
   expect(second.exitCode, second.printed).toBe(0);
   expect(second.printed).toContain('1 found from an interrupted run');
   expect(second.out).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-  const snapshot = await notionOf(emulator);
+  const snapshot = await notionOf(stack.emulator);
   const copies = childPages(snapshot, pageTitled(snapshot, PARENT)).filter((p) => titleOf(p) === 'Changelog');
   expect(copies.map((p) => p.id)).toEqual([changelog.notionPageId]);
   expect(outlineOf(copies[0]!.children)).toEqual((await expectedOutline(urls[1]!)).outline);

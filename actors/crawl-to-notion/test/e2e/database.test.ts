@@ -5,31 +5,18 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSampleSite, type SampleSite } from '@repo/sample-site';
-import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { readDataset } from '@repo/actor-runner';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { notionOf, outlineOf, PARENT, pageTitled, rowsOf, runActor, startStack, titleOf } from '../support/stack.js';
+import { expect, it } from 'vitest';
+import { notionOf, outlineOf, PARENT, pageTitled, rowsOf, runActor, titleOf, useStack } from '../support/stack.js';
 import { expectedOutline } from './expected.js';
 
-let emulator: RunningEmulator;
-let site: SampleSite;
-
-beforeAll(async () => {
-  emulator = await startStack();
-  site = await startSampleSite();
-});
-
-afterAll(async () => {
-  await site?.close();
-  await emulator?.close();
-});
+const stack = useStack();
 
 it('creates the database under the parent with a row per page, properties and content; a re-run writes nothing', async () => {
   const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-db-'));
   const paths = ['/docs/installation', '/docs/webhooks', '/docs/changelog'];
   const input = {
-    startUrls: paths.map((path) => ({ url: `${site.url}${path}` })),
+    startUrls: paths.map((path) => ({ url: `${stack.site.url}${path}` })),
     maxDepth: 0,
     destination: 'database',
     database: 'Acme docs',
@@ -37,13 +24,13 @@ it('creates the database under the parent with a row per page, properties and co
   };
   // Pay-per-event as the platform would charge it, logged to a local dataset.
   const charging = { ACTOR_TEST_PAY_PER_EVENT: 'true', ACTOR_USE_CHARGING_LOG_DATASET: 'true' };
-  const first = await runActor(emulator, { input, storageDir, approve: true, env: charging });
+  const first = await runActor(stack.emulator, { input, storageDir, approve: true, env: charging });
   expect(first.exitCode, first.printed).toBe(0);
   expect(first.out).toMatchObject({ destination: 'database', created: 3, failed: 0 });
   const charges = (await readDataset(storageDir, 'charging_log')) as { eventName: string }[];
   expect(charges.filter((c) => c.eventName === 'page-written')).toHaveLength(3);
 
-  const snapshot = await notionOf(emulator);
+  const snapshot = await notionOf(stack.emulator);
   const databases = snapshot.databases.filter((db) => db.title.map((t) => t.plain_text).join('') === 'Acme docs');
   expect(databases).toHaveLength(1);
   const database = databases[0]!;
@@ -59,7 +46,7 @@ it('creates the database under the parent with a row per page, properties and co
   const rows = rowsOf(snapshot, database.id);
   expect(rows).toHaveLength(3);
   for (const path of paths) {
-    const url = `${site.url}${path}`;
+    const url = `${stack.site.url}${path}`;
     const row = rows.find((r) => r.properties['URL']?.url === url)!;
     const item = first.items.find((i) => i.url === url)!;
     const expected = await expectedOutline(url, { sourceBlock: false });
@@ -71,10 +58,10 @@ it('creates the database under the parent with a row per page, properties and co
     expect(outlineOf(row.children), path).toEqual(expected.outline);
   }
 
-  const second = await runActor(emulator, { input, storageDir, env: charging });
+  const second = await runActor(stack.emulator, { input, storageDir, env: charging });
   expect(second.exitCode, second.printed).toBe(0);
   expect(second.out).toMatchObject({ written: 0, unchanged: 3 });
   // Unchanged pages are free.
   expect(((await readDataset(storageDir, 'charging_log')) as { eventName: string }[]).filter((c) => c.eventName === 'page-written')).toHaveLength(0);
-  expect(await notionOf(emulator)).toEqual(snapshot);
+  expect(await notionOf(stack.emulator)).toEqual(snapshot);
 }, 90_000);

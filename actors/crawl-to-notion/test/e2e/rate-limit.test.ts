@@ -3,34 +3,21 @@
 // limit, so no 429 ever reaches the run. The pages come from the sitemap robots.txt announces
 // (link depth 0), through the same robots.txt filter as links.
 
-import { startSampleSite, type SampleSite } from '@repo/sample-site';
-import type { RunningEmulator } from '@repo/scalekit-emulator';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PARENT, runActor, startStack } from '../support/stack.js';
+import { expect, it } from 'vitest';
+import { PARENT, runActor, useStack } from '../support/stack.js';
 
-let emulator: RunningEmulator;
-let site: SampleSite;
-
-beforeAll(async () => {
-  emulator = await startStack(3);
-  site = await startSampleSite();
-});
-
-afterAll(async () => {
-  await site?.close();
-  await emulator?.close();
-});
+const stack = useStack({ rateLimitPerSecond: 3 });
 
 it('writes the whole site from its sitemap under the 3 requests/second limit without a single 429', async () => {
-  const input = { startUrls: [{ url: `${site.url}/` }], parentPage: PARENT, useSitemaps: true, maxDepth: 0 };
-  const run = await runActor(emulator, { input, approve: true });
+  const input = { startUrls: [{ url: `${stack.site.url}/` }], parentPage: PARENT, useSitemaps: true, maxDepth: 0 };
+  const run = await runActor(stack.emulator, { input, approve: true });
   expect(run.exitCode, run.printed).toBe(0);
-  expect(run.out).toMatchObject({ status: 'SUCCEEDED', created: site.crawlablePaths.length, failed: 0 });
-  expect(run.items.filter((item) => item.status === 'created').map((item) => new URL(item.url).pathname).sort()).toEqual([...site.crawlablePaths].sort());
+  expect(run.out).toMatchObject({ status: 'SUCCEEDED', created: stack.site.crawlablePaths.length, failed: 0 });
+  expect(run.items.filter((item) => item.status === 'created').map((item) => new URL(item.url).pathname).sort()).toEqual([...stack.site.crawlablePaths].sort());
   // The sitemap lists the page robots.txt disallows; it is not fetched.
-  expect(run.items.find((item) => item.url === `${site.url}/private/admin`)).toMatchObject({ status: 'skipped' });
-  expect(site.hits.get('/private/admin')).toBeUndefined();
-  const notionCalls = (await emulator.admin.calls({ kind: 'proxy' })).filter((call) => call.connector === 'notion');
+  expect(run.items.find((item) => item.url === `${stack.site.url}/private/admin`)).toMatchObject({ status: 'skipped' });
+  expect(stack.site.hits.get('/private/admin')).toBeUndefined();
+  const notionCalls = (await stack.emulator.admin.calls({ kind: 'proxy' })).filter((call) => call.connector === 'notion');
   expect(notionCalls.length).toBe(run.out!.notionRequests);
   expect(notionCalls.filter((call) => call.status === '429')).toEqual([]);
   // A figure for the report, not an assertion: pages written per second against the limit.

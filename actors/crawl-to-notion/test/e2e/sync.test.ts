@@ -5,9 +5,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSampleSite, type SampleSite } from '@repo/sample-site';
-import type { RunningEmulator } from '@repo/scalekit-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   childPages,
   linksOf,
@@ -16,23 +14,22 @@ import {
   PARENT,
   pageTitled,
   runActor,
-  startStack,
   titleOf,
   type Finished,
   type NotionSnapshot,
+  useStack,
 } from '../support/stack.js';
 import { expectedOutline } from './expected.js';
 
 const RUN_TIMEOUT = 90_000;
 
-let emulator: RunningEmulator;
-let site: SampleSite;
+const stack = useStack();
 let storageDir: string;
 let first: Finished;
 let afterFirst: NotionSnapshot;
 
 function input() {
-  return { startUrls: [{ url: `${site.url}/` }], parentPage: PARENT, maxPages: 100 };
+  return { startUrls: [{ url: `${stack.site.url}/` }], parentPage: PARENT, maxPages: 100 };
 }
 
 function underParent(snapshot: NotionSnapshot) {
@@ -40,26 +37,19 @@ function underParent(snapshot: NotionSnapshot) {
 }
 
 beforeAll(async () => {
-  emulator = await startStack();
-  site = await startSampleSite();
   storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-sync-'));
-  first = await runActor(emulator, { input: input(), storageDir, approve: true });
-  afterFirst = await notionOf(emulator);
+  first = await runActor(stack.emulator, { input: input(), storageDir, approve: true });
+  afterFirst = await notionOf(stack.emulator);
 }, RUN_TIMEOUT);
-
-afterAll(async () => {
-  await site?.close();
-  await emulator?.close();
-});
 
 describe('first run', () => {
   it('creates one page per crawlable URL under the parent, with exactly the converted content in order', async () => {
     expect(first.exitCode, first.printed).toBe(0);
-    const written = underParent(afterFirst).filter((p) => outlineOf(p.children.slice(0, 1))[0]?.startsWith(`callout: Source: ${site.url}`));
-    expect(written).toHaveLength(site.crawlablePaths.length);
+    const written = underParent(afterFirst).filter((p) => outlineOf(p.children.slice(0, 1))[0]?.startsWith(`callout: Source: ${stack.site.url}`));
+    expect(written).toHaveLength(stack.site.crawlablePaths.length);
 
-    for (const path of site.crawlablePaths) {
-      const url = `${site.url}${path}`;
+    for (const path of stack.site.crawlablePaths) {
+      const url = `${stack.site.url}${path}`;
       const expected = await expectedOutline(url);
       const matching = written.filter((p) => titleOf(p) === expected.title);
       expect(matching, `${path} written once`).toHaveLength(1);
@@ -88,11 +78,11 @@ describe('first run', () => {
   it('leaves out what robots.txt disallows, skips the PDF and records broken links, each with its reason', () => {
     expect(afterFirst.pages.some((p) => titleOf(p) === 'Admin')).toBe(false);
     const byUrl = new Map(first.items.map((item) => [item.url, item]));
-    expect(byUrl.get(`${site.url}/private/admin`)).toMatchObject({ status: 'skipped', error: expect.stringContaining('robots.txt') });
-    expect(byUrl.get(`${site.url}/files/guide.pdf`)).toMatchObject({ status: 'skipped', error: 'Not an HTML page (application/pdf).' });
-    expect(byUrl.get(`${site.url}/docs/missing-page`)).toMatchObject({
+    expect(byUrl.get(`${stack.site.url}/private/admin`)).toMatchObject({ status: 'skipped', error: expect.stringContaining('robots.txt') });
+    expect(byUrl.get(`${stack.site.url}/files/guide.pdf`)).toMatchObject({ status: 'skipped', error: 'Not an HTML page (application/pdf).' });
+    expect(byUrl.get(`${stack.site.url}/docs/missing-page`)).toMatchObject({
       status: 'failed',
-      error: `Broken link: HTTP 404 (linked from ${site.url}/blog/long-essay).`,
+      error: `Broken link: HTTP 404 (linked from ${stack.site.url}/blog/long-essay).`,
     });
     // One item per URL, and every written page's item names its Notion page.
     expect(new Set(first.items.map((i) => i.url)).size).toBe(first.items.length);
@@ -103,26 +93,26 @@ describe('first run', () => {
 
 describe('re-runs', () => {
   it('a second run on the unchanged site writes nothing', async () => {
-    const second = await runActor(emulator, { input: input(), storageDir });
+    const second = await runActor(stack.emulator, { input: input(), storageDir });
     expect(second.exitCode, second.printed).toBe(0);
     expect(second.out).toMatchObject({ written: 0, created: 0, updated: 0, unchanged: 23 });
-    expect(await notionOf(emulator)).toEqual(afterFirst);
+    expect(await notionOf(stack.emulator)).toEqual(afterFirst);
     expect(second.items.filter((i) => i.status === 'unchanged').map((i) => i.notionPageId).sort()).toEqual(
       first.items.filter((i) => i.status === 'created').map((i) => i.notionPageId).sort(),
     );
   }, RUN_TIMEOUT);
 
   it('a changed page is rewritten in place (same page, new content) and nothing else is touched', async () => {
-    site.setRevision(1);
-    const third = await runActor(emulator, { input: input(), storageDir });
+    stack.site.setRevision(1);
+    const third = await runActor(stack.emulator, { input: input(), storageDir });
     expect(third.exitCode, third.printed).toBe(0);
     expect(third.out).toMatchObject({ written: 1, created: 0, updated: 1, unchanged: 22 });
 
-    const now = await notionOf(emulator);
+    const now = await notionOf(stack.emulator);
     const before = pageTitled(afterFirst, 'Authentication');
     const after = pageTitled(now, 'Authentication');
     expect(after.id).toBe(before.id);
-    const expected = await expectedOutline(`${site.url}/docs/authentication`);
+    const expected = await expectedOutline(`${stack.site.url}/docs/authentication`);
     expect(outlineOf(after.children)).toEqual(expected.outline);
     expect(expected.outline).toContain('paragraph: Updated in revision 1: the recommended timeout is now 31 seconds.');
     // Blocks that did not change stay (Notion deletes cost a request each): the source block is the same block.

@@ -4,7 +4,9 @@
 
 import { fileURLToPath } from 'node:url';
 import { approveConsent, startLocalRun, type LocalRun, type LocalRunResult } from '@repo/actor-runner';
+import { startSampleSite, type SampleSite } from '@repo/sample-site';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { PageItem, RunOutput } from '../../src/sync/run-report.js';
 
 export const ACTOR_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,6 +17,41 @@ export const PARENT = 'Research';
 /** Notion's own limit (3/s with bursts) only where a test is about it. */
 export function startStack(rateLimitPerSecond = 0): Promise<RunningEmulator> {
   return startEmulator({ sandboxes: { notion: { rateLimitPerSecond } } });
+}
+
+export interface Stack {
+  readonly emulator: RunningEmulator;
+  readonly site: SampleSite;
+}
+
+/**
+ * The emulator (Notion at `rateLimitPerSecond`, default unlimited) and the sample docs site for a
+ * test file: started once for all its tests, or afresh for each (`perTest`) where a test needs an
+ * empty Notion; closed after them (the emulator resumed first, should a test have suspended it).
+ */
+export function useStack(options: { rateLimitPerSecond?: number; perTest?: boolean } = {}): Stack {
+  let emulator: RunningEmulator | undefined;
+  let site: SampleSite | undefined;
+  const [before, after] = options.perTest ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
+    emulator = await startStack(options.rateLimitPerSecond);
+    site = await startSampleSite();
+  });
+  after(async () => {
+    await emulator?.resume();
+    await site?.close();
+    await emulator?.close();
+  });
+  return {
+    get emulator() {
+      if (!emulator) throw new Error('the stack runs only inside the tests of the file');
+      return emulator;
+    },
+    get site() {
+      if (!site) throw new Error('the stack runs only inside the tests of the file');
+      return site;
+    },
+  };
 }
 
 export interface RunOptions {
