@@ -52,6 +52,14 @@ describe('a Scalekit outage in the middle of a run', () => {
 describe('two runs of one user at once', () => {
   it('share Notion\'s 3 requests/second: 429s are waited out and neither run loses a page', async () => {
     await stack.emulator.admin.resetCalls();
+    // Whether the two runs overlap enough to exceed 3 req/s depends on the machine's load, so a
+    // burst of 429s (with Retry-After, as Notion sends them) is injected too: some writes are
+    // always limited, and every one must be waited out, not failed.
+    await stack.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/v1/pages', connector: 'notion' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 1 },
+      times: 6,
+    });
     const [a, b] = await Promise.all(
       [PARENT, 'Roadmap'].map(async (parentPage) => {
         const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-parallel-'));
@@ -62,7 +70,7 @@ describe('two runs of one user at once', () => {
       expect(run.exitCode, run.printed).toBe(0);
       expect(run.out).toMatchObject({ status: 'SUCCEEDED', created: stack.site.crawlablePaths.length, pagesNotWritten: 0 });
     }
-    // The two runs did contend: Notion answered some writes with 429.
+    // Notion answered some writes with 429 (the injected ones, and any from the runs contending).
     const limited = (await stack.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.status === '429');
     expect(limited.length).toBeGreaterThan(0);
   }, RUN_TIMEOUT);
