@@ -3,7 +3,7 @@
 // it, and finally the dataset, OUTPUT, the run page's summary and the charges. Every expected
 // failure ends with one clear message (status message, run page, Actor.fail) and no stack trace.
 
-import { AuthGateError, createAuthGate, perUser, readActorInput, type AuthGate, type SummaryLink } from '@repo/auth-gate';
+import { perUser, runFailureMessage, runGatedActor, type AuthGate, type SummaryLink } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log, type KeyValueStore, type RequestQueue } from 'apify';
 import type { CheerioCrawler } from 'crawlee';
@@ -37,51 +37,43 @@ export const PAGE_WRITTEN_EVENT = 'page-written';
 type Connectors = 'notion';
 
 export async function runActor(): Promise<void> {
-  await Actor.init();
   const startedAt = Date.now();
-
-  let input: CrawlInput;
-  let crawlOptions: CrawlOptions;
-  try {
-    input = parseInput(await readActorInput());
-    const guard = new AddressGuard({ enforce: shouldEnforce(Actor.isAtHome(), process.env) });
-    await refuseInternalTargets(input, guard);
-    const proxy = planProxy(input.proxyConfiguration, { isAtHome: Actor.isAtHome(), env: process.env });
-    if (proxy.kind === 'direct' && proxy.warning !== undefined) log.warning(proxy.warning);
-    crawlOptions = { guard, proxyConfiguration: await openProxyConfiguration(proxy) };
-  } catch (error) {
-    // Nothing has been written and no account touched yet.
-    return fail(error);
-  }
-
-  let gate: AuthGate<Connectors>;
-  try {
-    gate = await createAuthGate<Connectors>({
+  await runGatedActor(
+    {
       connectors: { notion: perUser({ label: 'Notion', requestsPerSecond: NOTION_REQUESTS_PER_SECOND }) },
       page: { title: PAGE_TITLE },
-    });
-  } catch (error) {
-    return fail(error);
-  }
+      input: prepareCrawl,
+      connect: ['notion'],
+    },
+    async ({ input: { input, crawlOptions }, gate, handles: { notion } }) => {
+      const client = new NotionClient(notion);
+      gate.step('Connected to your Notion');
+      const store = await Actor.openKeyValueStore(SYNC_STORE_NAME);
+      const destination = await openDestination(client, input, store, gate);
+      const requestQueue = await Actor.openRequestQueue();
+      if (destination.exists) await reconcile(destination.destination, requestQueue, gate);
+      const result = await crawlAndWrite(input, crawlOptions, destination.destination, requestQueue, gate, startedAt);
+      // Written whatever the verdict, so schedules and integrations read the counts and the status.
+      await Actor.setValue('OUTPUT', result.output);
+      if (result.failure !== undefined) throw result.failure;
+      return { summary: result.summary, links: result.links };
+    },
+  );
+}
 
-  try {
-    const { notion } = await gate.connect(['notion']);
-    const client = new NotionClient(notion);
-    gate.step('Connected to your Notion');
-    const store = await Actor.openKeyValueStore(SYNC_STORE_NAME);
-    const destination = await openDestination(client, input, store, gate);
-    const requestQueue = await Actor.openRequestQueue();
-    if (destination.exists) await reconcile(destination.destination, requestQueue, gate);
-    const result = await crawlAndWrite(input, crawlOptions, destination.destination, requestQueue, gate, startedAt);
-    // Written whatever the verdict, so schedules and integrations read the counts and the status.
-    await Actor.setValue('OUTPUT', result.output);
-    if (result.failure !== undefined) throw result.failure;
-    await finish(gate, result.links, result.summary);
-  } catch (error) {
-    const message = await gate.reportFailure(error);
-    await gate.close();
-    await Actor.fail(message);
-  }
+interface PreparedCrawl {
+  input: CrawlInput;
+  crawlOptions: CrawlOptions;
+}
+
+/** The input, its targets checked and its proxy opened: all before any account is touched. */
+async function prepareCrawl(raw: unknown): Promise<PreparedCrawl> {
+  const input = parseInput(raw);
+  const guard = new AddressGuard({ enforce: shouldEnforce(Actor.isAtHome(), process.env) });
+  await refuseInternalTargets(input, guard);
+  const proxy = planProxy(input.proxyConfiguration, { isAtHome: Actor.isAtHome(), env: process.env });
+  if (proxy.kind === 'direct' && proxy.warning !== undefined) log.warning(proxy.warning);
+  return { input, crawlOptions: { guard, proxyConfiguration: await openProxyConfiguration(proxy) } };
 }
 
 async function openDestination(
@@ -256,7 +248,7 @@ async function crawlAndWrite(
   }
   const verdict: Verdict =
     fatal !== undefined
-      ? { status: 'FAILED', message: fatal instanceof AuthGateError ? fatal.message : `The run failed: ${fatal.message}` }
+      ? { status: 'FAILED', message: runFailureMessage(fatal) }
       : runVerdict(tally, input.maxFailedPagesPercent, sync.stopped);
   const containerUrl = destination.containerUrl() ?? null;
   const output: RunOutput = {
@@ -287,17 +279,4 @@ async function crawlAndWrite(
   // A tolerated shortfall is said in the summary (status message and run page), not hidden.
   const summary = verdict.status === 'SUCCEEDED_WITH_FAILURES' && verdict.message ? `${tally.summary()} ${verdict.message}` : tally.summary();
   return { output, links, summary, failure };
-}
-
-async function finish(gate: AuthGate<Connectors>, links: SummaryLink[], summary: string): Promise<void> {
-  await gate.finish({ summary, links });
-  log.info(summary);
-  await gate.close();
-  await Actor.exit(summary);
-}
-
-async function fail(error: unknown): Promise<void> {
-  const message = error instanceof AuthGateError ? error.message : `The run failed: ${errorMessage(error)}`;
-  if (!(error instanceof AuthGateError)) log.exception(error instanceof Error ? error : new Error(message), 'Unexpected failure');
-  await Actor.fail(message);
 }

@@ -3,6 +3,7 @@
 // before any account is touched or anything written.
 
 import { z } from 'zod';
+import { parseInputWith } from '@repo/auth-gate';
 import { InputError } from './errors.js';
 
 export const DEFAULT_DATABASE_TITLE = 'Crawled pages';
@@ -158,15 +159,7 @@ function globText(value: z.infer<typeof glob>): string {
 
 /** The validated input, or an InputError with one message listing everything to fix. */
 export function parseInput(raw: unknown): CrawlInput {
-  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) {
-    throw new InputError('Invalid input: expected a JSON object with "startUrls".');
-  }
-  const parsed = rawSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
-    throw new InputError(`Invalid input: ${issues.join('; ')}.`);
-  }
-  const input = parsed.data;
+  const input = parseInputWith(rawSchema, raw, 'a JSON object with "startUrls"');
   const urls: string[] = [];
   input.startUrls.forEach((entry, index) => {
     if (typeof entry !== 'string' && 'requestsFromUrl' in entry && !('url' in entry)) {

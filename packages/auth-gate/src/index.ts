@@ -1,5 +1,8 @@
 // What an Actor run needs: the gate, connector specs, handles, errors, the run journal.
 // Standby servers add `@repo/auth-gate/standby`; Claude tool definitions are `@repo/auth-gate/anthropic`.
+export { runGatedActor, type GatedActorOptions, type GatedResult, type GatedRun } from './run/gated-actor.js';
+export { parseInputWith } from './run/input-schema.js';
+export { InputError, isExpectedFailure, runFailureMessage } from './run/run-failure.js';
 export { createAuthGate, AuthGate, CONSENT_TIMEOUT_VARIABLE, RATE_LIMIT_BUDGET_VARIABLE, type AuthGateOptions, type FinishOptions } from './run/gate.js';
 export { perUser, shared, type ConnectorSpec, type PerUserConnector, type SharedConnector } from './core/connectors.js';
 export type { ScalekitCredentials } from './core/credentials.js';
@@ -13,5 +16,5 @@ export { readActorInput } from './run/actor-input.js';
 export { RunJournal, STOP_AFTER_STEP_VARIABLE, TEST_STOP_EXIT_CODE, type RunJournalOptions } from './run/run-journal.js';
 export type { GateMetrics } from './core/metrics.js';
 export type { Progress, SummaryLink } from './run/run-page-state.js';
-export { escapeHtml } from './run/run-page-html.js';
+export { escapeHtml } from './core/html-escape.js';
 export * from './core/errors.js';

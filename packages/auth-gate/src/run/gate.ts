@@ -9,12 +9,9 @@ import { labelOf, type ConnectorSpec } from '../core/connectors.js';
 import { ConsentSession, type PendingConnector } from './consent-session.js';
 import { LiveViewServer, localPageUrl } from './live-view-server.js';
 import { RunPageState, type Progress, type SummaryLink } from './run-page-state.js';
-import {
-  AuthGateError,
-  AuthorizationTimeoutError,
-  SharedConnectorNotConnectedError,
-} from '../core/errors.js';
+import { AuthorizationTimeoutError, SharedConnectorNotConnectedError } from '../core/errors.js';
 import { resolveIdentity, type RunIdentity } from './run-identity.js';
+import { isExpectedFailure, runFailureMessage } from './run-failure.js';
 import { toAnthropicTool, type AnthropicToolDefinition } from '../llm/anthropic-tools.js';
 import { emptyMetrics, type GateMetrics } from '../core/metrics.js';
 import type { ActorRuntime } from './actor-runtime.js';
@@ -264,9 +261,8 @@ export class AuthGate<K extends string> {
    * Returns the message to pass to `Actor.fail`.
    */
   async reportFailure(error: unknown): Promise<string> {
-    const message =
-      error instanceof AuthGateError ? error.message : `The run failed: ${error instanceof Error ? error.message : String(error)}`;
-    if (!(error instanceof AuthGateError)) this.#runtime.log.error(error instanceof Error ? (error.stack ?? message) : message);
+    const message = runFailureMessage(error);
+    if (!isExpectedFailure(error)) this.#runtime.log.error(error instanceof Error ? (error.stack ?? message) : message);
     if (error instanceof AuthorizationTimeoutError) {
       // Stable fields for an automated caller: nothing was done for lack of consent, and only a
       // person can fix it (retrying the same call without them fails the same way).

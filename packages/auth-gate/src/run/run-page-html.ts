@@ -1,11 +1,5 @@
+import { escapeHtml } from '../core/html-escape.js';
 import type { RunPageSnapshot } from './run-page-state.js';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML content and quoted attributes: everything on the page passes here. */
-export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
-}
 
 function safeHref(url: string): string | undefined {
   try {

@@ -21,3 +21,4 @@ export {
 } from './standby-gate.js';
 export { CallerSession, type AuthorizationLink } from './caller-session.js';
 export * from './api-key-errors.js';
+export { accountErrorAnswer, type AccountErrorAnswer, type AccountErrorOptions } from './account-error-answer.js';
