@@ -7,7 +7,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDataset, readRecord } from '@repo/actor-runner';
+import { TEST_STOP_EXIT_CODE } from '@repo/auth-gate';
+import { migrateAfterStep, readDataset, readRecord } from '@repo/actor-runner';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, connectUser, digestRecords, logsOf, removeRunStorage, runActor, sandbox, sendToSelf, stateRecords } from '../support/e2e.js';
@@ -15,8 +16,6 @@ import { assertBuilt, connectUser, digestRecords, logsOf, removeRunStorage, runA
 const NOTES = 4;
 // Only the notes written for the test: the digest mails of the runs never count, whatever the clock.
 const INPUT = { sendToSelf: true, query: 'subject:"migration note"' };
-const STOP_EXIT_CODE = 86;
-const NO_PURGE = { CRAWLEE_PURGE_ON_START: '0' };
 
 interface Item {
   subject: string;
@@ -122,9 +121,8 @@ describe('gmail-digest survives a migration at every step', () => {
     await userWithNotes(user);
     const storageDir = await mkdtemp(join(tmpdir(), `gmail-digest-${user}-`));
 
-    const stopped = await runActor(emulator, INPUT, { user, storageDir, env: { ACTOR_TEST_STOP_AFTER_STEP: step } });
-    expect(stopped.exitCode, logsOf(stopped)).toBe(STOP_EXIT_CODE);
-    const rerun = await runActor(emulator, INPUT, { user, storageDir, env: NO_PURGE });
+    const { stopped, resumed: rerun } = await migrateAfterStep(step, (env) => runActor(emulator, INPUT, { user, storageDir, env }));
+    expect(stopped.exitCode, logsOf(stopped)).toBe(TEST_STOP_EXIT_CODE);
     expect(rerun.exitCode, logsOf(rerun)).toBe(0);
     const outcome = await outcomeOf(user, storageDir);
 

@@ -7,12 +7,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrateAfterStep } from '@repo/actor-runner';
+import { TEST_STOP_EXIT_CODE } from '@repo/auth-gate';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelItem, RunOutput } from '../../src/run-output.js';
 import { connectSharedYoutube, livePagesTitled, notionOf, runActor, startStack, textOf, type NotionBlockSnapshot } from '../support/stack.js';
 
-const STOP_EXIT_CODE = 86;
 const input = { topic: 'python tutorial', channelCount: 3, notionPage: 'YouTube research', parentPage: 'Research' };
 
 let emulator: RunningEmulator;
@@ -94,9 +95,11 @@ describe('notion-youtube-agent survives a migration at every step (structured mo
     const user = `mig-${step}`;
     const dir = await storageDir(user);
 
-    const stopped = await runActor(emulator, { input, approve: ['notion'], storageDir: dir, env: { AUTH_GATE_USER_ID: user, ACTOR_TEST_STOP_AFTER_STEP: step } });
-    expect(stopped.result.exitCode, stopped.result.stdout + stopped.result.stderr).toBe(STOP_EXIT_CODE);
-    const { result } = await runActor(emulator, { input, storageDir: dir, env: { AUTH_GATE_USER_ID: user, CRAWLEE_PURGE_ON_START: '0' } });
+    const { stopped, resumed } = await migrateAfterStep(step, (env, phase) =>
+      runActor(emulator, { input, ...(phase === 'stop' ? { approve: ['notion'] } : {}), storageDir: dir, env: { AUTH_GATE_USER_ID: user, ...env } }),
+    );
+    expect(stopped.result.exitCode, stopped.result.stdout + stopped.result.stderr).toBe(TEST_STOP_EXIT_CODE);
+    const { result } = resumed;
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
 
     expect(result.stdout).toContain(`Resuming a restarted run after its step "${step === 'append-unrecorded' ? 'append-intent' : step}"`);
