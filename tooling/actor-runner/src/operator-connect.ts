@@ -1,44 +1,39 @@
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { createAuthGate, shared, type ScalekitCredentials } from '@repo/auth-gate';
 import { approveConsent } from './local-run.js';
+import { quietRuntime } from './quiet-runtime.js';
+
+function credentialsOf(env: Record<string, string>): ScalekitCredentials {
+  const { SCALEKIT_ENV_URL: envUrl, SCALEKIT_CLIENT_ID: clientId, SCALEKIT_CLIENT_SECRET: clientSecret } = env;
+  if (!envUrl || !clientId || !clientSecret) {
+    throw new Error('connectSharedAccount needs SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET in env (an emulator\'s `env`)');
+  }
+  return { envUrl, clientId, clientSecret };
+}
 
 /**
- * The operator connects a shared account once with the auth-gate CLI, exactly as the READMEs tell
- * an operator to (`auth-gate connect <connection> --shared <identifier>`). `consent` plays the
- * operator's browser on the page the CLI prints; by default it approves at once.
+ * The operator connects a shared account once, through the same gate and consent page as
+ * `auth-gate connect <connection> --shared <identifier>` (here in this process, on a free port of
+ * this machine). `consent` plays the operator's browser on that page; by default it approves at once.
  */
-export function connectSharedAccount(options: {
+export async function connectSharedAccount(options: {
   env: Record<string, string>;
   connection: string;
   identifier: string;
   consent?: (pageUrl: string) => Promise<void>;
   timeoutSecs?: number;
 }): Promise<void> {
-  const cli = join(dirname(createRequire(import.meta.url).resolve('@repo/auth-gate')), 'cli.js');
   const consent = options.consent ?? ((pageUrl: string) => approveConsent(pageUrl, options.connection));
-  const args = [cli, 'connect', options.connection, '--shared', options.identifier, '--port', '0', '--timeout', String(options.timeoutSecs ?? 600)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { PATH: process.env['PATH'] ?? '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    let approval: Promise<void> | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Open (http:\/\/\S+) in a browser/.exec(output);
-      if (match?.[1] && !approval) approval = consent(match[1]);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (code) => {
-      void (async () => {
-        try {
-          await approval;
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-          return;
-        }
-        if (code === 0) resolve();
-        else reject(new Error(`auth-gate connect exited with ${code}: ${output.trim()}`));
-      })();
-    });
+  const gate = await createAuthGate({
+    connectors: { [options.connection]: shared(options.identifier) },
+    page: { title: `Connect the shared ${options.connection} account`, port: 0, host: '127.0.0.1', embeddable: false },
+    consentTimeoutSecs: options.timeoutSecs ?? 600,
+    credentials: credentialsOf(options.env),
+    runtime: quietRuntime(options.env),
   });
+  try {
+    await Promise.all([gate.connect([options.connection]), consent(gate.pageUrl)]);
+    await gate.finish({ summary: `${options.connection} connected.` });
+  } finally {
+    await gate.close();
+  }
 }
