@@ -10,13 +10,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Anthropic from '@anthropic-ai/sdk';
 import {
-  AuthGateError,
+  ActionableError,
   RateLimitedError,
-  RunJournal,
-  createAuthGate,
   perUser,
-  readActorInput,
+  runGatedActor,
   type AuthGate,
+  type GatedRun,
+  type RunJournal,
   type SummaryLink,
 } from '@repo/auth-gate';
 import { Actor, log } from 'apify';
@@ -32,7 +32,7 @@ import {
   type DigestOptions,
   type MailAnalysis,
 } from './digest/index.js';
-import { errorMessage, InputError } from './errors.js';
+import { errorMessage } from './errors.js';
 import { GmailMailbox, type GmailLabel } from './gmail/gmail-mailbox.js';
 import { buildGmailQuery, normalizeLabelName } from './gmail/gmail-query.js';
 import { parseInput, type ActorInput } from './input.js';
@@ -66,8 +66,10 @@ const ANTHROPIC_MAX_RETRIES = 2;
 const ANTHROPIC_TIMEOUT_MS = 120_000;
 
 /** An expected failure of this Actor; auth-gate shows its message as it is, without a stack trace. */
-class DigestRunError extends AuthGateError {
-  readonly code = 'GMAIL_DIGEST_FAILED';
+class DigestRunError extends ActionableError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('GMAIL_DIGEST_FAILED', message, options);
+  }
 }
 
 interface MadeDigest {
@@ -77,51 +79,32 @@ interface MadeDigest {
 }
 
 export async function runActor(): Promise<void> {
-  await Actor.init();
-
-  let input: ActorInput;
-  try {
-    input = parseInput(await readActorInput(), process.env);
-  } catch (error) {
-    // Nothing has been written and no account touched yet.
-    return failEarly(error);
-  }
-
-  let gate: AuthGate<'gmail'>;
-  try {
-    gate = await createAuthGate({
+  await runGatedActor(
+    {
       connectors: { gmail: perUser({ label: 'Gmail' }) },
       page: { title: PAGE_TITLE },
-    });
-  } catch (error) {
-    return failEarly(error);
-  }
-
-  try {
-    const { gmail } = await gate.connect(['gmail']);
-    const { output, links } = await digestRun(input, gate, new GmailMailbox(gmail));
-    await gate.finish({ summary: output.message, links });
-    await gate.close();
-    await Actor.exit(output.message);
-  } catch (error) {
-    const message = await gate.reportFailure(explain(error));
-    await gate.close();
-    await Actor.fail(message);
-  }
+      input: (raw) => parseInput(raw, process.env),
+      connect: ['gmail'],
+    },
+    async (run) => {
+      try {
+        const { output, links } = await digestRun(run);
+        return { summary: output.message, links };
+      } catch (error) {
+        throw explain(error);
+      }
+    },
+  );
 }
 
-async function digestRun(input: ActorInput, gate: AuthGate<'gmail'>, mailbox: GmailMailbox): Promise<{ output: RunOutput; links: SummaryLink[] }> {
+async function digestRun({ input, gate, handles, openJournal }: GatedRun<'gmail', ActorInput, 'gmail'>): Promise<{ output: RunOutput; links: SummaryLink[] }> {
   // Each step's result is stored before the next starts; the rerun after a migration resumes there.
-  const journal = await RunJournal.open<DigestStep, DigestProgress>({
+  const journal = await openJournal<DigestStep, DigestProgress>({
     key: PROGRESS_KEY,
     steps: DIGEST_STEPS,
     fingerprint: progressFingerprint(input, gate.identity.userIdentifier),
   });
-  try {
-    return await digestSteps(input, gate, mailbox, journal);
-  } finally {
-    journal.close();
-  }
+  return digestSteps(input, gate, new GmailMailbox(handles.gmail), journal);
 }
 
 async function digestSteps(
@@ -425,11 +408,4 @@ function explain(error: unknown): unknown {
     );
   }
   return error;
-}
-
-async function failEarly(error: unknown): Promise<void> {
-  const expected = error instanceof InputError || error instanceof AuthGateError;
-  const message = expected ? error.message : `The run failed: ${errorMessage(error)}`;
-  if (!expected) log.exception(error instanceof Error ? error : new Error(message), 'Unexpected failure');
-  await Actor.fail(message);
 }

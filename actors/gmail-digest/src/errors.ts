@@ -1,7 +1,5 @@
 /** Input the Actor cannot run with; the message says what to change and is shown as it is. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-}
+export { InputError } from '@repo/auth-gate';
 
 /** The one line to show for an unexpected error (never a stack trace in a status message). */
 export function errorMessage(error: unknown): string {

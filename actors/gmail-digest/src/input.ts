@@ -2,6 +2,7 @@
 // API callers bypass the input schema, and defaults must hold for both. One message lists every
 // problem, so a user fixes the input once.
 
+import { parseInputWith } from '@repo/auth-gate';
 import { z } from 'zod';
 import { isValidTimeZone } from './digest/index.js';
 import { InputError } from './errors.js';
@@ -89,15 +90,7 @@ const rawSchema = z.object({
  * supplies ANTHROPIC_API_KEY (the operator's key), used when the input has none.
  */
 export function parseInput(raw: unknown, env: Readonly<Record<string, string | undefined>>): ActorInput {
-  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) {
-    throw new InputError('Invalid input: expected a JSON object (every field is optional).');
-  }
-  const parsed = rawSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'} ${issue.message}`);
-    throw new InputError(`Invalid input: ${issues.join('; ')}.`);
-  }
-  const input = parsed.data;
+  const input = parseInputWith(rawSchema, raw, 'a JSON object (every field is optional)');
   const overlap = input.includeLabels.filter((l) => input.excludeLabels.some((e) => e.toLowerCase() === l.toLowerCase()));
   if (overlap.length > 0) {
     throw new InputError(`Invalid input: the label${overlap.length > 1 ? 's' : ''} ${overlap.map((l) => `"${l}"`).join(', ')} cannot be both included and excluded.`);

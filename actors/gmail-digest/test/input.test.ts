@@ -71,7 +71,7 @@ describe('parseInput', () => {
     const message = inputError({ since: 'yesterday', lookbackHours: 0, maxMessages: 5000, timeZone: 'Mars/Olympus', includeBodies: 'yes', maxInputTokensPerBatch: 100 });
     expect(message).toMatch(/^Invalid input: /);
     for (const field of ['since', 'lookbackHours', 'maxMessages', 'timeZone', 'includeBodies', 'maxInputTokensPerBatch']) {
-      expect(message).toContain(`${field} `);
+      expect(message).toContain(`${field}: `);
     }
     expect(message).toContain('at most 1000');
     expect(message.split('\n')).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('parseInput', () => {
   it('rejects input that is not an object, fractional counts and contradictory labels', () => {
     expect(inputError('digest please')).toMatch(/expected a JSON object/);
     expect(inputError([])).toMatch(/expected a JSON object/);
-    expect(inputError({ maxMessages: 2.5 })).toMatch(/maxMessages must be a whole number/);
+    expect(inputError({ maxMessages: 2.5 })).toMatch(/maxMessages: must be a whole number/);
     expect(inputError({ includeLabels: ['Work'], excludeLabels: ['work'] })).toMatch(/"Work" cannot be both included and excluded/);
   });
 });

@@ -4,14 +4,14 @@
 // stack trace; only unexpected errors log one. Each step's result is recorded in the run's default
 // key-value store before the next starts, so the rerun after an Apify migration resumes there.
 
-import { ActionableError, AuthGateError, createAuthGate, readActorInput, RunJournal, type AuthGate, type Progress } from '@repo/auth-gate';
+import { ActionableError, runGatedActor, type AuthGate, type GatedResult, type GatedRun, type Progress } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log } from 'apify';
 import { randomUUID } from 'node:crypto';
 import { connectorSpecs, type Connectors } from './accounts.js';
 import { runAgent } from './agent-run.js';
 import { ANTHROPIC_MAX_RETRIES, anthropicCallModel } from './anthropic-client.js';
-import { errorMessage, ExpectedFailure } from './errors.js';
+import { ExpectedFailure } from './errors.js';
 import { MIN_YOUTUBE_QUOTA_UNITS, parseInput, type ActorInput } from './input.js';
 import { DAILY_QUOTA_STORE, DailyQuotaLedger, dailyUnitsLimit, grantRunUnits, minimumResearchUnits } from './research/index.js';
 import { StepLog, type RunOutput, type YoutubeQuotaReport } from './run-output.js';
@@ -21,93 +21,74 @@ import { runStructured, type ModeDeps, type ModeResult } from './structured-run.
 export const PAGE_TITLE = 'Notion YouTube Research Agent';
 
 export async function runActor(): Promise<void> {
-  await Actor.init();
+  await runGatedActor(
+    { connectors: connectorSpecs(process.env), page: { title: PAGE_TITLE }, input: (raw) => parseInput(raw, process.env) },
+    research,
+  );
+}
 
-  let input: ActorInput;
-  try {
-    input = parseInput(await readActorInput(), process.env);
-  } catch (error) {
-    // Before the gate exists nothing has been written and no account touched.
-    return fail(error);
-  }
-
-  let gate: AuthGate<Connectors>;
-  try {
-    gate = await createAuthGate<Connectors>({
-      connectors: connectorSpecs(process.env),
-      page: { title: PAGE_TITLE },
-    });
-  } catch (error) {
-    return fail(error);
-  }
-
-  const journal = await RunJournal.open<RunStep, RunProgress>({
+/** One run for the user who started it: the quota, the accounts, one of the two modes, the result stored once. */
+async function research({ input: parsed, gate, openJournal }: GatedRun<Connectors, ActorInput>): Promise<GatedResult> {
+  const journal = await openJournal<RunStep, RunProgress>({
     key: PROGRESS_KEY,
     steps: RUN_STEPS,
-    fingerprint: progressFingerprint(input, gate.identity.userIdentifier),
+    fingerprint: progressFingerprint(parsed, gate.identity.userIdentifier),
   });
   const recorder = journalRecorder(journal);
-  try {
-    // Before any consent or YouTube call: a user whose daily share is spent learns it at once.
-    const quota = await openDailyQuota(input, gate);
-    input = { ...input, youtubeQuotaUnits: quota.granted };
-    const { notion, youtube } = await gate.connect(['notion', 'youtube']);
-    // Reserved once the accounts are there: a run that dies while spending keeps it counted.
-    await quota.reserve();
-    const steps = new StepLog((text) => gate.step(text));
-    steps.add(input.mode === 'agent' ? 'Connected Notion and YouTube; starting the Claude agent' : 'Connected Notion and YouTube');
-    const deps: ModeDeps = {
-      notion: new NotionClient(notion),
-      notionTools: notion,
-      youtube,
-      steps,
-      // The status message is a courtesy; a failed update must not fail the run.
-      progress: (progress: Progress) => gate.progress(progress).catch(() => undefined),
-      roundTrips: () => gate.metrics().scalekitRoundTrips,
-      now: () => new Date(),
-      recorder,
-    };
-    if (journal.resumed) steps.add(`Resumed after a restart, past the step "${journal.step ?? ''}": nothing done before is done again`);
+  // Before any consent or YouTube call: a user whose daily share is spent learns it at once.
+  const quota = await openDailyQuota(parsed, gate);
+  const input = { ...parsed, youtubeQuotaUnits: quota.granted };
+  const { notion, youtube } = await gate.connect(['notion', 'youtube']);
+  // Reserved once the accounts are there: a run that dies while spending keeps it counted.
+  await quota.reserve();
+  const steps = new StepLog((text) => gate.step(text));
+  steps.add(input.mode === 'agent' ? 'Connected Notion and YouTube; starting the Claude agent' : 'Connected Notion and YouTube');
+  const deps: ModeDeps = {
+    notion: new NotionClient(notion),
+    notionTools: notion,
+    youtube,
+    steps,
+    // The status message is a courtesy; a failed update must not fail the run.
+    progress: (progress: Progress) => gate.progress(progress).catch(() => undefined),
+    roundTrips: () => gate.metrics().scalekitRoundTrips,
+    now: () => new Date(),
+    recorder,
+  };
+  if (journal.resumed) steps.add(`Resumed after a restart, past the step "${journal.step ?? ''}": nothing done before is done again`);
 
-    let result: ModeResult;
-    const ready = recorder.valueOf<ReadyResult>('result-ready');
-    if (ready !== undefined) {
-      result = ready.result;
-    } else if (input.mode === 'agent') {
-      // The agent's conversation is lost with the run's memory; rerunning it after it began writing
-      // could write a second section, so the rerun stops and says so instead.
-      if (recorder.reached('agent-wrote')) throw new RestartedDuringAgentWrite();
-      await recorder.record('agent-started', true);
-      const outcome = await runAgent(input, {
-        ...deps,
-        callModel: anthropicCallModel(input.anthropicApiKey, process.env),
-        modelRetries: ANTHROPIC_MAX_RETRIES,
-        chargeToolCall: async () => (await Actor.charge({ eventName: 'tool-call' })).eventChargeLimitReached,
-      });
-      if (!outcome.ok) {
-        const youtubeQuota = await quota.settle(outcome.output.quotaUnitsUsed);
-        // OUTPUT first: reportFailure may replace it with AWAITING_AUTH or OPERATOR_ACTION_REQUIRED.
-        await Actor.setValue('OUTPUT', { ...outcome.output, youtubeQuota });
-        throw outcome.error;
-      }
-      const { ok: _ok, ...done } = outcome;
-      result = done;
-    } else {
-      result = await runStructured(input, deps);
-    }
-    if (ready === undefined) await recorder.record('result-ready', { result, datasetBefore: await datasetCount() } satisfies ReadyResult);
-    const youtubeQuota = await quota.settle(result.output.quotaUnitsUsed);
-    await finish(gate, recorder, {
-      ...result,
-      output: { ...result.output, youtubeQuota },
-      summary: `${result.summary} YouTube quota: ${youtubeQuota.usedUnits} units this run; ${youtubeQuota.usedTodayUnits} of your ${youtubeQuota.dailyLimitUnits} today (UTC).`,
+  let result: ModeResult;
+  const ready = recorder.valueOf<ReadyResult>('result-ready');
+  if (ready !== undefined) {
+    result = ready.result;
+  } else if (input.mode === 'agent') {
+    // The agent's conversation is lost with the run's memory; rerunning it after it began writing
+    // could write a second section, so the rerun stops and says so instead.
+    if (recorder.reached('agent-wrote')) throw new RestartedDuringAgentWrite();
+    await recorder.record('agent-started', true);
+    const outcome = await runAgent(input, {
+      ...deps,
+      callModel: anthropicCallModel(input.anthropicApiKey, process.env),
+      modelRetries: ANTHROPIC_MAX_RETRIES,
+      chargeToolCall: async () => (await Actor.charge({ eventName: 'tool-call' })).eventChargeLimitReached,
     });
-  } catch (error) {
-    const message = await gate.reportFailure(error);
-    await gate.close();
-    journal.close();
-    await Actor.fail(message);
+    if (!outcome.ok) {
+      const youtubeQuota = await quota.settle(outcome.output.quotaUnitsUsed);
+      // OUTPUT first: reportFailure may replace it with AWAITING_AUTH or OPERATOR_ACTION_REQUIRED.
+      await Actor.setValue('OUTPUT', { ...outcome.output, youtubeQuota });
+      throw outcome.error;
+    }
+    const { ok: _ok, ...done } = outcome;
+    result = done;
+  } else {
+    result = await runStructured(input, deps);
   }
+  if (ready === undefined) await recorder.record('result-ready', { result, datasetBefore: await datasetCount() } satisfies ReadyResult);
+  const youtubeQuota = await quota.settle(result.output.quotaUnitsUsed);
+  return finish(gate, recorder, {
+    ...result,
+    output: { ...result.output, youtubeQuota },
+    summary: `${result.summary} YouTube quota: ${youtubeQuota.usedUnits} units this run; ${youtubeQuota.usedTodayUnits} of your ${youtubeQuota.dailyLimitUnits} today (UTC).`,
+  });
 }
 
 interface RunQuota {
@@ -163,7 +144,8 @@ async function datasetCount(): Promise<number> {
   return (await (await Actor.openDataset()).getInfo())?.itemCount ?? 0;
 }
 
-async function finish(gate: AuthGate<Connectors>, recorder: StepRecorder, result: ModeResult): Promise<void> {
+/** Stores the result once (items, OUTPUT) and charges once; a rerun after a migration skips what was done. */
+async function finish(gate: AuthGate<Connectors>, recorder: StepRecorder, result: ModeResult): Promise<GatedResult> {
   const output: RunOutput = { ...result.output, roundTrips: gate.metrics().scalekitRoundTrips };
   if (!recorder.reached('stored')) {
     // Items go in in order: those already in the dataset (a push cut short) are not pushed again.
@@ -178,14 +160,5 @@ async function finish(gate: AuthGate<Connectors>, recorder: StepRecorder, result
     await recorder.record('charging', true);
     if (result.completed) await Actor.charge({ eventName: 'task-completed' });
   }
-  await gate.finish({ summary: result.summary, links: result.links });
-  log.info(result.summary);
-  await gate.close();
-  await Actor.exit(result.summary);
-}
-
-async function fail(error: unknown): Promise<void> {
-  const message = error instanceof AuthGateError ? error.message : `The run failed: ${errorMessage(error)}`;
-  if (!(error instanceof AuthGateError)) log.exception(error instanceof Error ? error : new Error(message), 'Unexpected failure');
-  await Actor.fail(message);
+  return { summary: result.summary, links: result.links };
 }

@@ -1,13 +1,5 @@
-import { ActionableError } from '@repo/auth-gate';
-
 /** A failure the user can act on; auth-gate's `reportFailure` shows its message without a stack. */
-export { ActionableError as ExpectedFailure };
-
-export class InputError extends ActionableError {
-  constructor(message: string) {
-    super('INVALID_INPUT', message);
-  }
-}
+export { ActionableError as ExpectedFailure, InputError } from '@repo/auth-gate';
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

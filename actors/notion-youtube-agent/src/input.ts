@@ -1,6 +1,7 @@
 // The Actor's input, checked in code as well as by the platform: `node dist/main.js` and API
 // callers bypass the input schema's checks, and some rules (a task needs a key) span fields.
 
+import { parseInputWith } from '@repo/auth-gate';
 import { z } from 'zod';
 import { InputError } from './errors.js';
 import { keywordVariations, minimumResearchUnits } from './research/index.js';
@@ -77,15 +78,7 @@ export type ActorInput = StructuredInput | AgentInput;
  * supplies ANTHROPIC_API_KEY, the operator's key, used when the input has none.
  */
 export function parseInput(raw: unknown, env: Readonly<Record<string, string | undefined>>): ActorInput {
-  if (raw !== null && raw !== undefined && (typeof raw !== 'object' || Array.isArray(raw))) {
-    throw new InputError('Invalid input: expected a JSON object with a "topic" or a "task".');
-  }
-  const parsed = rawInputSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
-    throw new InputError(`Invalid input: ${issues.join('; ')}.`);
-  }
-  const input = parsed.data;
+  const input = parseInputWith(rawInputSchema, raw, 'a JSON object with a "topic" or a "task"');
   const common: CommonInput = {
     channelCount: input.channelCount,
     minSubscribers: input.minSubscribers,

@@ -12,7 +12,6 @@ export type { AccountStatus } from './scalekit/account-status.js';
 export type { RetryPolicy } from './core/retry-policy.js';
 export type { RunIdentity } from './run/run-identity.js';
 export type { ActorRuntime } from './run/actor-runtime.js';
-export { readActorInput } from './run/actor-input.js';
 export { RunJournal, STOP_AFTER_STEP_VARIABLE, TEST_STOP_EXIT_CODE, type RunJournalOptions } from './run/run-journal.js';
 export type { GateMetrics } from './core/metrics.js';
 export type { Progress, SummaryLink } from './run/run-page-state.js';

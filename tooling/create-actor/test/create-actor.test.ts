@@ -28,10 +28,13 @@ describe('pnpm new-actor', () => {
     for (const file of files) expect(await readFile(join(root, file), 'utf8')).not.toMatch(/__[A-Z_]+__/);
     const pkg = JSON.parse(await readFile(join(root, 'actors/hubspot-notes/package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg['name']).toBe('hubspot-notes');
-    expect(pkg['dependencies']).toMatchObject({ '@repo/auth-gate': 'workspace:*' });
+    // The template starts through runGatedActor with a zod input schema: both are dependencies.
+    expect(pkg['dependencies']).toMatchObject({ '@repo/auth-gate': 'workspace:*', zod: expect.any(String) });
     const actorJson = JSON.parse(await readFile(join(root, 'actors/hubspot-notes/.actor/actor.json'), 'utf8')) as Record<string, unknown>;
     expect(actorJson).toMatchObject({ name: 'hubspot-notes', title: 'Hubspot Notes', dockerContextDir: '../../..', dockerfile: '../../Dockerfile' });
-    expect(await readFile(join(root, 'actors/hubspot-notes/src/actor.ts'), 'utf8')).toContain("const CONNECTION = 'hubspot';");
+    const actorTs = await readFile(join(root, 'actors/hubspot-notes/src/actor.ts'), 'utf8');
+    expect(actorTs).toContain("const CONNECTION = 'hubspot';");
+    expect(actorTs).toContain('await runGatedActor(');
   });
 
   it('refuses a bad name and an existing folder', async () => {

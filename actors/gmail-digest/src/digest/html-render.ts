@@ -1,5 +1,5 @@
+import { escapeHtml } from '@repo/auth-gate';
 import { CATEGORY_TITLES, type Digest, type DigestItem } from './digest-types.js';
-import { escapeHtml } from './html-escape.js';
 import {
   EMPTY_LABEL,
   FALLBACK_LABEL,

@@ -39,6 +39,7 @@ export {
   formatDateTime,
   type CalendarDay,
 } from './calendar.js';
-export { escapeHtml } from './html-escape.js';
+// Mail is untrusted text: the same escaping as every HTML auth-gate renders.
+export { escapeHtml } from '@repo/auth-gate';
 export { renderDigestMarkdown, escapeMarkdown } from './markdown-render.js';
 export { renderDigestHtml } from './html-render.js';

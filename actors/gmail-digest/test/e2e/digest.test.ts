@@ -92,7 +92,7 @@ describe('gmail-digest as a local Apify run', () => {
     const lines = logs.split('\n').filter((l) => l.includes('Invalid input'));
     expect(lines.length).toBeGreaterThan(0);
     // One message names every field to fix.
-    expect(lines[0]).toMatch(/since .*maxMessages .*timeZone /);
+    expect(lines[0]).toMatch(/since: .*maxMessages: .*timeZone: /);
     expect(result.output).toBeUndefined();
     expect(result.datasetItems).toEqual([]);
     expect(await digestRecords(result.storageDir)).toEqual([undefined, undefined]);

@@ -11,12 +11,10 @@
 //   GET  /verify                where the consent flow returns (browser; bound to the link's caller and browser)
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuthGateError, SharedConnectorNotConnectedError } from '@repo/auth-gate';
 import {
+  accountErrorAnswer,
   ConnectorAuthorizationRequiredError,
   OperatorOnlyConnectorError,
-  UntrustedCallerError,
-  UserKeyRequiredError,
   writeApiKeyRefusal,
   type ApiKeyCaller,
   type StandbyGate,
@@ -113,27 +111,11 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
 
   /** Errors of the caller's accounts as answers; false when the error is not one of them. */
   function sendAccountError(res: ServerResponse, error: unknown): boolean {
-    if (error instanceof ConnectorAuthorizationRequiredError) {
-      const first = error.connectors[0]?.connector ?? 'notion';
-      sendError(res, 409, { error: 'authorization_required', message: error.message, connect: `/connect/${first}`, connectors: error.connectors });
-      return true;
-    }
-    if (error instanceof UserKeyRequiredError || error instanceof OperatorOnlyConnectorError || error instanceof UntrustedCallerError) {
-      sendError(res, 403, { error: error.code.toLowerCase(), message: error.message });
-      return true;
-    }
-    if (error instanceof SharedConnectorNotConnectedError) {
-      deps.log.warning(error.message);
-      sendError(res, 503, { error: 'shared_connector_not_connected', message: error.message });
-      return true;
-    }
-    if (error instanceof AuthGateError) {
-      // Scalekit unreachable, credentials refused, a connection missing: the operator's to fix.
-      deps.log.error(`Scalekit: ${error.message}`);
-      sendError(res, 503, { error: 'service_unavailable', message: 'The accounts service is not available right now; try again shortly.' }, { 'retry-after': String(limits.retryAfterSecs) });
-      return true;
-    }
-    return false;
+    const answer = accountErrorAnswer(error, { connectPath: (connector) => `/connect/${connector}`, retryAfterSecs: limits.retryAfterSecs });
+    if (answer === undefined) return false;
+    if (answer.log !== undefined) deps.log[answer.log.level](answer.log.message);
+    sendError(res, answer.status, answer.body, answer.headers);
+    return true;
   }
 
   async function createTask(req: IncomingMessage, res: ServerResponse, caller: ApiKeyCaller): Promise<void> {
