@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { approveConsent, readRecord, startLocalRun, type LocalRunResult } from '@repo/actor-runner';
-import { createAuthGate, perUser, type ActorRuntime } from '@repo/auth-gate';
+import { approveConsent, quietRuntime, readRecord, startLocalRun, type LocalRunResult } from '@repo/actor-runner';
+import { createAuthGate, perUser } from '@repo/auth-gate';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 
 export const ACTOR_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -95,28 +95,11 @@ export async function stateRecords(storageDir: string): Promise<Record<string, u
   return Object.fromEntries(entries);
 }
 
-function quietRuntime(user: string): ActorRuntime {
-  return {
-    isAtHome: () => false,
-    userId: () => null,
-    actorId: () => null,
-    runId: () => null,
-    webServerPort: () => 0,
-    webServerUrl: () => null,
-    env: (name) => (name === 'AUTH_GATE_USER_ID' ? user : undefined),
-    actorOwnerId: () => Promise.resolve(null),
-    setStatusMessage: () => Promise.resolve(),
-    setValue: () => Promise.resolve(),
-    charge: () => Promise.resolve(),
-    log: { info: () => undefined, warning: () => undefined, error: () => undefined },
-  };
-}
-
 function testGate(emulator: RunningEmulator, user: string, consentTimeoutSecs: number) {
   return createAuthGate({
     connectors: { gmail: perUser() },
     credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
-    runtime: quietRuntime(user),
+    runtime: quietRuntime({ AUTH_GATE_USER_ID: user }),
     page: { port: 0 },
     consentTimeoutSecs,
   });
