@@ -143,7 +143,7 @@ export async function startLocalRun(options: LocalRunOptions): Promise<LocalRun>
 }
 
 /** Waits until the run's live-view page asks for consent. */
-export async function waitForAuthorizePhase(liveViewUrl: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForAuthorizePhase(liveViewUrl: string, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     try {
