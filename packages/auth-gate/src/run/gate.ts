@@ -72,8 +72,10 @@ const REASONS: Record<AccountStatus, string> = {
 
 /** An operator (or a test) may shorten or lengthen the 429 wait without a code change. */
 function rateLimitBudgetFromEnv(runtime: ActorRuntime): Partial<RetryPolicy> {
-  const secs = Number(runtime.env(RATE_LIMIT_BUDGET_VARIABLE));
-  return Number.isFinite(secs) && secs >= 0 && runtime.env(RATE_LIMIT_BUDGET_VARIABLE) !== undefined ? { rateLimitBudgetMs: secs * 1000 } : {};
+  // Read once; unset or blank means "no override" (Number('') would be a 0 s budget).
+  const raw = runtime.env(RATE_LIMIT_BUDGET_VARIABLE)?.trim();
+  const secs = raw ? Number(raw) : Number.NaN;
+  return Number.isFinite(secs) && secs >= 0 ? { rateLimitBudgetMs: secs * 1000 } : {};
 }
 
 function idleSleep(ms: number): Promise<void> {
