@@ -97,14 +97,19 @@ async function openDestination(
 }
 
 /** Checks the map of earlier runs against Notion and queues the writes a killed run left unfinished. */
-async function reconcile(destination: Destination, requestQueue: RequestQueue, gate: AuthGate<Connectors>): Promise<void> {
+async function reconcile(
+  destination: Destination,
+  requestQueue: RequestQueue,
+  gate: AuthGate<Connectors>,
+): Promise<void> {
   const { state, report } = await destination.prepare();
   describeReconcile(report, state.size, gate);
   const resumeKey = `resume-${Date.now()}`;
   for (const { url, depth } of report.resume) {
     const added = await requestQueue.addRequest({ url, crawlDepth: depth });
     // On the platform the queue survives a migration and may hold the URL as done already.
-    if (added.wasAlreadyHandled) await requestQueue.addRequest({ url, crawlDepth: depth, uniqueKey: `${added.uniqueKey}#${resumeKey}` });
+    if (added.wasAlreadyHandled)
+      await requestQueue.addRequest({ url, crawlDepth: depth, uniqueKey: `${added.uniqueKey}#${resumeKey}` });
   }
   await state.save();
 }
@@ -114,8 +119,12 @@ function describeReconcile(report: ReconcileReport, mapped: number, gate: AuthGa
   if (mapped > 0) notes.push(`${mapped} page${mapped === 1 ? '' : 's'} known from earlier runs`);
   if (report.dropped > 0) notes.push(`${report.dropped} deleted in Notion since (they will be created again)`);
   if (report.recovered > 0) notes.push(`${report.recovered} found from an interrupted run`);
-  if (report.archivedDuplicates > 0) notes.push(`${report.archivedDuplicates} duplicate${report.archivedDuplicates === 1 ? '' : 's'} moved to the trash`);
-  if (report.resume.length > 0) notes.push(`${report.resume.length} unfinished write${report.resume.length === 1 ? '' : 's'} resumed`);
+  if (report.archivedDuplicates > 0)
+    notes.push(
+      `${report.archivedDuplicates} duplicate${report.archivedDuplicates === 1 ? '' : 's'} moved to the trash`,
+    );
+  if (report.resume.length > 0)
+    notes.push(`${report.resume.length} unfinished write${report.resume.length === 1 ? '' : 's'} resumed`);
   if (notes.length > 0) {
     const text = `${notes.join('; ')}.`;
     gate.step(text.charAt(0).toUpperCase() + text.slice(1));
@@ -167,7 +176,8 @@ async function crawlAndWrite(
 
   const record = async (item: PageItem, brokenLink = false): Promise<void> => {
     tally.record(item, brokenLink);
-    if (item.status === 'unchanged' && item.notionUrl !== null && unchangedLinks.length < SUMMARY_LINKS) unchangedLinks.push({ title: item.title ?? item.url, url: item.notionUrl });
+    if (item.status === 'unchanged' && item.notionUrl !== null && unchangedLinks.length < SUMMARY_LINKS)
+      unchangedLinks.push({ title: item.title ?? item.url, url: item.notionUrl });
     await Actor.pushData(item);
     await progress();
   };
@@ -190,7 +200,9 @@ async function crawlAndWrite(
     warn: (message) => log.warning(message),
   });
   const persist = async (): Promise<void> => {
-    await sync.persist().catch((error: unknown) => log.warning(`Could not save the sync state: ${errorMessage(error)}`));
+    await sync
+      .persist()
+      .catch((error: unknown) => log.warning(`Could not save the sync state: ${errorMessage(error)}`));
   };
   Actor.on('persistState', persist);
   Actor.on('migrating', persist);
@@ -239,7 +251,12 @@ async function crawlAndWrite(
 
   const { counts } = tally;
   // Scalekit unreachable, Notion in outage, authorization lost: one message, the cause's.
-  const fatal = sync.fatal === undefined ? undefined : sync.fatal instanceof Error ? sync.fatal : new Error(errorMessage(sync.fatal));
+  const fatal =
+    sync.fatal === undefined
+      ? undefined
+      : sync.fatal instanceof Error
+        ? sync.fatal
+        : new Error(errorMessage(sync.fatal));
   if (fatal === undefined && tally.crawled === 0 && fetchErrors.length > 0 && tally.writtenCount === 0) {
     throw new ExpectedFailure(
       'SITE_UNREACHABLE',
@@ -271,12 +288,22 @@ async function crawlAndWrite(
     message: verdict.status === 'FAILED' ? (verdict.message ?? null) : null,
   };
   const links: SummaryLink[] = [];
-  if (containerUrl !== null) links.push({ label: destination.kind === 'database' ? 'The database in Notion' : 'The parent page in Notion', url: containerUrl });
-  for (const page of [...tally.written, ...unchangedLinks].slice(0, SUMMARY_LINKS)) links.push({ label: page.title, url: page.url });
+  if (containerUrl !== null)
+    links.push({
+      label: destination.kind === 'database' ? 'The database in Notion' : 'The parent page in Notion',
+      url: containerUrl,
+    });
+  for (const page of [...tally.written, ...unchangedLinks].slice(0, SUMMARY_LINKS))
+    links.push({ label: page.title, url: page.url });
   const failure =
-    verdict.status !== 'FAILED' ? undefined : (fatal ?? new ExpectedFailure('PAGES_NOT_WRITTEN', verdict.message ?? tally.summary()));
+    verdict.status !== 'FAILED'
+      ? undefined
+      : (fatal ?? new ExpectedFailure('PAGES_NOT_WRITTEN', verdict.message ?? tally.summary()));
   if (failure !== undefined && fatal === undefined) output.message = failure.message;
   // A tolerated shortfall is said in the summary (status message and run page), not hidden.
-  const summary = verdict.status === 'SUCCEEDED_WITH_FAILURES' && verdict.message ? `${tally.summary()} ${verdict.message}` : tally.summary();
+  const summary =
+    verdict.status === 'SUCCEEDED_WITH_FAILURES' && verdict.message
+      ? `${tally.summary()} ${verdict.message}`
+      : tally.summary();
   return { output, links, summary, failure };
 }

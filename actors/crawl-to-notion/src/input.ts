@@ -57,11 +57,18 @@ const optionalText = z.preprocess(blankToUndefined, z.string().max(2000, 'must b
 const intWithDefault = (min: number, max: number, fallback: number) =>
   z.preprocess(
     (value) => (value === null || value === undefined || value === '' ? fallback : value),
-    z.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`),
+    z
+      .number({ error: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
   );
 
 const boolWithDefault = (fallback: boolean) =>
-  z.preprocess((value) => (value === null || value === undefined ? fallback : value), z.boolean({ error: 'must be true or false' }));
+  z.preprocess(
+    (value) => (value === null || value === undefined ? fallback : value),
+    z.boolean({ error: 'must be true or false' }),
+  );
 
 /** `requestListSources` gives `[{ url }]`; plain strings are accepted from API callers too. */
 const startUrl = z.union([
@@ -121,12 +128,16 @@ function normalizeProxy(raw: RawProxy | undefined): ProxyInput {
       url = undefined;
     }
     if (url === undefined || !['http:', 'https:', 'socks:', 'socks4:', 'socks5:'].includes(url.protocol)) {
-      throw new InputError(`Invalid input: proxy URL ${index + 1} is not a proxy address; use the form http://user:password@host:port.`);
+      throw new InputError(
+        `Invalid input: proxy URL ${index + 1} is not a proxy address; use the form http://user:password@host:port.`,
+      );
     }
   });
   if (proxyUrls.length > 0) {
     if (raw.useApifyProxy === true) {
-      throw new InputError('Invalid input: "Proxy configuration" sets both Apify Proxy and your own proxy URLs; choose one.');
+      throw new InputError(
+        'Invalid input: "Proxy configuration" sets both Apify Proxy and your own proxy URLs; choose one.',
+      );
     }
     return { useApifyProxy: false, proxyUrls };
   }
@@ -144,7 +155,9 @@ function normalizeStartUrl(raw: string, index: number): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new InputError(`Invalid input: start URL ${index + 1} ("${raw}") is not a valid URL; use a full address such as https://docs.example.com/.`);
+    throw new InputError(
+      `Invalid input: start URL ${index + 1} ("${raw}") is not a valid URL; use a full address such as https://docs.example.com/.`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(`Invalid input: start URL ${index + 1} ("${raw}") must start with http:// or https://.`);
@@ -163,7 +176,9 @@ export function parseInput(raw: unknown): CrawlInput {
   const urls: string[] = [];
   input.startUrls.forEach((entry, index) => {
     if (typeof entry !== 'string' && 'requestsFromUrl' in entry && !('url' in entry)) {
-      throw new InputError('Invalid input: start URLs read from a file or a remote list are not supported; enter the URLs themselves.');
+      throw new InputError(
+        'Invalid input: start URLs read from a file or a remote list are not supported; enter the URLs themselves.',
+      );
     }
     const text = typeof entry === 'string' ? entry : (entry as { url: string }).url;
     if (text.trim() === '') return;
@@ -171,7 +186,9 @@ export function parseInput(raw: unknown): CrawlInput {
   });
   const startUrls = [...new Set(urls)];
   if (startUrls.length === 0) {
-    throw new InputError('Invalid input: give at least one start URL (e.g. https://docs.example.com/) in "Start URLs".');
+    throw new InputError(
+      'Invalid input: give at least one start URL (e.g. https://docs.example.com/) in "Start URLs".',
+    );
   }
   if (input.destination === 'page' && input.parentPage === undefined) {
     throw new InputError(

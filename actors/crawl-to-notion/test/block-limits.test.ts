@@ -15,7 +15,10 @@ import { allRichText, outline } from './support/outline.js';
 
 const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 const bold = { bold: true, italic: false, strikethrough: false, underline: false, code: false };
-const contentOf = (blocks: readonly NotionBlock[]): string => allRichText(blocks).map((i) => i.text.content).join('');
+const contentOf = (blocks: readonly NotionBlock[]): string =>
+  allRichText(blocks)
+    .map((i) => i.text.content)
+    .join('');
 
 describe('splitText', () => {
   it('returns pieces within the limit that join back to the original, preferring whitespace', () => {
@@ -51,7 +54,9 @@ describe('enforceNotionLimits', () => {
   it('splits a 5000-character bold link into items of at most 2000 characters, each keeping bold and the link', () => {
     const long = words(700); // ~5,000 characters
     const item = richText(long, { ...bold, link: 'https://example.com/x' });
-    const { blocks, warnings } = enforceNotionLimits([{ type: 'paragraph', paragraph: { rich_text: [item], color: 'default' } }]);
+    const { blocks, warnings } = enforceNotionLimits([
+      { type: 'paragraph', paragraph: { rich_text: [item], color: 'default' } },
+    ]);
     expect(warnings).toEqual([]);
     const items = allRichText(blocks);
     expect(items.length).toBe(3);
@@ -65,7 +70,10 @@ describe('enforceNotionLimits', () => {
 
   it('continues a paragraph with more than 100 items in following paragraphs, nested children last', () => {
     const items: RichText[] = Array.from({ length: 250 }, (_, i) => richText(`w${i} `, { ...bold, bold: i % 2 === 0 }));
-    const source = { type: 'paragraph' as const, paragraph: { rich_text: items, color: 'default' as const, children: [para('child')] } };
+    const source = {
+      type: 'paragraph' as const,
+      paragraph: { rich_text: items, color: 'default' as const, children: [para('child')] },
+    };
     const { blocks } = enforceNotionLimits([source]);
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'paragraph']);
     expect(blocks.map((b) => (b.type === 'paragraph' ? b.paragraph.rich_text.length : 0))).toEqual([100, 100, 50]);
@@ -76,11 +84,20 @@ describe('enforceNotionLimits', () => {
   });
 
   it('keeps the overflow of a list item inside the item, before its own children', () => {
-    const items = Array.from({ length: 150 }, (_, i) => richText(`i${i} `, { ...bold, italic: i % 2 === 0, bold: false }));
-    const item = { type: 'bulleted_list_item' as const, bulleted_list_item: { rich_text: items, color: 'default' as const, children: [bullet('sub')] } };
+    const items = Array.from({ length: 150 }, (_, i) =>
+      richText(`i${i} `, { ...bold, italic: i % 2 === 0, bold: false }),
+    );
+    const item = {
+      type: 'bulleted_list_item' as const,
+      bulleted_list_item: { rich_text: items, color: 'default' as const, children: [bullet('sub')] },
+    };
     const { blocks } = enforceNotionLimits([item]);
     expect(blocks).toHaveLength(1);
-    expect(outline(blocks).map((l) => l.split(':')[0])).toEqual(['bulleted_list_item', '  paragraph', '  bulleted_list_item']);
+    expect(outline(blocks).map((l) => l.split(':')[0])).toEqual([
+      'bulleted_list_item',
+      '  paragraph',
+      '  bulleted_list_item',
+    ]);
     expect(contentOf(blocks)).toBe(plainText(items) + 'sub');
   });
 
@@ -92,10 +109,12 @@ describe('enforceNotionLimits', () => {
 
   it('drops a link URL over 2000 characters but keeps its text, with a warning', () => {
     const url = `https://example.com/?q=${'a'.repeat(2100)}`;
-    const { blocks, warnings } = enforceNotionLimits([para('x')].map(() => ({
-      type: 'paragraph' as const,
-      paragraph: { rich_text: [richText('see this', { ...bold, link: url })], color: 'default' as const },
-    })));
+    const { blocks, warnings } = enforceNotionLimits(
+      [para('x')].map(() => ({
+        type: 'paragraph' as const,
+        paragraph: { rich_text: [richText('see this', { ...bold, link: url })], color: 'default' as const },
+      })),
+    );
     const [item] = allRichText(blocks);
     expect(item?.text).toEqual({ content: 'see this', link: null });
     expect(item?.annotations.bold).toBe(true);
@@ -104,11 +123,17 @@ describe('enforceNotionLimits', () => {
 
   it('splits a long code block into items and, beyond 100 items, into several code blocks of the same language', () => {
     const lines = Array.from({ length: 12_000 }, (_, i) => `print("line ${i}")  # comment`).join('\n');
-    const code: CodeBlock = { type: 'code', code: { rich_text: text(lines), caption: text('main.py'), language: 'python' } };
+    const code: CodeBlock = {
+      type: 'code',
+      code: { rich_text: text(lines), caption: text('main.py'), language: 'python' },
+    };
     const { blocks } = enforceNotionLimits([code]);
     expect(blocks.length).toBeGreaterThan(1);
     expect(blocks.every((b) => b.type === 'code' && b.code.language === 'python')).toBe(true);
-    expect(blocks.map((b) => (b.type === 'code' ? b.code.caption.length : -1))).toEqual([1, ...Array<number>(blocks.length - 1).fill(0)]);
+    expect(blocks.map((b) => (b.type === 'code' ? b.code.caption.length : -1))).toEqual([
+      1,
+      ...Array<number>(blocks.length - 1).fill(0),
+    ]);
     const joined = blocks.map((b) => (b.type === 'code' ? plainText(b.code.rich_text) : '')).join('');
     expect(joined).toBe(lines);
     expect(findLimitViolations(blocks)).toEqual([]);
@@ -136,7 +161,12 @@ describe('enforceNotionLimits', () => {
     const cell = Array.from({ length: 150 }, (_, i) => richText(`c${i} `, { ...bold, bold: i % 2 === 0 }));
     const source: NotionBlock = {
       type: 'table',
-      table: { table_width: 1, has_column_header: false, has_row_header: false, children: [{ type: 'table_row', table_row: { cells: [cell] } }] },
+      table: {
+        table_width: 1,
+        has_column_header: false,
+        has_row_header: false,
+        children: [{ type: 'table_row', table_row: { cells: [cell] } }],
+      },
     };
     const { blocks, warnings } = enforceNotionLimits([source]);
     expect(findLimitViolations(blocks)).toEqual([]);
@@ -146,7 +176,9 @@ describe('enforceNotionLimits', () => {
 
   it('writes an image whose URL is over 2000 characters as text instead of dropping it', () => {
     const url = `https://img.example.com/${'p'.repeat(2100)}.png`;
-    const { blocks, warnings } = enforceNotionLimits([{ type: 'image', image: { type: 'external', external: { url }, caption: text('Chart') } }]);
+    const { blocks, warnings } = enforceNotionLimits([
+      { type: 'image', image: { type: 'external', external: { url }, caption: text('Chart') } },
+    ]);
     expect(blocks.map((b) => b.type)).toEqual(['paragraph']);
     expect(allRichText(blocks)).toHaveLength(2);
     expect(contentOf(blocks)).toBe(`Chart: ${url}`);

@@ -40,7 +40,30 @@ describe('toNotionLanguage', () => {
 
   it('only ever returns names Notion accepts', () => {
     const accepted = new Set<string>(NOTION_CODE_LANGUAGES);
-    const inputs = ['sql', 'psql', 'kotlin', 'kt', 'scala', 'swift', 'erb', 'jinja', 'ini', 'conf', 'patch', 'wasm', 'ex', 'clj', 'x86asm', 'asm', 'tex', 'vb', 'sol', 'mmd', 'nixos', 'random'];
+    const inputs = [
+      'sql',
+      'psql',
+      'kotlin',
+      'kt',
+      'scala',
+      'swift',
+      'erb',
+      'jinja',
+      'ini',
+      'conf',
+      'patch',
+      'wasm',
+      'ex',
+      'clj',
+      'x86asm',
+      'asm',
+      'tex',
+      'vb',
+      'sol',
+      'mmd',
+      'nixos',
+      'random',
+    ];
     for (const input of inputs) expect(accepted.has(toNotionLanguage(input))).toBe(true);
   });
 });

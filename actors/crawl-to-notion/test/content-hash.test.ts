@@ -7,7 +7,11 @@ import { bullet, para } from './support/blocks.js';
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
 }
 
 describe('contentHash', () => {
@@ -30,7 +34,9 @@ describe('contentHash', () => {
   });
 
   it('canonical JSON sorts keys at every level and skips undefined properties', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined, x: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,{"x":null,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: undefined, x: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[2,{"x":null,"z":1}]},"b":1}',
+    );
   });
 });
 

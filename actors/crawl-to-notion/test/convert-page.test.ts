@@ -51,10 +51,14 @@ describe('convertPage', () => {
   it('WordPress post: lazy image with caption, nested list, emoji kept, relative links absolute', () => {
     const { blocks } = convertPage(fixture('wordpress-post.html'), FIXTURES['wordpress-post.html']!);
     const lines = outline(blocks);
-    expect(lines).toContain('image: https://crumb.example.com/wp-content/uploads/2024/03/starter-1024x683.jpg | Ready when it doubles.');
+    expect(lines).toContain(
+      'image: https://crumb.example.com/wp-content/uploads/2024/03/starter-1024x683.jpg | Ready when it doubles.',
+    );
     expect(lines).toContain('  bulleted_list_item: four sets');
     expect(lines[0]).toContain('🍞');
-    expect(lines).toContain('paragraph: Feed it twice a day at room temperature.\nUse equal weights of flour and water.');
+    expect(lines).toContain(
+      'paragraph: Feed it twice a day at room temperature.\nUse equal weights of flour and water.',
+    );
   });
 
   it('maps links to crawled pages through resolveLink', () => {
@@ -67,10 +71,15 @@ describe('convertPage', () => {
   });
 
   it('keeps a first heading that differs from the title, and can keep the title heading on request', () => {
-    const html = '<html><head><title>Guide</title></head><body><main><h1>Guide</h1><p>Body text.</p></main></body></html>';
+    const html =
+      '<html><head><title>Guide</title></head><body><main><h1>Guide</h1><p>Body text.</p></main></body></html>';
     expect(outline(convertPage(html, 'https://x.example/g').blocks)).toEqual(['paragraph: Body text.']);
-    expect(outline(convertPage(html, 'https://x.example/g', { dropTitleHeading: false }).blocks)).toEqual(['heading_1: Guide', 'paragraph: Body text.']);
-    const other = '<html><head><meta property="og:title" content="Guide"></head><body><main><h1>Chapter 1</h1><p>x</p></main></body></html>';
+    expect(outline(convertPage(html, 'https://x.example/g', { dropTitleHeading: false }).blocks)).toEqual([
+      'heading_1: Guide',
+      'paragraph: Body text.',
+    ]);
+    const other =
+      '<html><head><meta property="og:title" content="Guide"></head><body><main><h1>Chapter 1</h1><p>x</p></main></body></html>';
     expect(outline(convertPage(other, 'https://x.example/g').blocks)[0]).toBe('heading_1: Chapter 1');
   });
 
@@ -81,13 +90,21 @@ describe('convertPage', () => {
     const body = '<p>Some <b>text</b>.</p><ul><li>a<ul><li>b</li></ul></li></ul>';
     const first = convertPage(page(body, 'one'), 'https://x.example/post').contentHash;
     expect(convertPage(page(body, 'two'), 'https://x.example/post').contentHash).toBe(first);
-    expect(convertPage(page(body.replace('text', 'texts'), 'one'), 'https://x.example/post').contentHash).not.toBe(first);
+    expect(convertPage(page(body.replace('text', 'texts'), 'one'), 'https://x.example/post').contentHash).not.toBe(
+      first,
+    );
   });
 
   it('handles a long generated docs page end to end: 4-level lists, >100 top-level blocks, a 150-row table, long code', () => {
     const item = (label: string, depth: number): string =>
-      depth === 4 ? `<li>${label}</li>` : `<li>${label}<ul>${[0, 1].map((k) => item(`${label}.${k}`, depth + 1)).join('')}</ul></li>`;
-    const sections = Array.from({ length: 40 }, (_, i) => `<h2>Part ${i}</h2><p>Paragraph ${i} with a <a href="/p/${i}">link</a>.</p><ul>${item(`n${i}`, 1)}</ul>`).join('');
+      depth === 4
+        ? `<li>${label}</li>`
+        : `<li>${label}<ul>${[0, 1].map((k) => item(`${label}.${k}`, depth + 1)).join('')}</ul></li>`;
+    const sections = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `<h2>Part ${i}</h2><p>Paragraph ${i} with a <a href="/p/${i}">link</a>.</p><ul>${item(`n${i}`, 1)}</ul>`,
+    ).join('');
     const rows = Array.from({ length: 150 }, (_, i) => `<tr><td>${i}</td><td>value ${i}</td></tr>`).join('');
     const code = Array.from({ length: 400 }, (_, i) => `const value${i} = compute(${i}); // keep going`).join('\n');
     const html = `<html><body><main>${sections}<table><thead><tr><th>#</th><th>Value</th></tr></thead><tbody>${rows}</tbody></table><pre><code class="language-ts">${code}</code></pre></main></body></html>`;

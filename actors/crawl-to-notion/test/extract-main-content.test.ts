@@ -6,7 +6,10 @@ const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/
 
 describe('extractMainContent on real site shapes', () => {
   it('MkDocs Material: keeps the article, drops both sidebars, header search, footer and the edit button', () => {
-    const page = extractMainContent(fixture('mkdocs-material.html'), 'https://widgets.example.org/guide/configuration/');
+    const page = extractMainContent(
+      fixture('mkdocs-material.html'),
+      'https://widgets.example.org/guide/configuration/',
+    );
     expect(page.title).toBe('Configuration');
     expect(page.description).toBe('Configure the widget server for production.');
     expect(page.language).toBe('en');
@@ -33,7 +36,10 @@ describe('extractMainContent on real site shapes', () => {
   });
 
   it('Sphinx (Read the Docs theme): takes the articleBody and trims the " — Project documentation" title suffix', () => {
-    const page = extractMainContent(fixture('sphinx-rtd.html'), 'https://requests.readthedocs.io/en/latest/user/quickstart/');
+    const page = extractMainContent(
+      fixture('sphinx-rtd.html'),
+      'https://requests.readthedocs.io/en/latest/user/quickstart/',
+    );
     expect(page.title).toBe('Quickstart');
     const text = textOf(page.contentHtml);
     expect(text).toContain('Eager to get started?');
@@ -56,13 +62,24 @@ describe('extractMainContent on real site shapes', () => {
   });
 
   it('WordPress: entry content only; comments, share buttons, widgets, cookie bar and skip link gone', () => {
-    const page = extractMainContent(fixture('wordpress-post.html'), 'https://crumb.example.com/2024/03/better-sourdough/?utm_source=x');
+    const page = extractMainContent(
+      fixture('wordpress-post.html'),
+      'https://crumb.example.com/2024/03/better-sourdough/?utm_source=x',
+    );
     expect(page.title).toBe('10 Tips for Better Sourdough');
     expect(page.language).toBe('en-US');
     expect(page.canonicalUrl).toBe('https://crumb.example.com/2024/03/better-sourdough/');
     const text = textOf(page.contentHtml);
     expect(text).toContain('Feed your starter');
-    for (const chrome of ['Great post', 'Share this', 'Recent Posts', 'uses cookies', 'Skip to content', 'Posted in', 'Proudly powered']) {
+    for (const chrome of [
+      'Great post',
+      'Share this',
+      'Recent Posts',
+      'uses cookies',
+      'Skip to content',
+      'Posted in',
+      'Proudly powered',
+    ]) {
       expect(text).not.toContain(chrome);
     }
   });
@@ -78,19 +95,31 @@ describe('extractMainContent on real site shapes', () => {
   });
 
   it('Medium: og:title wins over a "| by Author | Medium" document title; the author box is not content', () => {
-    const page = extractMainContent(fixture('medium-post.html'), 'https://medium.com/@danalee/why-your-flaky-tests-are-lying-to-you-3f1c2a');
+    const page = extractMainContent(
+      fixture('medium-post.html'),
+      'https://medium.com/@danalee/why-your-flaky-tests-are-lying-to-you-3f1c2a',
+    );
     expect(page.title).toBe('Why Your Flaky Tests Are Lying to You');
     expect(textOf(page.contentHtml)).toContain('bug report');
     expect(textOf(page.contentHtml)).not.toContain('Follow');
   });
 
   it('knowledge base (Zendesk): German article, sidebar, votes, share links and OneTrust banner removed', () => {
-    const page = extractMainContent(fixture('zendesk-article.html'), 'https://hilfe.beispiel.de/hc/de/articles/360001-Passwort-zurucksetzen');
+    const page = extractMainContent(
+      fixture('zendesk-article.html'),
+      'https://hilfe.beispiel.de/hc/de/articles/360001-Passwort-zurucksetzen',
+    );
     expect(page.title).toBe('Passwort zurücksetzen');
     expect(page.language).toBe('de');
     const text = textOf(page.contentHtml);
     expect(text).toContain('Passwort vergessen');
-    for (const chrome of ['Artikel in diesem Abschnitt', 'War dieser Beitrag hilfreich', 'Facebook', 'Cookies', 'Zum Hauptinhalt']) {
+    for (const chrome of [
+      'Artikel in diesem Abschnitt',
+      'War dieser Beitrag hilfreich',
+      'Facebook',
+      'Cookies',
+      'Zum Hauptinhalt',
+    ]) {
       expect(text).not.toContain(chrome);
     }
     expect(page.wordCount).toBeGreaterThan(25);
@@ -115,7 +144,8 @@ describe('extractMainContent on real site shapes', () => {
 });
 
 describe('extractMainContent rules', () => {
-  const wrap = (head: string, body: string): string => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+  const wrap = (head: string, body: string): string =>
+    `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 
   it('removes hidden elements (hidden, aria-hidden, inline display:none and visibility:hidden) but not visible ones', () => {
     const page = extractMainContent(
@@ -130,7 +160,8 @@ describe('extractMainContent rules', () => {
     const text = textOf(page.contentHtml);
     expect(text).toContain('Visible text stays here.');
     expect(text).toContain('shown block');
-    for (const hidden of ['attr hidden', 'decorative', 'inline none', 'invisible', 'opens in a new tab']) expect(text).not.toContain(hidden);
+    for (const hidden of ['attr hidden', 'decorative', 'inline none', 'invisible', 'opens in a new tab'])
+      expect(text).not.toContain(hidden);
   });
 
   it('removes scripts, styles, noscript, iframes and forms that are widgets', () => {
@@ -166,7 +197,10 @@ describe('extractMainContent rules', () => {
 
   it('drops "skip to content" links by text or class', () => {
     const page = extractMainContent(
-      wrap('', '<a href="#main">Skip to main content</a><main id="main"><p>Hello there, this is the page.</p><a class="skip-link" href="#x">Jump</a></main>'),
+      wrap(
+        '',
+        '<a href="#main">Skip to main content</a><main id="main"><p>Hello there, this is the page.</p><a class="skip-link" href="#x">Jump</a></main>',
+      ),
       'https://example.com/',
     );
     expect(textOf(page.contentHtml)).not.toMatch(/Skip to|Jump/);
@@ -190,20 +224,38 @@ describe('extractMainContent rules', () => {
   });
 
   it('uses a same-site canonical link (relative, www-insensitive) and ignores one on another site', () => {
-    const same = extractMainContent(wrap('<link rel="canonical" href="/docs/page?lang=en#x">', '<p>x</p>'), 'https://www.example.com/docs/page?ref=1');
+    const same = extractMainContent(
+      wrap('<link rel="canonical" href="/docs/page?lang=en#x">', '<p>x</p>'),
+      'https://www.example.com/docs/page?ref=1',
+    );
     expect(same.canonicalUrl).toBe('https://www.example.com/docs/page?lang=en');
-    const www = extractMainContent(wrap('<link rel="canonical" href="https://example.com/a">', '<p>x</p>'), 'https://www.example.com/a?x=1');
+    const www = extractMainContent(
+      wrap('<link rel="canonical" href="https://example.com/a">', '<p>x</p>'),
+      'https://www.example.com/a?x=1',
+    );
     expect(www.canonicalUrl).toBe('https://example.com/a');
-    const other = extractMainContent(wrap('<link rel="canonical" href="https://syndication.example.net/a">', '<p>x</p>'), 'https://example.com/a#frag');
+    const other = extractMainContent(
+      wrap('<link rel="canonical" href="https://syndication.example.net/a">', '<p>x</p>'),
+      'https://example.com/a#frag',
+    );
     expect(other.canonicalUrl).toBe('https://example.com/a');
-    const broken = extractMainContent(wrap('<link rel="canonical" href="http://[bad">', '<p>x</p>'), 'https://example.com/b');
+    const broken = extractMainContent(
+      wrap('<link rel="canonical" href="http://[bad">', '<p>x</p>'),
+      'https://example.com/b',
+    );
     expect(broken.canonicalUrl).toBe('https://example.com/b');
   });
 
   it('reads language from html lang, else content-language, else og:locale', () => {
-    const og = extractMainContent(wrap('<meta property="og:locale" content="pt_BR">', '<p>Olá</p>'), 'https://example.com/');
+    const og = extractMainContent(
+      wrap('<meta property="og:locale" content="pt_BR">', '<p>Olá</p>'),
+      'https://example.com/',
+    );
     expect(og.language).toBe('pt-BR');
-    const http = extractMainContent(wrap('<meta http-equiv="Content-Language" content="fr, en">', '<p>Salut</p>'), 'https://example.com/');
+    const http = extractMainContent(
+      wrap('<meta http-equiv="Content-Language" content="fr, en">', '<p>Salut</p>'),
+      'https://example.com/',
+    );
     expect(http.language).toBe('fr');
     const none = extractMainContent(wrap('', '<p>Hi</p>'), 'https://example.com/');
     expect(none.language).toBeUndefined();
@@ -212,18 +264,32 @@ describe('extractMainContent rules', () => {
   it('resolves the base URL from <base href> and drops the fragment', () => {
     const page = extractMainContent(wrap('<base href="/static/v2/">', '<p>x</p>'), 'https://example.com/docs/a#b');
     expect(page.baseUrl).toBe('https://example.com/static/v2/');
-    expect(extractMainContent(wrap('', '<p>x</p>'), 'https://example.com/docs/a#b').baseUrl).toBe('https://example.com/docs/a');
+    expect(extractMainContent(wrap('', '<p>x</p>'), 'https://example.com/docs/a#b').baseUrl).toBe(
+      'https://example.com/docs/a',
+    );
   });
 
   it('title falls back to the first heading, then <title>, then the URL path', () => {
-    expect(extractMainContent(wrap('<title>T | Site</title>', '<h1>Heading</h1>'), 'https://s.example/x').title).toBe('Heading');
-    expect(extractMainContent(wrap('<title>Only Title | Site</title>', '<p>x</p>'), 'https://s.example/x').title).toBe('Only Title');
-    expect(extractMainContent(wrap('', '<p>x</p>'), 'https://s.example/guides/getting-started.html').title).toBe('getting started');
+    expect(extractMainContent(wrap('<title>T | Site</title>', '<h1>Heading</h1>'), 'https://s.example/x').title).toBe(
+      'Heading',
+    );
+    expect(extractMainContent(wrap('<title>Only Title | Site</title>', '<p>x</p>'), 'https://s.example/x').title).toBe(
+      'Only Title',
+    );
+    expect(extractMainContent(wrap('', '<p>x</p>'), 'https://s.example/guides/getting-started.html').title).toBe(
+      'getting started',
+    );
     expect(extractMainContent(wrap('', '<p>x</p>'), 'https://s.example/').title).toBe('s.example');
   });
 
   it('counts words of the content only, with block boundaries separating words', () => {
-    const page = extractMainContent(wrap('', '<nav>one two three four five</nav><main><h2>Alpha</h2><p>beta gamma</p><ul><li>delta</li><li>epsilon</li></ul></main>'), 'https://example.com/');
+    const page = extractMainContent(
+      wrap(
+        '',
+        '<nav>one two three four five</nav><main><h2>Alpha</h2><p>beta gamma</p><ul><li>delta</li><li>epsilon</li></ul></main>',
+      ),
+      'https://example.com/',
+    );
     expect(page.wordCount).toBe(5);
   });
 
@@ -248,8 +314,7 @@ describe('extractMainContent container choice', () => {
   });
 
   it('does not take a tiny generic ".content" box over the real text', () => {
-    const html =
-      `<html><body><div class="content">Login</div><div id="main-column"><h1>Doc</h1><p>${'Long body text goes on. '.repeat(30)}</p></div></body></html>`;
+    const html = `<html><body><div class="content">Login</div><div id="main-column"><h1>Doc</h1><p>${'Long body text goes on. '.repeat(30)}</p></div></body></html>`;
     const page = extractMainContent(html, 'https://example.com/p');
     expect(textOf(page.contentHtml)).toContain('Long body text goes on.');
   });

@@ -42,7 +42,10 @@ describe('headings and paragraphs', () => {
   });
 
   it('removes zero-width and soft-hyphen characters that only steer line breaking', () => {
-    expect(shape('<h2>Sending\u200b the key</h2><p>hyph\u00aden</p>')).toEqual(['heading_2: Sending the key', 'paragraph: hyphen']);
+    expect(shape('<h2>Sending\u200b the key</h2><p>hyph\u00aden</p>')).toEqual([
+      'heading_2: Sending the key',
+      'paragraph: hyphen',
+    ]);
   });
 });
 
@@ -87,14 +90,28 @@ describe('links', () => {
     findItem(convert(html, resolveLink), text)?.text.link;
 
   it('resolves relative links against the page URL', () => {
-    expect(linkOf('<p><a href="../setup/">Setup</a></p>', 'Setup')).toEqual({ url: 'https://docs.example.com/guide/setup/' });
-    expect(linkOf('<p><a href="/api?x=1#get">API</a></p>', 'API')).toEqual({ url: 'https://docs.example.com/api?x=1#get' });
-    expect(linkOf('<p><a href="//cdn.example.net/file.pdf">PDF</a></p>', 'PDF')).toEqual({ url: 'https://cdn.example.net/file.pdf' });
+    expect(linkOf('<p><a href="../setup/">Setup</a></p>', 'Setup')).toEqual({
+      url: 'https://docs.example.com/guide/setup/',
+    });
+    expect(linkOf('<p><a href="/api?x=1#get">API</a></p>', 'API')).toEqual({
+      url: 'https://docs.example.com/api?x=1#get',
+    });
+    expect(linkOf('<p><a href="//cdn.example.net/file.pdf">PDF</a></p>', 'PDF')).toEqual({
+      url: 'https://cdn.example.net/file.pdf',
+    });
   });
 
   it('keeps http(s) and mailto links and drops javascript:, data:, tel: and unparsable ones as plain text', () => {
-    expect(linkOf('<p><a href="mailto:help@example.com">mail</a></p>', 'mail')).toEqual({ url: 'mailto:help@example.com' });
-    for (const href of ['javascript:alert(1)', 'JavaScript:void(0)', 'data:text/html,hi', 'tel:+15550100', 'http://[::1']) {
+    expect(linkOf('<p><a href="mailto:help@example.com">mail</a></p>', 'mail')).toEqual({
+      url: 'mailto:help@example.com',
+    });
+    for (const href of [
+      'javascript:alert(1)',
+      'JavaScript:void(0)',
+      'data:text/html,hi',
+      'tel:+15550100',
+      'http://[::1',
+    ]) {
       expect(linkOf(`<p><a href="${href}">x</a></p>`, 'x')).toBeNull();
     }
   });
@@ -102,26 +119,40 @@ describe('links', () => {
   it('drops in-page anchors, which would lead out of Notion, but keeps links to other pages with fragments', () => {
     expect(linkOf('<p><a href="#install">Install</a></p>', 'Install')).toBeNull();
     expect(linkOf(`<p><a href="${PAGE}#install">Install</a></p>`, 'Install')).toBeNull();
-    expect(linkOf('<p><a href="/other#install">Install</a></p>', 'Install')).toEqual({ url: 'https://docs.example.com/other#install' });
+    expect(linkOf('<p><a href="/other#install">Install</a></p>', 'Install')).toEqual({
+      url: 'https://docs.example.com/other#install',
+    });
   });
 
   it('lets resolveLink point crawled pages at their Notion page, called with the fragment removed', () => {
     const seen: string[] = [];
     const resolve = (url: string): string | undefined => {
       seen.push(url);
-      return url === 'https://docs.example.com/guide/setup/' ? 'https://www.notion.so/Setup-0123456789abcdef0123456789abcdef' : undefined;
+      return url === 'https://docs.example.com/guide/setup/'
+        ? 'https://www.notion.so/Setup-0123456789abcdef0123456789abcdef'
+        : undefined;
     };
-    const blocks = convert('<p><a href="../setup/#step-2">Setup</a> and <a href="https://elsewhere.example/">away</a></p>', resolve);
-    expect(findItem(blocks, 'Setup')?.text.link).toEqual({ url: 'https://www.notion.so/Setup-0123456789abcdef0123456789abcdef' });
+    const blocks = convert(
+      '<p><a href="../setup/#step-2">Setup</a> and <a href="https://elsewhere.example/">away</a></p>',
+      resolve,
+    );
+    expect(findItem(blocks, 'Setup')?.text.link).toEqual({
+      url: 'https://www.notion.so/Setup-0123456789abcdef0123456789abcdef',
+    });
     expect(findItem(blocks, 'away')?.text.link).toEqual({ url: 'https://elsewhere.example/' });
     expect(seen).toEqual(['https://docs.example.com/guide/setup/', 'https://elsewhere.example/']);
   });
 
   it('carries the link and formatting of an inline element into the blocks it wraps (card links)', () => {
-    const blocks = convert('<a href="/blog/post"><div class="card"><h3>Post title</h3><p>Teaser <em>text</em></p></div></a>');
+    const blocks = convert(
+      '<a href="/blog/post"><div class="card"><h3>Post title</h3><p>Teaser <em>text</em></p></div></a>',
+    );
     expect(outline(blocks)).toEqual(['heading_3: Post title', 'paragraph: Teaser text']);
     expect(findItem(blocks, 'Post title')?.text.link).toEqual({ url: 'https://docs.example.com/blog/post' });
-    expect(findItem(blocks, 'text')).toMatchObject({ text: { link: { url: 'https://docs.example.com/blog/post' } }, annotations: { italic: true } });
+    expect(findItem(blocks, 'text')).toMatchObject({
+      text: { link: { url: 'https://docs.example.com/blog/post' } },
+      annotations: { italic: true },
+    });
   });
 });
 
@@ -155,7 +186,10 @@ describe('lists', () => {
   });
 
   it('attaches an invalid list-in-list to the previous item', () => {
-    expect(shape('<ul><li>a</li><ul><li>b</li></ul></ul>')).toEqual(['bulleted_list_item: a', '  bulleted_list_item: b']);
+    expect(shape('<ul><li>a</li><ul><li>b</li></ul></ul>')).toEqual([
+      'bulleted_list_item: a',
+      '  bulleted_list_item: b',
+    ]);
   });
 
   it('turns GitHub and MkDocs task lists into to-dos with their checked state', () => {
@@ -169,16 +203,18 @@ describe('lists', () => {
     expect(shape(mkdocs)).toEqual(['to_do[x]: Set the port']);
   });
 
-  it('does not treat a checkbox after text, or inside a nested list, as the item\'s own', () => {
-    expect(shape('<ul><li>Agree <input type="checkbox"> here</li><li>Parent<ul><li><input type="checkbox" checked> child</li></ul></li></ul>')).toEqual([
-      'bulleted_list_item: Agree here',
-      'bulleted_list_item: Parent',
-      '  to_do[x]: child',
-    ]);
+  it("does not treat a checkbox after text, or inside a nested list, as the item's own", () => {
+    expect(
+      shape(
+        '<ul><li>Agree <input type="checkbox"> here</li><li>Parent<ul><li><input type="checkbox" checked> child</li></ul></li></ul>',
+      ),
+    ).toEqual(['bulleted_list_item: Agree here', 'bulleted_list_item: Parent', '  to_do[x]: child']);
   });
 
   it('renders definition lists as bold terms with the definitions nested under them', () => {
-    const blocks = convert('<dl><dt>timeout</dt><dd>Seconds to wait.</dd><dd>Default 30.</dd><div><dt>retries</dt><dd>How often.</dd></div></dl>');
+    const blocks = convert(
+      '<dl><dt>timeout</dt><dd>Seconds to wait.</dd><dd>Default 30.</dd><div><dt>retries</dt><dd>How often.</dd></div></dl>',
+    );
     expect(outline(blocks)).toEqual([
       'paragraph: timeout',
       '  paragraph: Seconds to wait.',
@@ -221,9 +257,11 @@ describe('code blocks', () => {
       '<pre class="language-js"><code><span class="token-line"><span class="token keyword">const</span> a = 1;<br></span>' +
       '<span class="token-line">a++;<br></span></code></pre>';
     expect(shape(docusaurus)).toEqual(['code(javascript): const a = 1;\na++;']);
-    const divLines = '<pre class="language-go"><div class="line">package main</div><div class="line">func main() {}</div></pre>';
+    const divLines =
+      '<pre class="language-go"><div class="line">package main</div><div class="line">func main() {}</div></pre>';
     expect(shape(divLines)).toEqual(['code(go): package main\nfunc main() {}']);
-    const numbered = '<pre class="language-ruby"><span class="lineno">1</span>puts 1\n<span class="lineno">2</span>puts 2</pre>';
+    const numbered =
+      '<pre class="language-ruby"><span class="lineno">1</span>puts 1\n<span class="lineno">2</span>puts 2</pre>';
     expect(shape(numbered)).toEqual(['code(ruby): puts 1\nputs 2']);
   });
 
@@ -235,35 +273,51 @@ describe('code blocks', () => {
   });
 
   it('takes a figure caption as the code caption', () => {
-    const [block] = convert('<figure><pre><code class="language-json">{}</code></pre><figcaption>config.json</figcaption></figure>');
+    const [block] = convert(
+      '<figure><pre><code class="language-json">{}</code></pre><figcaption>config.json</figcaption></figure>',
+    );
     expect(block?.type === 'code' && block.code.caption.map((c) => c.text.content).join('')).toBe('config.json');
   });
 });
 
 describe('images', () => {
   it('makes relative sources absolute and uses alt as caption', () => {
-    expect(shape('<p><img src="img/diagram.png" alt="The  diagram"></p>')).toEqual(['image: https://docs.example.com/guide/intro/img/diagram.png | The diagram']);
+    expect(shape('<p><img src="img/diagram.png" alt="The  diagram"></p>')).toEqual([
+      'image: https://docs.example.com/guide/intro/img/diagram.png | The diagram',
+    ]);
   });
 
   it('lifts an image out of a paragraph, keeping the text around it in order', () => {
-    expect(shape('<p>Before <img src="/a.png"> after</p>')).toEqual(['paragraph: Before', 'image: https://docs.example.com/a.png', 'paragraph: after']);
+    expect(shape('<p>Before <img src="/a.png"> after</p>')).toEqual([
+      'paragraph: Before',
+      'image: https://docs.example.com/a.png',
+      'paragraph: after',
+    ]);
   });
 
   it('skips data: URIs and tracking pixels but uses a lazy-loaded real source', () => {
     expect(shape('<img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">')).toEqual([]);
     expect(shape('<img src="https://t.example/p.gif" width="1" height="1">')).toEqual([]);
-    expect(shape('<img src="data:image/svg+xml,%3Csvg%3E" data-lazy-src="/real.jpg" alt="Real">')).toEqual(['image: https://docs.example.com/real.jpg | Real']);
-    expect(shape('<img srcset="/s.jpg 480w, /l.jpg 1200w, /m.jpg 800w" alt="">')).toEqual(['image: https://docs.example.com/l.jpg']);
+    expect(shape('<img src="data:image/svg+xml,%3Csvg%3E" data-lazy-src="/real.jpg" alt="Real">')).toEqual([
+      'image: https://docs.example.com/real.jpg | Real',
+    ]);
+    expect(shape('<img srcset="/s.jpg 480w, /l.jpg 1200w, /m.jpg 800w" alt="">')).toEqual([
+      'image: https://docs.example.com/l.jpg',
+    ]);
   });
 
   it('prefers the figcaption over alt, with its formatting', () => {
-    const blocks = convert('<figure><picture><source srcset="/a.webp"><img src="/a.png" alt="alt text"></picture><figcaption>Figure <em>1</em></figcaption></figure>');
+    const blocks = convert(
+      '<figure><picture><source srcset="/a.webp"><img src="/a.png" alt="alt text"></picture><figcaption>Figure <em>1</em></figcaption></figure>',
+    );
     expect(outline(blocks)).toEqual(['image: https://docs.example.com/a.png | Figure 1']);
     expect(findItem(blocks, '1')?.annotations.italic).toBe(true);
   });
 
   it('keeps emoji images inline as their character', () => {
-    expect(shape('<p>Tasty <img class="emoji" alt="🍞" src="https://s.w.org/1f35e.svg"> bread</p>')).toEqual(['paragraph: Tasty 🍞 bread']);
+    expect(shape('<p>Tasty <img class="emoji" alt="🍞" src="https://s.w.org/1f35e.svg"> bread</p>')).toEqual([
+      'paragraph: Tasty 🍞 bread',
+    ]);
   });
 
   it('keeps media that Notion cannot embed reachable as a link', () => {
@@ -279,7 +333,12 @@ describe('tables', () => {
       '<table><thead><tr><th>Name</th><th>Type</th></tr></thead><tbody><tr><td><code>id</code></td><td>string</td></tr>' +
         '<tr><td>tags</td><td><ul><li>one</li><li>two</li></ul></td></tr></tbody></table>',
     );
-    expect(outline(blocks)).toEqual(['table(2, header)', '  | Name | Type |', '  | id | string |', '  | tags | • one\n• two |']);
+    expect(outline(blocks)).toEqual([
+      'table(2, header)',
+      '  | Name | Type |',
+      '  | id | string |',
+      '  | tags | • one\n• two |',
+    ]);
     expect(findItem(blocks, 'id')?.annotations.code).toBe(true);
   });
 
@@ -297,50 +356,84 @@ describe('tables', () => {
       '<tr><td rowspan="2">r</td><td colspan="2">wide</td></tr>' +
       '<tr><td>x</td><td>y</td></tr>' +
       '<tr><td>short</td></tr></table>';
-    expect(shape(html)).toEqual(['table(3, header)', '  | A | B | C |', '  | r | wide |  |', '  |  | x | y |', '  | short |  |  |']);
-  });
-
-  it('puts the caption before the table and reads a table without tbody', () => {
-    expect(shape('<table><caption>Prices</caption><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></table>')).toEqual([
-      'paragraph: Prices',
-      'table(2)',
-      '  | a | 1 |',
-      '  | b | 2 |',
+    expect(shape(html)).toEqual([
+      'table(3, header)',
+      '  | A | B | C |',
+      '  | r | wide |  |',
+      '  |  | x | y |',
+      '  | short |  |  |',
     ]);
   });
 
+  it('puts the caption before the table and reads a table without tbody', () => {
+    expect(
+      shape('<table><caption>Prices</caption><tr><td>a</td><td>1</td></tr><tr><td>b</td><td>2</td></tr></table>'),
+    ).toEqual(['paragraph: Prices', 'table(2)', '  | a | 1 |', '  | b | 2 |']);
+  });
+
   it('treats a one-cell table as layout and converts its content as blocks', () => {
-    expect(shape('<table><tr><td><h2>Inside</h2><p>text</p></td></tr></table>')).toEqual(['heading_2: Inside', 'paragraph: text']);
+    expect(shape('<table><tr><td><h2>Inside</h2><p>text</p></td></tr></table>')).toEqual([
+      'heading_2: Inside',
+      'paragraph: text',
+    ]);
   });
 
   it('puts images in cells as their alt text linked to the image', () => {
-    const blocks = convert('<table><tr><th>Logo</th></tr><tr><td><img src="/logo.png" alt="Acme logo"></td></tr></table>');
+    const blocks = convert(
+      '<table><tr><th>Logo</th></tr><tr><td><img src="/logo.png" alt="Acme logo"></td></tr></table>',
+    );
     expect(findItem(blocks, 'Acme logo')?.text.link).toEqual({ url: 'https://docs.example.com/logo.png' });
   });
 });
 
 describe('quotes, callouts, toggles, dividers', () => {
   it('converts blockquote to quote, with further paragraphs nested', () => {
-    expect(shape('<blockquote><p>First.</p><p>Second.</p></blockquote><hr>')).toEqual(['quote: First.', '  paragraph: Second.', 'divider']);
+    expect(shape('<blockquote><p>First.</p><p>Second.</p></blockquote><hr>')).toEqual([
+      'quote: First.',
+      '  paragraph: Second.',
+      'divider',
+    ]);
   });
 
   it.each([
-    ['MkDocs/Sphinx', '<div class="admonition tip"><p class="admonition-title">Tip</p><p>Use it.</p></div>', 'callout(💡): Tip\nUse it.'],
-    ['Docusaurus', '<div class="theme-admonition theme-admonition-warning alert alert--warning"><div class="admonitionHeading_x">Careful</div><div class="admonitionContent_y"><p>Hot.</p></div></div>', 'callout(⚠️): Careful\nHot.'],
-    ['GitHub rendered', '<div class="markdown-alert markdown-alert-important"><p class="markdown-alert-title">Important</p><p>Read this.</p></div>', 'callout(❗): Important\nRead this.'],
+    [
+      'MkDocs/Sphinx',
+      '<div class="admonition tip"><p class="admonition-title">Tip</p><p>Use it.</p></div>',
+      'callout(💡): Tip\nUse it.',
+    ],
+    [
+      'Docusaurus',
+      '<div class="theme-admonition theme-admonition-warning alert alert--warning"><div class="admonitionHeading_x">Careful</div><div class="admonitionContent_y"><p>Hot.</p></div></div>',
+      'callout(⚠️): Careful\nHot.',
+    ],
+    [
+      'GitHub rendered',
+      '<div class="markdown-alert markdown-alert-important"><p class="markdown-alert-title">Important</p><p>Read this.</p></div>',
+      'callout(❗): Important\nRead this.',
+    ],
     ['GitHub source', '<blockquote><p>[!NOTE]<br>Heads up.</p></blockquote>', 'callout(📝): Heads up.'],
-    ['GitHub source, own line', '<blockquote><p>[!CAUTION]</p><p>Hot surface.</p></blockquote>', 'callout(⚠️): Hot surface.'],
+    [
+      'GitHub source, own line',
+      '<blockquote><p>[!CAUTION]</p><p>Hot surface.</p></blockquote>',
+      'callout(⚠️): Hot surface.',
+    ],
     ['aside.note', '<aside class="note"><p>A note.</p></aside>', 'callout(📝): A note.'],
     ['div.warning', '<div class="warning"><p>Watch out.</p></div>', 'callout(⚠️): Watch out.'],
     ['Bootstrap alert', '<div class="alert alert-danger" role="alert">Failed.</div>', 'callout(🚨): Failed.'],
     ['GitBook hint', '<div class="hint hint-info"><p>FYI.</p></div>', 'callout(ℹ️): FYI.'],
-    ['Ghost card with own emoji', '<div class="kg-card kg-callout-card kg-callout-card-blue"><div class="kg-callout-emoji">🚀</div><div class="kg-callout-text">Launch.</div></div>', 'callout(🚀): Launch.'],
+    [
+      'Ghost card with own emoji',
+      '<div class="kg-card kg-callout-card kg-callout-card-blue"><div class="kg-callout-emoji">🚀</div><div class="kg-callout-text">Launch.</div></div>',
+      'callout(🚀): Launch.',
+    ],
   ])('%s', (_name, html, expected) => {
     expect(shape(html)).toEqual([expected]);
   });
 
   it('gives callouts a colour and keeps later blocks as children', () => {
-    const [block] = convert('<div class="admonition danger"><p class="admonition-title">Danger</p><p>One.</p><ul><li>two</li></ul></div>');
+    const [block] = convert(
+      '<div class="admonition danger"><p class="admonition-title">Danger</p><p>One.</p><ul><li>two</li></ul></div>',
+    );
     expect(block?.type === 'callout' && block.callout.color).toBe('red_background');
     expect(outline([block!])).toEqual(['callout(🚨): Danger\nOne.', '  bulleted_list_item: two']);
     expect(findItem([block!], 'Danger')?.annotations.bold).toBe(true);
@@ -359,7 +452,12 @@ describe('quotes, callouts, toggles, dividers', () => {
     const docusaurus =
       '<div class="tabs-container"><ul role="tablist"><li role="tab">npm</li><li role="tab">pnpm</li></ul>' +
       '<div><div role="tabpanel"><pre class="language-bash">npm i</pre></div><div role="tabpanel" hidden><pre class="language-bash">pnpm add</pre></div></div></div>';
-    expect(shape(docusaurus)).toEqual(['paragraph: npm', 'code(bash): npm i', 'paragraph: pnpm', 'code(bash): pnpm add']);
+    expect(shape(docusaurus)).toEqual([
+      'paragraph: npm',
+      'code(bash): npm i',
+      'paragraph: pnpm',
+      'code(bash): pnpm add',
+    ]);
     const mkdocs =
       '<div class="tabbed-set" data-tabs="1:2"><input checked type="radio" id="t1" name="__tabbed_1"><input type="radio" id="t2" name="__tabbed_1">' +
       '<div class="tabbed-labels"><label for="t1">Python</label><label for="t2">Go</label></div>' +
@@ -370,7 +468,9 @@ describe('quotes, callouts, toggles, dividers', () => {
 
 describe('robustness', () => {
   it('ignores comments, scripts and form controls inside content', () => {
-    expect(shape('<!-- c --><p>a<script>evil()</script><select><option>o</option></select> b</p>')).toEqual(['paragraph: a b']);
+    expect(shape('<!-- c --><p>a<script>evil()</script><select><option>o</option></select> b</p>')).toEqual([
+      'paragraph: a b',
+    ]);
   });
 
   it('returns nothing for empty input', () => {

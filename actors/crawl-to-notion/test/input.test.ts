@@ -42,7 +42,12 @@ describe('parseInput', () => {
 
   it('takes start URLs and globs as the Console sends them, or as plain strings', () => {
     const parsed = parseInput({
-      startUrls: [{ url: ' https://docs.example.com/guide#intro ' }, 'https://docs.example.com/guide', { url: '' }, 'https://docs.example.com/api'],
+      startUrls: [
+        { url: ' https://docs.example.com/guide#intro ' },
+        'https://docs.example.com/guide',
+        { url: '' },
+        'https://docs.example.com/api',
+      ],
       includeGlobs: [{ glob: 'https://docs.example.com/**' }, ' '],
       excludeGlobs: ['**/changelog'],
       parentPage: '  Docs ',
@@ -59,14 +64,20 @@ describe('parseInput', () => {
 
   it('needs a parent page for pages, and for a database only to create it', () => {
     expect(failure({ startUrls: base.startUrls })).toContain('set "Parent page"');
-    expect(parseInput({ startUrls: base.startUrls, destination: 'database', database: 'https://www.notion.so/abc' }).parentPage).toBeUndefined();
+    expect(
+      parseInput({ startUrls: base.startUrls, destination: 'database', database: 'https://www.notion.so/abc' })
+        .parentPage,
+    ).toBeUndefined();
   });
 
   it.each([
     [{ startUrls: [] }, 'give at least one start URL'],
     [{ ...base, startUrls: [{ url: 'example.com' }] }, 'start URL 1 ("example.com") is not a valid URL'],
     [{ ...base, startUrls: [{ url: 'mailto:a@example.com' }] }, 'must start with http:// or https://'],
-    [{ ...base, startUrls: [{ requestsFromUrl: 'https://example.com/urls.txt' }] }, 'read from a file or a remote list are not supported'],
+    [
+      { ...base, startUrls: [{ requestsFromUrl: 'https://example.com/urls.txt' }] },
+      'read from a file or a remote list are not supported',
+    ],
     [{ ...base, maxPages: 0 }, 'maxPages: must be at least 1'],
     [{ ...base, maxDepth: 2.5 }, 'maxDepth: must be a whole number'],
     [{ ...base, maxConcurrency: '5' }, 'maxConcurrency: must be a whole number'],
@@ -94,7 +105,8 @@ describe('input schema', () => {
         expect(() => parseInput({ ...base, [name]: property.minimum! - 1 }), name).toThrow(InputError);
         expect(() => parseInput({ ...base, [name]: property.minimum }), name).not.toThrow();
       }
-      if (property.maximum !== undefined) expect(() => parseInput({ ...base, [name]: property.maximum! + 1 }), name).toThrow(InputError);
+      if (property.maximum !== undefined)
+        expect(() => parseInput({ ...base, [name]: property.maximum! + 1 }), name).toThrow(InputError);
     }
     expect(Object.keys(parseInput(base)).sort()).toEqual(Object.keys(schema.properties).sort());
     expect(schema.properties['destination']!.enum).toEqual(['page', 'database']);

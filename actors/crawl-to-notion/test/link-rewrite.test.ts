@@ -15,10 +15,22 @@ const resolve = (url: string) => known[url];
 
 describe('rewriteLinks', () => {
   it('points links to crawled pages at their Notion pages, everywhere in the tree, and leaves the rest', () => {
-    const linked: NotionBlock = { type: 'paragraph', paragraph: { rich_text: [link('Guide', 'https://docs.example.com/guide#setup'), link('Elsewhere', 'https://other.example/')], color: 'default' } };
+    const linked: NotionBlock = {
+      type: 'paragraph',
+      paragraph: {
+        rich_text: [link('Guide', 'https://docs.example.com/guide#setup'), link('Elsewhere', 'https://other.example/')],
+        color: 'default',
+      },
+    };
     const cell: NotionBlock = table([['Page'], ['x']]);
-    if (cell.type === 'table') cell.table.children[1]!.table_row.cells[0] = [link('API', 'https://docs.example.com/api')];
-    const nested = bullet('item', [{ type: 'bulleted_list_item', bulleted_list_item: { rich_text: [link('api', 'https://docs.example.com/api')], color: 'default' } }]);
+    if (cell.type === 'table')
+      cell.table.children[1]!.table_row.cells[0] = [link('API', 'https://docs.example.com/api')];
+    const nested = bullet('item', [
+      {
+        type: 'bulleted_list_item',
+        bulleted_list_item: { rich_text: [link('api', 'https://docs.example.com/api')], color: 'default' },
+      },
+    ]);
     const blocks = [linked, cell, nested, para('plain')];
     const original = structuredClone(blocks);
 

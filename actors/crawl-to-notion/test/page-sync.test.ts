@@ -8,7 +8,10 @@ import { SyncState, type StateStore, type SyncedPage } from '../src/sync/sync-st
 
 function memoryStore(): StateStore {
   const records = new Map<string, unknown>();
-  return { getValue: (k) => Promise.resolve(structuredClone(records.get(k)) ?? null), setValue: (k, v) => Promise.resolve(void records.set(k, structuredClone(v))) };
+  return {
+    getValue: (k) => Promise.resolve(structuredClone(records.get(k)) ?? null),
+    setValue: (k, v) => Promise.resolve(void records.set(k, structuredClone(v))),
+  };
 }
 
 /** A destination that keeps pages in memory and can be told to fail. */
@@ -27,7 +30,10 @@ class FakeDestination implements Destination {
   prepare(): Promise<PreparedState> {
     this.#prepared ??= this.failPrepare
       ? Promise.reject(new Error('cannot create the database'))
-      : SyncState.load(this.store, 'k', 'dest').then((state) => ({ state, report: { dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] } }));
+      : SyncState.load(this.store, 'k', 'dest').then((state) => ({
+          state,
+          report: { dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] },
+        }));
     return this.#prepared;
   }
 
@@ -39,7 +45,13 @@ class FakeDestination implements Destination {
     const id = `page-${this.#next++}`;
     this.pages.set(id, { title: content.title, blocks });
     this.writes.push(`create ${content.url}`);
-    return Promise.resolve({ object: 'page', id, url: `https://www.notion.so/${id}`, parent: { type: 'page_id', page_id: 'parent' }, properties: {} });
+    return Promise.resolve({
+      object: 'page',
+      id,
+      url: `https://www.notion.so/${id}`,
+      parent: { type: 'page_id', page_id: 'parent' },
+      properties: {},
+    });
   }
 
   update(page: SyncedPage, content: PageContent, blocks: NotionBlock[]): Promise<void> {
@@ -68,7 +80,8 @@ function setup(options: { chargeLimitAfter?: number; destination?: FakeDestinati
     onFatal: () => events.push('fatal'),
     warn: (message) => events.push(message),
   });
-  const page = (url: string, content: string, depth = 1) => sync.intake({ requestUrl: url, loadedUrl: url, html: content, depth });
+  const page = (url: string, content: string, depth = 1) =>
+    sync.intake({ requestUrl: url, loadedUrl: url, html: content, depth });
   return { destination, items, sync, page, events };
 }
 

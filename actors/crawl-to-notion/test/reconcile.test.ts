@@ -4,10 +4,18 @@ import { SyncState, type StateStore } from '../src/sync/sync-state.js';
 
 const store = (): StateStore => {
   const records = new Map<string, unknown>();
-  return { getValue: (k) => Promise.resolve(records.get(k) ?? null), setValue: (k, v) => Promise.resolve(void records.set(k, v)) };
+  return {
+    getValue: (k) => Promise.resolve(records.get(k) ?? null),
+    setValue: (k, v) => Promise.resolve(void records.set(k, v)),
+  };
 };
 
-const mapped = (pageId: string, hash = 'h') => ({ pageId, notionUrl: `https://www.notion.so/${pageId}`, hash, title: pageId });
+const mapped = (pageId: string, hash = 'h') => ({
+  pageId,
+  notionUrl: `https://www.notion.so/${pageId}`,
+  hash,
+  title: pageId,
+});
 
 function pageReader(children: ChildPage[], sources: Record<string, string>) {
   const archived: string[] = [];
@@ -56,7 +64,11 @@ describe('reconcilePages', () => {
     expect(read).toEqual(['p-user', 'p-1', 'p-2']);
     expect(state.page('https://s/x')).toMatchObject({ pageId: 'p-1', hash: '' });
     expect(archived).toEqual(['p-2']);
-    expect(report).toMatchObject({ recovered: 1, archivedDuplicates: 1, resume: [{ url: 'https://s/x?ref=nav', depth: 2 }] });
+    expect(report).toMatchObject({
+      recovered: 1,
+      archivedDuplicates: 1,
+      resume: [{ url: 'https://s/x?ref=nav', depth: 2 }],
+    });
     expect(state.pendingWrites()).toEqual([]);
   });
 
@@ -75,13 +87,22 @@ describe('reconcilePages', () => {
 });
 
 describe('reconcileRows', () => {
-  const row = (id: string, url: string | undefined): DatabaseRow => ({ id, url, notionUrl: `https://www.notion.so/${id}`, title: id });
+  const row = (id: string, url: string | undefined): DatabaseRow => ({
+    id,
+    url,
+    notionUrl: `https://www.notion.so/${id}`,
+    title: id,
+  });
 
   it('maps every row by its URL property: known rows keep their hash, unknown ones are rewritten', async () => {
     const state = await SyncState.load(store(), 'k', 'db');
     state.setPage('https://s/a', mapped('r-a', 'ha'));
     state.setPage('https://s/gone', mapped('r-gone'));
-    const report = await reconcileRows(state, [row('r-a', 'https://s/a'), row('r-b', 'https://s/b'), row('r-none', undefined)], () => Promise.resolve());
+    const report = await reconcileRows(
+      state,
+      [row('r-a', 'https://s/a'), row('r-b', 'https://s/b'), row('r-none', undefined)],
+      () => Promise.resolve(),
+    );
     expect(state.page('https://s/a')).toEqual(mapped('r-a', 'ha'));
     expect(state.page('https://s/b')).toMatchObject({ pageId: 'r-b', hash: '' });
     expect(state.page('https://s/gone')).toBeUndefined();
@@ -92,7 +113,12 @@ describe('reconcileRows', () => {
     const state = await SyncState.load(store(), 'k', 'db');
     state.setPending('https://s/x', { phase: 'creating', title: 'X', requestUrl: 'https://s/x', depth: 0 });
     const archived: string[] = [];
-    const rows = [row('r-1', 'https://s/x'), row('r-2', 'https://s/x'), row('u-1', 'https://s/y'), row('u-2', 'https://s/y')];
+    const rows = [
+      row('r-1', 'https://s/x'),
+      row('r-2', 'https://s/x'),
+      row('u-1', 'https://s/y'),
+      row('u-2', 'https://s/y'),
+    ];
     const report = await reconcileRows(state, rows, (id) => Promise.resolve(void archived.push(id)));
     expect(archived).toEqual(['r-2']);
     expect(state.page('https://s/x')).toMatchObject({ pageId: 'r-1', hash: '' });

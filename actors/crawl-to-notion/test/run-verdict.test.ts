@@ -5,8 +5,10 @@ function tally(outcomes: Partial<Record<PageStatus | 'broken', number>>): RunTal
   const t = new RunTally();
   for (const [status, n] of Object.entries(outcomes) as [PageStatus | 'broken', number][]) {
     for (let i = 0; i < n; i += 1) {
-      if (status === 'broken') t.record(itemFor(`https://x/broken${i}`, 'failed', { error: 'Broken link: HTTP 404.' }), true);
-      else t.record(itemFor(`https://x/${status}${i}`, status, { error: status === 'failed' ? `refused ${i}.` : null }));
+      if (status === 'broken')
+        t.record(itemFor(`https://x/broken${i}`, 'failed', { error: 'Broken link: HTTP 404.' }), true);
+      else
+        t.record(itemFor(`https://x/${status}${i}`, status, { error: status === 'failed' ? `refused ${i}.` : null }));
     }
   }
   return t;
@@ -14,7 +16,10 @@ function tally(outcomes: Partial<Record<PageStatus | 'broken', number>>): RunTal
 
 describe('run verdict: the exit status tells the truth', () => {
   it('succeeds when every page to write was written; broken links and skipped URLs do not count', () => {
-    expect(runVerdict(tally({ created: 5, unchanged: 2, broken: 3, skipped: 4 }), 0, false)).toEqual({ status: 'SUCCEEDED', message: undefined });
+    expect(runVerdict(tally({ created: 5, unchanged: 2, broken: 3, skipped: 4 }), 0, false)).toEqual({
+      status: 'SUCCEEDED',
+      message: undefined,
+    });
   });
 
   it('fails on any page not written when nothing is tolerated (the default), naming the first error', () => {
@@ -35,8 +40,14 @@ describe('run verdict: the exit status tells the truth', () => {
   });
 
   it('a run that wrote nothing fails whatever the tolerance, also when only broken links or skips were found', () => {
-    expect(runVerdict(tally({ failed: 3 }), 100, false)).toMatchObject({ status: 'FAILED', message: expect.stringContaining('Nothing was written to Notion: 3 pages could not be written') as unknown });
-    expect(runVerdict(tally({ broken: 1, skipped: 2 }), 100, false)).toMatchObject({ status: 'FAILED', message: expect.stringContaining('1 broken link, 2 URLs skipped') as unknown });
+    expect(runVerdict(tally({ failed: 3 }), 100, false)).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringContaining('Nothing was written to Notion: 3 pages could not be written') as unknown,
+    });
+    expect(runVerdict(tally({ broken: 1, skipped: 2 }), 100, false)).toMatchObject({
+      status: 'FAILED',
+      message: expect.stringContaining('1 broken link, 2 URLs skipped') as unknown,
+    });
     // Unchanged pages are delivered: a re-run with nothing new succeeds.
     expect(runVerdict(tally({ unchanged: 4 }), 0, false).status).toBe('SUCCEEDED');
   });

@@ -21,7 +21,12 @@ class MemoryStore implements StateStore {
   }
 }
 
-const page = (n: number) => ({ pageId: `p${n}`, notionUrl: `https://www.notion.so/p${n}`, hash: `h${n}`, title: `Page ${n}` });
+const page = (n: number) => ({
+  pageId: `p${n}`,
+  notionUrl: `https://www.notion.so/p${n}`,
+  hash: `h${n}`,
+  title: `Page ${n}`,
+});
 
 describe('stateKey', () => {
   it('is a valid key-value store key, the same for an id with or without dashes, different per destination', () => {
@@ -38,7 +43,12 @@ describe('SyncState', () => {
     const store = new MemoryStore();
     const state = await SyncState.load(store, 'k', 'dest');
     state.setPage('https://a.example/x', page(1));
-    state.setPending('https://a.example/y', { phase: 'creating', title: 'Y', requestUrl: 'https://a.example/y', depth: 1 });
+    state.setPending('https://a.example/y', {
+      phase: 'creating',
+      title: 'Y',
+      requestUrl: 'https://a.example/y',
+      depth: 1,
+    });
     await state.save();
     const again = await SyncState.load(store, 'k', 'dest');
     expect(again.page('https://a.example/x')).toEqual(page(1));

@@ -9,10 +9,31 @@ function docPage(): NotionBlock[] {
   for (let s = 0; s < 14; s++) {
     const level3 = (n: number): NotionBlock[] =>
       Array.from({ length: n }, (_, k) => bullet(`s${s} L3.${k}`, [numbered(`s${s} L4.${k}`)]));
-    const secondChild = s === 3 ? [bullet(`s${s} L2.1`, [table([['k', 'v'], ['a', '1'], ['b', '2'], ['c', '3']])])] : [bullet(`s${s} L2.1`, level3(1))];
-    blocks.push(h2(`Section ${s}`), para(`Intro ${s}`), bullet(`s${s} L1`, [bullet(`s${s} L2.0`, level3(2)), ...secondChild]));
+    const secondChild =
+      s === 3
+        ? [
+            bullet(`s${s} L2.1`, [
+              table([
+                ['k', 'v'],
+                ['a', '1'],
+                ['b', '2'],
+                ['c', '3'],
+              ]),
+            ]),
+          ]
+        : [bullet(`s${s} L2.1`, level3(1))];
+    blocks.push(
+      h2(`Section ${s}`),
+      para(`Intro ${s}`),
+      bullet(`s${s} L1`, [bullet(`s${s} L2.0`, level3(2)), ...secondChild]),
+    );
   }
-  blocks.push(bullet('Wide item', Array.from({ length: 101 }, (_, k) => bullet(`wide child ${k}`))));
+  blocks.push(
+    bullet(
+      'Wide item',
+      Array.from({ length: 101 }, (_, k) => bullet(`wide child ${k}`)),
+    ),
+  );
   while (countBlocks(blocks) < 350) blocks.push(para(`Filler ${blocks.length}`));
   return blocks;
 }
@@ -41,8 +62,18 @@ describe('planPageWrite', () => {
     expect(targets.some((path) => path.length === 2)).toBe(true);
     expect(targets.every((path) => path.length <= 2)).toBe(true);
     // The wide item carries its first 100 children; the 101st needs an append.
-    const wideIndex = blocks.length - blocks.slice().reverse().findIndex((b) => b.type === 'bulleted_list_item' && b.bulleted_list_item.rich_text[0]?.text.content === 'Wide item') - 1;
-    const wideSteps = plan.appends.filter((s) => s.target.kind === 'block' && s.target.path.join() === String(wideIndex));
+    const wideIndex =
+      blocks.length -
+      blocks
+        .slice()
+        .reverse()
+        .findIndex(
+          (b) => b.type === 'bulleted_list_item' && b.bulleted_list_item.rich_text[0]?.text.content === 'Wide item',
+        ) -
+      1;
+    const wideSteps = plan.appends.filter(
+      (s) => s.target.kind === 'block' && s.target.path.join() === String(wideIndex),
+    );
     expect(wideSteps.map((s) => [s.startIndex, s.children.length])).toEqual([[100, 1]]);
   });
 
@@ -50,7 +81,10 @@ describe('planPageWrite', () => {
     const blocks = docPage();
     const plan = planPageWrite(blocks);
     const created = new Set<string>();
-    const steps = [{ target: { kind: 'page' as const }, startIndex: 0, children: plan.initialChildren }, ...plan.appends];
+    const steps = [
+      { target: { kind: 'page' as const }, startIndex: 0, children: plan.initialChildren },
+      ...plan.appends,
+    ];
     for (const step of steps) {
       if (step.target.kind === 'block') expect(created.has(step.target.path.join('.'))).toBe(true);
       for (const { path } of createdBlocks(step)) {
@@ -86,7 +120,12 @@ describe('planPageWrite', () => {
   });
 
   it('keeps each request under 1000 blocks when 100 top-level blocks carry 20 children each', () => {
-    const blocks = Array.from({ length: 100 }, (_, i) => bullet(`item ${i}`, Array.from({ length: 20 }, (_, k) => bullet(`${i}.${k}`))));
+    const blocks = Array.from({ length: 100 }, (_, i) =>
+      bullet(
+        `item ${i}`,
+        Array.from({ length: 20 }, (_, k) => bullet(`${i}.${k}`)),
+      ),
+    );
     const { notion } = runPlan(blocks);
     expect(notion.tree()).toEqual(blocks);
     const writes = notion.requests.filter((r) => r.kind !== 'list');
@@ -98,7 +137,12 @@ describe('planPageWrite', () => {
 
   it('keeps each request under the byte budget', () => {
     const big = 'x'.repeat(1_900);
-    const blocks = Array.from({ length: 60 }, (_, i) => para(`${i}`, Array.from({ length: 4 }, () => para(big))));
+    const blocks = Array.from({ length: 60 }, (_, i) =>
+      para(
+        `${i}`,
+        Array.from({ length: 4 }, () => para(big)),
+      ),
+    );
     const { notion } = runPlan(blocks, { requestBytes: 100_000 });
     expect(notion.tree()).toEqual(blocks);
     const writes = notion.requests.filter((r) => r.kind !== 'list');
@@ -107,13 +151,16 @@ describe('planPageWrite', () => {
   });
 
   it('reports a block that cannot fit into any request instead of sending it', () => {
-    expect(() => planPageWrite([para('y'.repeat(2_000))], { requestBytes: 1_000 })).toThrow(/does not fit into one request/);
+    expect(() => planPageWrite([para('y'.repeat(2_000))], { requestBytes: 1_000 })).toThrow(
+      /does not fit into one request/,
+    );
   });
 
   it('works with tighter nesting and array limits too', () => {
     const blocks = docPage();
     const { plan, notion } = runPlan(blocks, { childrenPerArray: 7, blocksPerRequest: 30 });
     expect(notion.tree()).toEqual(blocks);
-    for (const step of [plan.initialChildren, ...plan.appends.map((s) => s.children)]) expect(step.length).toBeLessThanOrEqual(7);
+    for (const step of [plan.initialChildren, ...plan.appends.map((s) => s.children)])
+      expect(step.length).toBeLessThanOrEqual(7);
   });
 });

@@ -20,7 +20,12 @@ import {
   type SummaryLink,
 } from '@repo/auth-gate';
 import { Actor, log } from 'apify';
-import { NO_BUDGET_MESSAGE, chargeBudgetOfRun, chargeLimitWarning, messagesWithinLimit } from './billing/charge-budget.js';
+import {
+  NO_BUDGET_MESSAGE,
+  chargeBudgetOfRun,
+  chargeLimitWarning,
+  messagesWithinLimit,
+} from './billing/charge-budget.js';
 import { digestWithClaude, type ClaudeDigestOutcome } from './claude/claude-digest.js';
 import {
   analyzeMail,
@@ -97,7 +102,12 @@ export async function runActor(): Promise<void> {
   );
 }
 
-async function digestRun({ input, gate, handles, openJournal }: GatedRun<'gmail', ActorInput, 'gmail'>): Promise<{ output: RunOutput; links: SummaryLink[] }> {
+async function digestRun({
+  input,
+  gate,
+  handles,
+  openJournal,
+}: GatedRun<'gmail', ActorInput, 'gmail'>): Promise<{ output: RunOutput; links: SummaryLink[] }> {
   // Each step's result is stored before the next starts; the rerun after a migration resumes there.
   const journal = await openJournal<DigestStep, DigestProgress>({
     key: PROGRESS_KEY,
@@ -117,7 +127,10 @@ async function digestSteps(
   let progress = journal.reached('built') ? journal.state! : await buildDigest(input, gate, mailbox, journal);
   const built = progress.built!;
   const { window } = progress;
-  if (journal.resumed) gate.step(`Resumed after a restart, past the step "${journal.step ?? 'planned'}": nothing done before is done again`);
+  if (journal.resumed)
+    gate.step(
+      `Resumed after a restart, past the step "${journal.step ?? 'planned'}": nothing done before is done again`,
+    );
 
   if (!journal.reached('stored')) {
     if (built.items !== null) {
@@ -142,7 +155,9 @@ async function digestSteps(
     const state = await store.load(mailboxFingerprint(built.ownAddress));
     await store.save({
       ...state,
-      cursor: window.updatesCursor ? advanceCursor(laterCursor(state.cursor, window.start), built.cursorMessages) : state.cursor,
+      cursor: window.updatesCursor
+        ? advanceCursor(laterCursor(state.cursor, window.start), built.cursorMessages)
+        : state.cursor,
       lastDigestAt: built.output.generatedAt,
     });
     await journal.record('cursor-saved', progress);
@@ -181,7 +196,11 @@ async function digestSteps(
  * recorded first; a rerun that finds the intent without a result looks for the mail's marker in
  * SENT and sends only if it is not there.
  */
-async function mailOnce(mailbox: GmailMailbox, built: BuiltDigest, journal: RunJournal<DigestStep, DigestProgress>): Promise<EmailReport> {
+async function mailOnce(
+  mailbox: GmailMailbox,
+  built: BuiltDigest,
+  journal: RunJournal<DigestStep, DigestProgress>,
+): Promise<EmailReport> {
   if (journal.reached('mail-intent')) {
     const found = await mailbox.findOne(sentDigestQuery(built.marker));
     if (found !== null) {
@@ -196,9 +215,15 @@ async function mailOnce(mailbox: GmailMailbox, built: BuiltDigest, journal: RunJ
     journal.checkpoint('mail-sent-unrecorded');
     return { to: built.ownAddress, messageId, error: null };
   } catch (error) {
-    const output: RunOutput = { ...built.output, status: 'EMAIL_FAILED', email: { to: built.ownAddress, messageId: null, error: errorMessage(error) } };
+    const output: RunOutput = {
+      ...built.output,
+      status: 'EMAIL_FAILED',
+      email: { to: built.ownAddress, messageId: null, error: errorMessage(error) },
+    };
     await Actor.setValue('OUTPUT', output);
-    throw new DigestRunError(`The digest was stored (${DIGEST_HTML_KEY}), but mailing it to ${built.ownAddress} failed: ${errorMessage(error)}`);
+    throw new DigestRunError(
+      `The digest was stored (${DIGEST_HTML_KEY}), but mailing it to ${built.ownAddress} failed: ${errorMessage(error)}`,
+    );
   }
 }
 
@@ -227,7 +252,12 @@ async function buildDigest(
   let planned = journal.state;
   if (planned === null) {
     const nowMs = Date.now();
-    planned = { nowMs, window: planWindow(input.since, input.lookbackHours, state.cursor, nowMs), built: null, email: null };
+    planned = {
+      nowMs,
+      window: planWindow(input.since, input.lookbackHours, state.cursor, nowMs),
+      built: null,
+      email: null,
+    };
     await journal.record('planned', planned);
   }
   const { window } = planned;
@@ -261,7 +291,10 @@ async function buildDigest(
   // Digests this Actor mailed to the user arrive in their inbox; they are not news.
   const ownDigests = new Set(state.sentDigestIds);
   const mails = fetched.messages.filter((m) => !ownDigests.has(m.message.id)).map((m) => parseGmailMessage(m.message));
-  const notIncluded = fetched.truncated && fetched.resultSizeEstimate !== null ? Math.max(0, fetched.resultSizeEstimate - fetched.messages.length) : null;
+  const notIncluded =
+    fetched.truncated && fetched.resultSizeEstimate !== null
+      ? Math.max(0, fetched.resultSizeEstimate - fetched.messages.length)
+      : null;
   const cappedByLimit = fetched.truncated ? chargeLimitWarning(maxMessages, input.maxMessages) : null;
   if (cappedByLimit !== null) {
     warnings.push(cappedByLimit);
@@ -277,7 +310,11 @@ async function buildDigest(
   }
   gate.step(`Fetched ${mails.length} message${mails.length === 1 ? '' : 's'}`);
 
-  const options: DigestOptions = { now: new Date(planned.nowMs), timeZone: input.timeZone, userAddresses: [ownAddress] };
+  const options: DigestOptions = {
+    now: new Date(planned.nowMs),
+    timeZone: input.timeZone,
+    userAddresses: [ownAddress],
+  };
   const made = await makeDigest(mails, input, options, gate, progress);
   const { digest } = made;
 
@@ -291,11 +328,24 @@ async function buildDigest(
     generatedAt: digest.generatedAt,
     timeZone: digest.timeZone,
     counts: digest.counts,
-    range: { since: input.since, after, firstRun: window.firstRun, oldest: digest.range.oldest, newest: digest.range.newest },
+    range: {
+      since: input.since,
+      after,
+      firstRun: window.firstRun,
+      oldest: digest.range.oldest,
+      newest: digest.range.newest,
+    },
     truncated: fetched.truncated,
     notIncludedEstimate: notIncluded,
     tokenUsage: usage,
-    claude: made.claude === null ? null : { batches: made.claude.batches, batchesAnswered: made.claude.batchesAnswered, failures: made.claude.failures },
+    claude:
+      made.claude === null
+        ? null
+        : {
+            batches: made.claude.batches,
+            batchesAnswered: made.claude.batchesAnswered,
+            failures: made.claude.failures,
+          },
     digestUrl: await recordUrl(DIGEST_HTML_KEY),
     markdownUrl: await recordUrl(DIGEST_MARKDOWN_KEY),
     needsAttention: attentionList(digest),
@@ -344,7 +394,9 @@ async function makeDigest(
   if (mails.length === 0) return deterministic();
   if (!input.useClaude) return deterministic('it is switched off in the input ("Use Claude").');
   if (input.anthropicApiKey === null) {
-    return deterministic('no Anthropic API key is set (the "Anthropic API key" input, or ANTHROPIC_API_KEY on the Actor).');
+    return deterministic(
+      'no Anthropic API key is set (the "Anthropic API key" input, or ANTHROPIC_API_KEY on the Actor).',
+    );
   }
 
   gate.step(`Sending ${mails.length} mails to Claude (${input.model})`);
@@ -376,7 +428,11 @@ async function makeDigest(
   }
   const note = claude.failures.length > 0 ? `Claude could not digest ${claude.failures.join('; ')}.` : undefined;
   return {
-    digest: mergeLlmResults(mails, claude.results, { ...options, model: input.model, ...(note !== undefined ? { note } : {}) }),
+    digest: mergeLlmResults(mails, claude.results, {
+      ...options,
+      model: input.model,
+      ...(note !== undefined ? { note } : {}),
+    }),
     analyses: analyzeWithLlmResults(mails, claude.results, options),
     claude,
   };

@@ -46,7 +46,13 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
   z.preprocess((value) => (value === null || value === undefined ? fallback : value), schema);
 
 const int = (min: number, max: number, fallback: number) =>
-  withDefault(z.int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`), fallback);
+  withDefault(
+    z
+      .int(`must be a whole number from ${min} to ${max}`)
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
+    fallback,
+  );
 
 const bool = (fallback: boolean) => withDefault(z.boolean('must be true or false'), fallback);
 
@@ -74,15 +80,25 @@ const rawSchema = z.object({
   includeLabels: labelList,
   excludeLabels: labelList,
   timeZone: withDefault(
-    z.string('must be a text').trim().refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"'),
+    z
+      .string('must be a text')
+      .trim()
+      .refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"'),
     'UTC',
   ),
   includeBodies: bool(false),
   sendToSelf: bool(false),
   useClaude: bool(true),
   anthropicApiKey: optionalText(500),
-  model: withDefault(z.string('must be a text').trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'), DEFAULT_MODEL),
-  maxInputTokensPerBatch: int(MIN_INPUT_TOKENS_PER_BATCH, MAX_INPUT_TOKENS_PER_BATCH, DEFAULT_MAX_INPUT_TOKENS_PER_BATCH),
+  model: withDefault(
+    z.string('must be a text').trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+    DEFAULT_MODEL,
+  ),
+  maxInputTokensPerBatch: int(
+    MIN_INPUT_TOKENS_PER_BATCH,
+    MAX_INPUT_TOKENS_PER_BATCH,
+    DEFAULT_MAX_INPUT_TOKENS_PER_BATCH,
+  ),
 });
 
 /**
@@ -91,9 +107,13 @@ const rawSchema = z.object({
  */
 export function parseInput(raw: unknown, env: Readonly<Record<string, string | undefined>>): ActorInput {
   const input = parseInputWith(rawSchema, raw, 'a JSON object (every field is optional)');
-  const overlap = input.includeLabels.filter((l) => input.excludeLabels.some((e) => e.toLowerCase() === l.toLowerCase()));
+  const overlap = input.includeLabels.filter((l) =>
+    input.excludeLabels.some((e) => e.toLowerCase() === l.toLowerCase()),
+  );
   if (overlap.length > 0) {
-    throw new InputError(`Invalid input: the label${overlap.length > 1 ? 's' : ''} ${overlap.map((l) => `"${l}"`).join(', ')} cannot be both included and excluded.`);
+    throw new InputError(
+      `Invalid input: the label${overlap.length > 1 ? 's' : ''} ${overlap.map((l) => `"${l}"`).join(', ')} cannot be both included and excluded.`,
+    );
   }
   const key = input.anthropicApiKey ?? (env['ANTHROPIC_API_KEY']?.trim() || undefined);
   return {

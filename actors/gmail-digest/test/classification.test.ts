@@ -33,7 +33,7 @@ describe('classifyMail on realistic messages', () => {
     ['an invoice from a freelancer asking to confirm', invoiceWithAttachments, 'needs_reply'],
     ['a reply that asks nothing', outlookReply, 'people'],
     ['an FYI where the user is in Cc', ccFyi, 'people'],
-    ['the user\'s own reply', userReply, 'people'],
+    ["the user's own reply", userReply, 'people'],
     ['an HTML newsletter with List-Unsubscribe', htmlNewsletter, 'newsletters'],
     ['a GitHub review request (has list headers too)', githubReviewRequest, 'notifications'],
     ['a Jira comment', jiraComment, 'notifications'],
@@ -49,14 +49,22 @@ describe('classifyMail rules', () => {
   it('needs a direct recipient: the same question in Cc is only people', () => {
     const body = 'Can you review the contract by Friday?';
     expect(classifyMail(parsedMail({ body }), users).category).toBe('needs_reply');
-    const cc = parsedMail({ body, to: [{ name: null, address: 'team@example.com' }], cc: [{ name: null, address: USER }] });
+    const cc = parsedMail({
+      body,
+      to: [{ name: null, address: 'team@example.com' }],
+      cc: [{ name: null, address: USER }],
+    });
     expect(classifyMail(cc, users).category).toBe('people');
   });
 
   it('never asks to reply to a no-reply sender or to list mail', () => {
     const body = 'Could you rate your recent purchase? Let me know!';
-    expect(classifyMail(parsedMail({ body, from: { name: 'Shop', address: 'noreply@shop.example' } }), users).category).toBe('notifications');
-    expect(classifyMail(parsedMail({ body, listUnsubscribe: '<https://x.example/u>' }), users).category).toBe('newsletters');
+    expect(
+      classifyMail(parsedMail({ body, from: { name: 'Shop', address: 'noreply@shop.example' } }), users).category,
+    ).toBe('notifications');
+    expect(classifyMail(parsedMail({ body, listUnsubscribe: '<https://x.example/u>' }), users).category).toBe(
+      'newsletters',
+    );
   });
 
   it('does not read polite boilerplate as a request', () => {
@@ -65,11 +73,19 @@ describe('classifyMail rules', () => {
   });
 
   it('puts Gmail promotions in newsletters even without list headers', () => {
-    expect(classifyMail(parsedMail({ labelIds: ['INBOX', 'CATEGORY_PROMOTIONS'], body: 'Can you believe these prices?' }), users).category).toBe('newsletters');
+    expect(
+      classifyMail(
+        parsedMail({ labelIds: ['INBOX', 'CATEGORY_PROMOTIONS'], body: 'Can you believe these prices?' }),
+        users,
+      ).category,
+    ).toBe('newsletters');
   });
 
-  it('treats a person at github.com as a person, and GitHub\'s robot as a notification', () => {
-    const person = parsedMail({ from: { name: 'Mona', address: 'mona@github.com' }, body: 'Can we talk about the partnership?' });
+  it("treats a person at github.com as a person, and GitHub's robot as a notification", () => {
+    const person = parsedMail({
+      from: { name: 'Mona', address: 'mona@github.com' },
+      body: 'Can we talk about the partnership?',
+    });
     expect(notificationPlatform(person)).toBeNull();
     expect(classifyMail(person, users).category).toBe('needs_reply');
     expect(notificationPlatform(parseGmailMessage(githubReviewRequest))).toBe('GitHub');
@@ -81,7 +97,12 @@ describe('classifyMail rules', () => {
 
   it('a mail to a crowd is not a personal request', () => {
     const crowd = Array.from({ length: 12 }, (_, i) => ({ name: null, address: `p${i}@example.com` }));
-    expect(classifyMail(parsedMail({ body: 'Can everyone send their slides?', to: [{ name: null, address: USER }, ...crowd] }), users).category).toBe('people');
+    expect(
+      classifyMail(
+        parsedMail({ body: 'Can everyone send their slides?', to: [{ name: null, address: USER }, ...crowd] }),
+        users,
+      ).category,
+    ).toBe('people');
   });
 });
 
@@ -89,7 +110,7 @@ describe('priority and reasons', () => {
   const context = (mails: Parameters<typeof createAnalysisContext>[0], known?: string[]) =>
     createAnalysisContext(mails, { now: NOW, timeZone: TIME_ZONE, userAddresses: [USER], knownCorrespondents: known });
 
-  it('a question due tomorrow from the sender\'s point of view is high', () => {
+  it("a question due tomorrow from the sender's point of view is high", () => {
     const mail = parseGmailMessage(colleagueQuestion);
     const analysis = analyzeMail(mail, context([mail]));
     expect(analysis.priority).toBe('high');
@@ -97,7 +118,10 @@ describe('priority and reasons', () => {
   });
 
   it('known correspondents raise a request from medium to high', () => {
-    const mail = parsedMail({ body: 'Could you send me the slides next week?', from: { name: 'Lee', address: 'lee@example.org' } });
+    const mail = parsedMail({
+      body: 'Could you send me the slides next week?',
+      from: { name: 'Lee', address: 'lee@example.org' },
+    });
     expect(analyzeMail(mail, context([mail])).priority).toBe('medium');
     // The caller's set is matched case-insensitively.
     const known = analyzeMail(mail, context([mail], [' Lee@Example.org']));
@@ -105,13 +129,20 @@ describe('priority and reasons', () => {
     expect(known.reason).toContain('from someone you correspond with');
   });
 
-  it('learns correspondents from the user\'s sent mail in the same batch', () => {
-    const question = parsedMail({ body: 'Could you send me the slides next week?', from: { name: 'Lee', address: 'lee@example.org' } });
-    const sent = parsedMail({ labelIds: ['SENT'], from: { name: 'Sam', address: USER }, to: [{ name: 'Lee', address: 'lee@example.org' }] });
+  it("learns correspondents from the user's sent mail in the same batch", () => {
+    const question = parsedMail({
+      body: 'Could you send me the slides next week?',
+      from: { name: 'Lee', address: 'lee@example.org' },
+    });
+    const sent = parsedMail({
+      labelIds: ['SENT'],
+      from: { name: 'Sam', address: USER },
+      to: [{ name: 'Lee', address: 'lee@example.org' }],
+    });
     expect(analyzeMail(question, context([question, sent])).priority).toBe('high');
   });
 
-  it('a known person\'s FYI is medium, an unknown person\'s is low', () => {
+  it("a known person's FYI is medium, an unknown person's is low", () => {
     const fyi = parsedMail({ body: 'Here are the photos from Saturday.' });
     expect(analyzeMail(fyi, context([fyi])).priority).toBe('low');
     expect(analyzeMail(fyi, context([fyi], ['anna@partner.example'])).priority).toBe('medium');
@@ -131,7 +162,9 @@ describe('priority and reasons', () => {
     const mail = parseGmailMessage(githubReviewRequest);
     const analysis = analyzeMail(mail, context([mail]));
     expect(analysis.priority).toBe('medium');
-    expect(analysis.actionItems.map((a) => a.text)).toEqual(['@octocat requested your review on: acme/payments#512 Retry failed webhooks with backoff.']);
+    expect(analysis.actionItems.map((a) => a.text)).toEqual([
+      '@octocat requested your review on: acme/payments#512 Retry failed webhooks with backoff.',
+    ]);
   });
 
   it('urgent wording makes a request high', () => {
@@ -140,6 +173,8 @@ describe('priority and reasons', () => {
   });
 
   it('rejects an unknown time zone with a clear message', () => {
-    expect(() => createAnalysisContext([], { now: NOW, timeZone: 'Mars/Olympus' })).toThrow(/Unknown time zone "Mars\/Olympus"/);
+    expect(() => createAnalysisContext([], { now: NOW, timeZone: 'Mars/Olympus' })).toThrow(
+      /Unknown time zone "Mars\/Olympus"/,
+    );
   });
 });

@@ -8,7 +8,11 @@ import { describeApiError, digestWithClaude, interpretAnswer, type MessagesApi }
 import { parsedMail } from './fixtures/parsed-mails.js';
 import { NOW, TIME_ZONE, USER } from './fixtures/gmail-messages.js';
 
-function message(content: ContentBlock[], stop: Message['stop_reason'] = 'tool_use', tokens = { input: 1000, output: 200 }): Message {
+function message(
+  content: ContentBlock[],
+  stop: Message['stop_reason'] = 'tool_use',
+  tokens = { input: 1000, output: 200 },
+): Message {
   return {
     id: 'msg_test',
     container: null,
@@ -35,15 +39,30 @@ function message(content: ContentBlock[], stop: Message['stop_reason'] = 'tool_u
   };
 }
 
-const toolCall = (input: unknown): ContentBlock => ({ type: 'tool_use', id: 'toolu_1', name: 'record_digest', input, caller: { type: 'direct' } });
-const verdict = (id: string) => ({ id, category: 'people', priority: 'low', reason: 'FYI', summary: `About ${id}`, action_items: [] });
+const toolCall = (input: unknown): ContentBlock => ({
+  type: 'tool_use',
+  id: 'toolu_1',
+  name: 'record_digest',
+  input,
+  caller: { type: 'direct' },
+});
+const verdict = (id: string) => ({
+  id,
+  category: 'people',
+  priority: 'low',
+  reason: 'FYI',
+  summary: `About ${id}`,
+  action_items: [],
+});
 const idsIn = (params: MessageCreateParamsNonStreaming): string[] => {
   const user = params.messages[0]?.content;
   return typeof user === 'string' ? [...user.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!) : [];
 };
 
 /** Answers each request with `answer(ids of the batch, call number)`, recording the requests. */
-function fakeApi(answer: (ids: string[], call: number) => Message | Error): MessagesApi & { calls: MessageCreateParamsNonStreaming[] } {
+function fakeApi(
+  answer: (ids: string[], call: number) => Message | Error,
+): MessagesApi & { calls: MessageCreateParamsNonStreaming[] } {
   const calls: MessageCreateParamsNonStreaming[] = [];
   return {
     calls,
@@ -56,8 +75,16 @@ function fakeApi(answer: (ids: string[], call: number) => Message | Error): Mess
 }
 
 // Long enough that the smallest budget holds only a few mails per request.
-const mails = Array.from({ length: 9 }, (_, i) => parsedMail({ id: `mail${i}`, body: `Update number ${i}. ${'Plenty of detail here. '.repeat(60)}` }));
-const base = { model: 'claude-sonnet-5', maxInputTokensPerBatch: 5_000, now: NOW, timeZone: TIME_ZONE, userAddresses: [USER] };
+const mails = Array.from({ length: 9 }, (_, i) =>
+  parsedMail({ id: `mail${i}`, body: `Update number ${i}. ${'Plenty of detail here. '.repeat(60)}` }),
+);
+const base = {
+  model: 'claude-sonnet-5',
+  maxInputTokensPerBatch: 5_000,
+  now: NOW,
+  timeZone: TIME_ZONE,
+  userAddresses: [USER],
+};
 
 describe('digestWithClaude', () => {
   it('sends every mail once, forces the digest tool, and adds up the tokens', async () => {
@@ -82,19 +109,31 @@ describe('digestWithClaude', () => {
   });
 
   it('loses only the batch whose answer is unusable, and says which', async () => {
-    const api = fakeApi((ids, call) => (call === 2 ? message([{ type: 'text', text: 'I would rather not.', citations: null }], 'end_turn') : message([toolCall({ mails: ids.map(verdict), today: [] })])));
+    const api = fakeApi((ids, call) =>
+      call === 2
+        ? message([{ type: 'text', text: 'I would rather not.', citations: null }], 'end_turn')
+        : message([toolCall({ mails: ids.map(verdict), today: [] })]),
+    );
     const outcome = await digestWithClaude(mails, { ...base, api });
     expect(outcome.batches).toBeGreaterThan(1);
     expect(outcome.batchesAnswered).toBe(outcome.batches - 1);
-    expect(outcome.failures).toEqual([`batch 2 of ${outcome.batches}: Claude's answer did not call the record_digest tool`]);
+    expect(outcome.failures).toEqual([
+      `batch 2 of ${outcome.batches}: Claude's answer did not call the record_digest tool`,
+    ]);
   });
 
   it('stops at the first API error: the next request would most likely fail the same way', async () => {
-    const api = fakeApi((ids, call) => (call === 1 ? message([toolCall({ mails: ids.map(verdict), today: [] })]) : new APIConnectionError({ message: 'Connection error.' })));
+    const api = fakeApi((ids, call) =>
+      call === 1
+        ? message([toolCall({ mails: ids.map(verdict), today: [] })])
+        : new APIConnectionError({ message: 'Connection error.' }),
+    );
     const outcome = await digestWithClaude(mails, { ...base, api });
     expect(api.calls).toHaveLength(2);
     expect(outcome.batchesAnswered).toBe(1);
-    expect(outcome.failures).toEqual([`batch 2 of ${outcome.batches}: the Anthropic API could not be reached (Connection error.)`]);
+    expect(outcome.failures).toEqual([
+      `batch 2 of ${outcome.batches}: the Anthropic API could not be reached (Connection error.)`,
+    ]);
     expect(outcome.usage.requests).toBe(2);
   });
 });
@@ -103,8 +142,15 @@ describe('interpretAnswer', () => {
   const ids = new Set(['a', 'b']);
 
   it('keeps only entries and "today" ids of the batch', () => {
-    const result = interpretAnswer(message([toolCall({ mails: [verdict('a'), verdict('zzz')], today: ['zzz', 'a'] })]), ids);
-    expect(result).toMatchObject({ ok: true, result: { mails: [{ id: 'a' }], today: ['a'] }, issues: ['entry for unknown id zzz dropped'] });
+    const result = interpretAnswer(
+      message([toolCall({ mails: [verdict('a'), verdict('zzz')], today: ['zzz', 'a'] })]),
+      ids,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      result: { mails: [{ id: 'a' }], today: ['a'] },
+      issues: ['entry for unknown id zzz dropped'],
+    });
   });
 
   it('explains refusals, cut-off answers, malformed input and answers about other mail', () => {
@@ -124,10 +170,24 @@ describe('interpretAnswer', () => {
 });
 
 describe('describeApiError', () => {
-  it('states status, type, the API\'s message and what to do, without headers', () => {
-    const error = APIError.generate(401, { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } }, undefined, new Headers({ 'x-secret': 'no' }));
-    expect(describeApiError(error)).toBe('the Anthropic API answered 401 (authentication_error): invalid x-api-key; check the Anthropic API key');
-    const overloaded = APIError.generate(529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, undefined, new Headers());
-    expect(describeApiError(overloaded)).toMatch(/529 \(overloaded_error\): Overloaded; the Anthropic API is overloaded/);
+  it("states status, type, the API's message and what to do, without headers", () => {
+    const error = APIError.generate(
+      401,
+      { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } },
+      undefined,
+      new Headers({ 'x-secret': 'no' }),
+    );
+    expect(describeApiError(error)).toBe(
+      'the Anthropic API answered 401 (authentication_error): invalid x-api-key; check the Anthropic API key',
+    );
+    const overloaded = APIError.generate(
+      529,
+      { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+      undefined,
+      new Headers(),
+    );
+    expect(describeApiError(overloaded)).toMatch(
+      /529 \(overloaded_error\): Overloaded; the Anthropic API is overloaded/,
+    );
   });
 });

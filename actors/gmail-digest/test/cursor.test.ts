@@ -1,22 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { buildGmailQuery, labelTerm } from '../src/gmail/gmail-query.js';
-import { advanceCursor, isAfterCursor, searchAfterSeconds, type CursorMessage, type MailCursor } from '../src/state/mail-cursor.js';
+import {
+  advanceCursor,
+  isAfterCursor,
+  searchAfterSeconds,
+  type CursorMessage,
+  type MailCursor,
+} from '../src/state/mail-cursor.js';
 import { planWindow } from '../src/state/run-window.js';
 
 describe('buildGmailQuery', () => {
   it('combines the date bound, labels and the user query, grouping the user query', () => {
-    expect(buildGmailQuery({ afterEpochSeconds: 1_733_000_000, includeLabels: [], excludeLabels: [], userQuery: '-category:promotions OR is:starred' })).toBe(
-      'after:1733000000 (-category:promotions OR is:starred)',
-    );
-    expect(buildGmailQuery({ afterEpochSeconds: 1_733_000_000.9, includeLabels: ['Work/Projects'], excludeLabels: ['Follow up', 'Receipts'], userQuery: '' })).toBe(
-      'after:1733000000 label:work-projects -label:follow-up -label:receipts',
-    );
-    expect(buildGmailQuery({ afterEpochSeconds: null, includeLabels: ['Travel', 'Receipts'], excludeLabels: [], userQuery: '  ' })).toBe('{label:travel label:receipts}');
+    expect(
+      buildGmailQuery({
+        afterEpochSeconds: 1_733_000_000,
+        includeLabels: [],
+        excludeLabels: [],
+        userQuery: '-category:promotions OR is:starred',
+      }),
+    ).toBe('after:1733000000 (-category:promotions OR is:starred)');
+    expect(
+      buildGmailQuery({
+        afterEpochSeconds: 1_733_000_000.9,
+        includeLabels: ['Work/Projects'],
+        excludeLabels: ['Follow up', 'Receipts'],
+        userQuery: '',
+      }),
+    ).toBe('after:1733000000 label:work-projects -label:follow-up -label:receipts');
+    expect(
+      buildGmailQuery({
+        afterEpochSeconds: null,
+        includeLabels: ['Travel', 'Receipts'],
+        excludeLabels: [],
+        userQuery: '  ',
+      }),
+    ).toBe('{label:travel label:receipts}');
   });
 
   it('keeps label names from breaking out of their term', () => {
     expect(labelTerm('  "Odd" (label) {x}  ')).toBe('label:odd-label-x');
-    expect(buildGmailQuery({ afterEpochSeconds: null, includeLabels: ['""'], excludeLabels: ['()'], userQuery: '' })).toBe('');
+    expect(
+      buildGmailQuery({ afterEpochSeconds: null, includeLabels: ['""'], excludeLabels: ['()'], userQuery: '' }),
+    ).toBe('');
   });
 });
 
@@ -37,8 +62,19 @@ describe('the mail cursor', () => {
   it('only moves forward and collects every id at the new boundary', () => {
     const start: MailCursor = { internalDateMs: 100, idsAtBoundary: ['x'] };
     expect(advanceCursor(start, [])).toEqual(start);
-    expect(advanceCursor(start, [{ id: 'y', internalDateMs: 100 }, { id: 'old', internalDateMs: 50 }])).toEqual({ internalDateMs: 100, idsAtBoundary: ['x', 'y'] });
-    expect(advanceCursor(start, [{ id: 'p', internalDateMs: 200 }, { id: 'q', internalDateMs: 150 }, { id: 'r', internalDateMs: 200 }])).toEqual({
+    expect(
+      advanceCursor(start, [
+        { id: 'y', internalDateMs: 100 },
+        { id: 'old', internalDateMs: 50 },
+      ]),
+    ).toEqual({ internalDateMs: 100, idsAtBoundary: ['x', 'y'] });
+    expect(
+      advanceCursor(start, [
+        { id: 'p', internalDateMs: 200 },
+        { id: 'q', internalDateMs: 150 },
+        { id: 'r', internalDateMs: 200 },
+      ]),
+    ).toEqual({
       internalDateMs: 200,
       idsAtBoundary: ['p', 'r'],
     });
@@ -56,7 +92,9 @@ describe('the mail cursor', () => {
       const window = planWindow('lastDigest', 1, cursor, arrivedBy);
       // Gmail's after: bound, taken at its strictest (whole seconds, exclusive), then the cursor's
       // own check, as the actor does.
-      const visible = arrivals.filter((m) => m.internalDateMs <= arrivedBy && Math.floor(m.internalDateMs / 1000) > window.afterEpochSeconds);
+      const visible = arrivals.filter(
+        (m) => m.internalDateMs <= arrivedBy && Math.floor(m.internalDateMs / 1000) > window.afterEpochSeconds,
+      );
       const fresh = visible.filter((m) => isAfterCursor(window.start, m));
       digested.push(...fresh.map((m) => m.id));
       cursor = advanceCursor(window.start, fresh);
@@ -71,16 +109,29 @@ describe('planWindow', () => {
 
   it('uses the look-back window on a first scheduled run, and the saved cursor afterwards', () => {
     const first = planWindow('lastDigest', 24, null, now);
-    expect(first).toMatchObject({ firstRun: true, updatesCursor: true, start: { internalDateMs: now - 24 * 3_600_000 - 1, idsAtBoundary: [] } });
+    expect(first).toMatchObject({
+      firstRun: true,
+      updatesCursor: true,
+      start: { internalDateMs: now - 24 * 3_600_000 - 1, idsAtBoundary: [] },
+    });
     expect(isAfterCursor(first.start, { id: 'edge', internalDateMs: now - 24 * 3_600_000 })).toBe(true);
 
     const saved: MailCursor = { internalDateMs: now - 3_600_000, idsAtBoundary: ['z'] };
-    expect(planWindow('lastDigest', 24, saved, now)).toEqual({ start: saved, afterEpochSeconds: searchAfterSeconds(saved), firstRun: false, updatesCursor: true });
+    expect(planWindow('lastDigest', 24, saved, now)).toEqual({
+      start: saved,
+      afterEpochSeconds: searchAfterSeconds(saved),
+      firstRun: false,
+      updatesCursor: true,
+    });
   });
 
   it('never lets a look-back run move the scheduled cursor', () => {
     const saved: MailCursor = { internalDateMs: now - 48 * 3_600_000, idsAtBoundary: [] };
     const window = planWindow('lookback', 2, saved, now);
-    expect(window).toMatchObject({ updatesCursor: false, firstRun: false, start: { internalDateMs: now - 2 * 3_600_000 - 1 } });
+    expect(window).toMatchObject({
+      updatesCursor: false,
+      firstRun: false,
+      start: { internalDateMs: now - 2 * 3_600_000 - 1 },
+    });
   });
 });

@@ -14,7 +14,7 @@ describe('buildDeterministicDigest on a realistic inbox', () => {
   const mails = allFixtures.map(parseGmailMessage);
   const digest = buildDeterministicDigest(mails, options);
 
-  it('is labelled deterministic, dated in the user\'s time zone, and counts everything', () => {
+  it("is labelled deterministic, dated in the user's time zone, and counts everything", () => {
     expect(digest.generatedBy).toBe('deterministic');
     expect(digest.model).toBeNull();
     expect(digest.note).toBeNull();
@@ -33,12 +33,22 @@ describe('buildDeterministicDigest on a realistic inbox', () => {
   });
 
   it('puts the high-priority security alert first in "today", then the requests', () => {
-    expect(digest.needsAttention.map((i) => i.subject)).toEqual(['Security alert', 'Rechnung für Dezember – bitte prüfen', 'lunch']);
+    expect(digest.needsAttention.map((i) => i.subject)).toEqual([
+      'Security alert',
+      'Rechnung für Dezember – bitte prüfen',
+      'lunch',
+    ]);
   });
 
   it('drops a thread the user answered last to low, with nothing left to do', () => {
     const thread = allItems(digest).find((i) => i.threadId === '193a1e0000000001');
-    expect(thread).toMatchObject({ messageCount: 2, repliedByUser: true, priority: 'low', category: 'people', actionItems: [] });
+    expect(thread).toMatchObject({
+      messageCount: 2,
+      repliedByUser: true,
+      priority: 'low',
+      category: 'people',
+      actionItems: [],
+    });
     expect(thread?.participants).toEqual(['Jürgen Müller', 'you']);
     expect(thread?.summary).toBe('Sure, numbers come Thursday.');
   });
@@ -63,7 +73,12 @@ describe('buildDeterministicDigest on a realistic inbox', () => {
 
 describe('threads', () => {
   it('keeps an earlier unanswered question open under a later "+1" from someone else', () => {
-    const question = parsedMail({ id: 'q1', threadId: 't1', date: '2024-12-03T09:00:00.000Z', body: 'Can you approve the budget by Friday?' });
+    const question = parsedMail({
+      id: 'q1',
+      threadId: 't1',
+      date: '2024-12-03T09:00:00.000Z',
+      body: 'Can you approve the budget by Friday?',
+    });
     const plusOne = parsedMail({
       id: 'q2',
       threadId: 't1',
@@ -95,8 +110,16 @@ describe('threads', () => {
   });
 
   it('orders "today" by priority, then replies owed, then earliest due date', () => {
-    const later = parsedMail({ id: 'a', body: 'Could you check the draft by Friday?', date: '2024-12-03T12:00:00.000Z' });
-    const sooner = parsedMail({ id: 'b', body: 'Could you check the slides by Thursday?', date: '2024-12-03T08:00:00.000Z' });
+    const later = parsedMail({
+      id: 'a',
+      body: 'Could you check the draft by Friday?',
+      date: '2024-12-03T12:00:00.000Z',
+    });
+    const sooner = parsedMail({
+      id: 'b',
+      body: 'Could you check the slides by Thursday?',
+      date: '2024-12-03T08:00:00.000Z',
+    });
     const undated = parsedMail({ id: 'c', body: 'Could you check the notes?', date: '2024-12-03T13:00:00.000Z' });
     const digest = buildDeterministicDigest([later, sooner, undated], options);
     expect(digest.needsAttention.map((i) => i.messageId)).toEqual(['b', 'a', 'c']);
@@ -105,7 +128,10 @@ describe('threads', () => {
 
 describe('fallback note and edge cases', () => {
   it('says why Claude was not used', () => {
-    const digest = buildDeterministicDigest([parseGmailMessage(colleagueQuestion)], { ...options, fallbackReason: 'no ANTHROPIC_API_KEY is set' });
+    const digest = buildDeterministicDigest([parseGmailMessage(colleagueQuestion)], {
+      ...options,
+      fallbackReason: 'no ANTHROPIC_API_KEY is set',
+    });
     expect(digest.note).toBe('Claude was not used: no ANTHROPIC_API_KEY is set');
   });
 
@@ -118,7 +144,11 @@ describe('fallback note and edge cases', () => {
 
   it('computes "today" in the user\'s zone, not UTC', () => {
     const lateEvening = new Date('2024-12-04T23:30:00Z');
-    expect(buildDeterministicDigest([], { ...options, now: lateEvening, timeZone: 'Asia/Tokyo' }).today).toBe('2024-12-05');
-    expect(buildDeterministicDigest([], { ...options, now: lateEvening, timeZone: 'America/Los_Angeles' }).today).toBe('2024-12-04');
+    expect(buildDeterministicDigest([], { ...options, now: lateEvening, timeZone: 'Asia/Tokyo' }).today).toBe(
+      '2024-12-05',
+    );
+    expect(buildDeterministicDigest([], { ...options, now: lateEvening, timeZone: 'America/Los_Angeles' }).today).toBe(
+      '2024-12-04',
+    );
   });
 });

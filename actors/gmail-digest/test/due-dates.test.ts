@@ -29,7 +29,9 @@ describe('findDueDate', () => {
   });
 
   it('takes the first date a sentence states', () => {
-    expect(findDueDate('Send the draft by Friday and the final version on 2024-12-20.', tuesday)?.date).toBe('2024-12-06');
+    expect(findDueDate('Send the draft by Friday and the final version on 2024-12-20.', tuesday)?.date).toBe(
+      '2024-12-06',
+    );
   });
 
   it('returns null when no date is stated or the date does not exist', () => {
@@ -44,22 +46,32 @@ describe('findDueDate', () => {
 });
 
 describe('mailDay', () => {
-  it('uses the sender\'s own calendar day', () => {
+  it("uses the sender's own calendar day", () => {
     // Friday 22:30 in New York is already Saturday in UTC.
-    expect(mailDay({ date: '2024-12-07T03:30:00.000Z', dateOffset: '-05:00' })).toMatchObject({ year: 2024, month: 12, day: 6, weekday: 5 });
+    expect(mailDay({ date: '2024-12-07T03:30:00.000Z', dateOffset: '-05:00' })).toMatchObject({
+      year: 2024,
+      month: 12,
+      day: 6,
+      weekday: 5,
+    });
     expect(mailDay({ date: '2024-12-07T03:30:00.000Z', dateOffset: null })).toMatchObject({ day: 7 });
   });
 });
 
 describe('extractActionItems', () => {
-  it('finds requests with due dates resolved against the sender\'s day', () => {
+  it("finds requests with due dates resolved against the sender's day", () => {
     const mail = parsedMail({
       date: '2024-12-07T03:30:00.000Z',
       dateOffset: '-05:00',
       body: 'Hi Sam,\n\nGreat meeting today. Could you send me the signed NDA tomorrow? The rest can wait.\n\nThanks,\nAnna',
     });
     expect(extractActionItems(mail, 'needs_reply')).toEqual([
-      { text: 'Could you send me the signed NDA tomorrow?', due: '2024-12-07', dueText: 'tomorrow', messageId: mail.id },
+      {
+        text: 'Could you send me the signed NDA tomorrow?',
+        due: '2024-12-07',
+        dueText: 'tomorrow',
+        messageId: mail.id,
+      },
     ]);
   });
 
@@ -79,7 +91,7 @@ describe('extractActionItems', () => {
     ]);
   });
 
-  it('ignores boilerplate, newsletters and the user\'s own mail', () => {
+  it("ignores boilerplate, newsletters and the user's own mail", () => {
     const polite = parsedMail({ body: 'Please find attached the report. Let me know if you have any questions.' });
     expect(extractActionItems(polite, 'people')).toEqual([]);
     const news = parsedMail({ body: 'Please share this newsletter with a friend by Friday!' });
@@ -89,7 +101,9 @@ describe('extractActionItems', () => {
   });
 
   it('only takes obligation wording from machine mail', () => {
-    const bill = parsedMail({ body: 'Can you believe it is December already? Your payment failed. Please update your card by 10 Dec to keep your plan.' });
+    const bill = parsedMail({
+      body: 'Can you believe it is December already? Your payment failed. Please update your card by 10 Dec to keep your plan.',
+    });
     expect(extractActionItems(bill, 'updates').map((a) => [a.text, a.due])).toEqual([
       ['Please update your card by 10 Dec to keep your plan.', '2024-12-10'],
     ]);

@@ -28,8 +28,16 @@ function fakeGmail(count: number, options: { snakeCase?: boolean } = {}): GmailT
       const page = all.slice(start, start + size);
       const next = start + size < all.length ? String(start + size) : undefined;
       const data: Record<string, unknown> = options.snakeCase
-        ? { ...(page.length > 0 ? { messages: page } : {}), ...(next ? { next_page_token: next } : {}), result_size_estimate: all.length }
-        : { ...(page.length > 0 ? { messages: page } : {}), ...(next ? { nextPageToken: next } : {}), resultSizeEstimate: all.length };
+        ? {
+            ...(page.length > 0 ? { messages: page } : {}),
+            ...(next ? { next_page_token: next } : {}),
+            result_size_estimate: all.length,
+          }
+        : {
+            ...(page.length > 0 ? { messages: page } : {}),
+            ...(next ? { nextPageToken: next } : {}),
+            resultSizeEstimate: all.length,
+          };
       return Promise.resolve({ data });
     },
   };
@@ -44,7 +52,11 @@ describe('GmailMailbox.fetch', () => {
     const result = await new GmailMailbox(gmail).fetch({ query: 'after:1', max: 200, pageSize: 20, keep: keepAll });
     expect(result).toMatchObject({ truncated: false, resultSizeEstimate: 45, toolCalls: 3 });
     expect(result.messages).toHaveLength(45);
-    expect(gmail.calls.map((c) => [c.input['max_results'], c.input['page_token']])).toEqual([[20, undefined], [20, '20'], [20, '40']]);
+    expect(gmail.calls.map((c) => [c.input['max_results'], c.input['page_token']])).toEqual([
+      [20, undefined],
+      [20, '20'],
+      [20, '40'],
+    ]);
     expect(gmail.calls.every((c) => c.input['query'] === 'after:1' && c.input['format'] === 'full')).toBe(true);
     expect(result.messages[0]!.internalDateMs).toBe(1_045_000);
   });
@@ -65,7 +77,12 @@ describe('GmailMailbox.fetch', () => {
   });
 
   it('reads snake_case page tokens and an empty answer without a messages list', async () => {
-    const snake = await new GmailMailbox(fakeGmail(25, { snakeCase: true })).fetch({ query: '', max: 100, pageSize: 20, keep: keepAll });
+    const snake = await new GmailMailbox(fakeGmail(25, { snakeCase: true })).fetch({
+      query: '',
+      max: 100,
+      pageSize: 20,
+      keep: keepAll,
+    });
     expect(snake.messages).toHaveLength(25);
     const empty = await new GmailMailbox(fakeGmail(0)).fetch({ query: '', max: 100, pageSize: 20, keep: keepAll });
     expect(empty).toMatchObject({ messages: [], truncated: false, resultSizeEstimate: 0, toolCalls: 1 });
@@ -73,7 +90,9 @@ describe('GmailMailbox.fetch', () => {
 
   it('refuses an answer that is not a message list', async () => {
     const broken: GmailToolRunner = { tool: () => Promise.resolve({ data: { messages: [{ snippet: 'no id' }] } }) };
-    await expect(new GmailMailbox(broken).fetch({ query: '', max: 5, pageSize: 5, keep: keepAll })).rejects.toThrow(/without an id/);
+    await expect(new GmailMailbox(broken).fetch({ query: '', max: 5, pageSize: 5, keep: keepAll })).rejects.toThrow(
+      /without an id/,
+    );
   });
 });
 
@@ -85,7 +104,12 @@ describe('GmailMailbox profile, labels and send', () => {
         calls.push({ name, input });
         const data: Record<string, Record<string, unknown>> = {
           gmail_get_profile: { emailAddress: ' Sam.Taylor@Example.com ' },
-          gmail_list_labels: { labels: [{ id: 'INBOX', name: 'INBOX', type: 'system' }, { id: 'Label_1', name: 'Receipts' }] },
+          gmail_list_labels: {
+            labels: [
+              { id: 'INBOX', name: 'INBOX', type: 'system' },
+              { id: 'Label_1', name: 'Receipts' },
+            ],
+          },
           gmail_send_message: { id: 'sent1', labelIds: ['SENT'] },
         };
         return Promise.resolve({ data: data[name] ?? {} });
@@ -93,9 +117,15 @@ describe('GmailMailbox profile, labels and send', () => {
     };
     const mailbox = new GmailMailbox(gmail);
     expect(await mailbox.ownAddress()).toBe('sam.taylor@example.com');
-    expect(await mailbox.labels()).toEqual([{ id: 'INBOX', name: 'INBOX', type: 'system' }, { id: 'Label_1', name: 'Receipts', type: null }]);
+    expect(await mailbox.labels()).toEqual([
+      { id: 'INBOX', name: 'INBOX', type: 'system' },
+      { id: 'Label_1', name: 'Receipts', type: null },
+    ]);
     expect(await mailbox.sendHtml('sam.taylor@example.com', 'Digest', '<p>hi</p>')).toBe('sent1');
-    expect(calls.at(-1)).toEqual({ name: 'gmail_send_message', input: { to: 'sam.taylor@example.com', subject: 'Digest', body: '<p>hi</p>', content_type: 'text/html' } });
+    expect(calls.at(-1)).toEqual({
+      name: 'gmail_send_message',
+      input: { to: 'sam.taylor@example.com', subject: 'Digest', body: '<p>hi</p>', content_type: 'text/html' },
+    });
   });
 
   it('refuses a profile without an address (a digest is never sent to a guess)', async () => {

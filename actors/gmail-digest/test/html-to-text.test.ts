@@ -10,21 +10,28 @@ describe('htmlToText', () => {
   });
 
   it('numbers ordered lists from their start attribute and bullets unordered ones', () => {
-    expect(htmlToText('<ol start="3"><li>three</li><li>four</li></ol><ul><li>apple</li></ul>')).toBe('3. three\n4. four\n\n- apple');
+    expect(htmlToText('<ol start="3"><li>three</li><li>four</li></ol><ul><li>apple</li></ul>')).toBe(
+      '3. three\n4. four\n\n- apple',
+    );
   });
 
   it('puts table rows on lines with cells side by side', () => {
-    expect(htmlToText('<table><tr><th>Item</th><th>Price</th></tr><tr><td>Book</td><td>12 EUR</td></tr></table>')).toBe('Item Price\nBook 12 EUR');
+    expect(htmlToText('<table><tr><th>Item</th><th>Price</th></tr><tr><td>Book</td><td>12 EUR</td></tr></table>')).toBe(
+      'Item Price\nBook 12 EUR',
+    );
   });
 
   it('prefixes blockquote content with ">" so reply trimming can remove it', () => {
-    const text = htmlToText('<p>Sounds good.</p><div>On Mon, 2 Dec 2024 at 10:12, Sam wrote:</div><blockquote><p>Old text</p><p>More old</p></blockquote>');
+    const text = htmlToText(
+      '<p>Sounds good.</p><div>On Mon, 2 Dec 2024 at 10:12, Sam wrote:</div><blockquote><p>Old text</p><p>More old</p></blockquote>',
+    );
     expect(text).toBe('Sounds good.\n\nOn Mon, 2 Dec 2024 at 10:12, Sam wrote:\n\n> Old text\n>\n> More old');
     expect(trimReply(text)).toBe('Sounds good.');
   });
 
   it('drops scripts, styles, the head, comments and hidden preheaders', () => {
-    const html = '<html><head><title>T</title><style>p{}</style></head><body><!-- c --><span style="display: none">pre</span>' +
+    const html =
+      '<html><head><title>T</title><style>p{}</style></head><body><!-- c --><span style="display: none">pre</span>' +
       '<div hidden>gone</div><p>Visible</p><script>x()</script><noscript>n</noscript></body></html>';
     expect(htmlToText(html)).toBe('Visible');
   });

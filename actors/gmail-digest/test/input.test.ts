@@ -57,20 +57,41 @@ describe('parseInput', () => {
   });
 
   it('takes the key from the input, else from ANTHROPIC_API_KEY, and drops it when Claude is off', () => {
-    expect(parseInput({ anthropicApiKey: ' sk-input ' }, { ANTHROPIC_API_KEY: 'sk-env' }).anthropicApiKey).toBe('sk-input');
+    expect(parseInput({ anthropicApiKey: ' sk-input ' }, { ANTHROPIC_API_KEY: 'sk-env' }).anthropicApiKey).toBe(
+      'sk-input',
+    );
     expect(parseInput({ anthropicApiKey: '' }, { ANTHROPIC_API_KEY: 'sk-env' }).anthropicApiKey).toBe('sk-env');
     expect(parseInput({}, { ANTHROPIC_API_KEY: '  ' }).anthropicApiKey).toBeNull();
-    expect(parseInput({ useClaude: false, anthropicApiKey: 'sk-input' }, { ANTHROPIC_API_KEY: 'sk-env' }).anthropicApiKey).toBeNull();
+    expect(
+      parseInput({ useClaude: false, anthropicApiKey: 'sk-input' }, { ANTHROPIC_API_KEY: 'sk-env' }).anthropicApiKey,
+    ).toBeNull();
   });
 
   it('trims and de-duplicates label lists', () => {
-    expect(parseInput({ includeLabels: [' Work ', 'Work', '', 'Travel'] }, {}).includeLabels).toEqual(['Work', 'Travel']);
+    expect(parseInput({ includeLabels: [' Work ', 'Work', '', 'Travel'] }, {}).includeLabels).toEqual([
+      'Work',
+      'Travel',
+    ]);
   });
 
   it('names every invalid field in one message', () => {
-    const message = inputError({ since: 'yesterday', lookbackHours: 0, maxMessages: 5000, timeZone: 'Mars/Olympus', includeBodies: 'yes', maxInputTokensPerBatch: 100 });
+    const message = inputError({
+      since: 'yesterday',
+      lookbackHours: 0,
+      maxMessages: 5000,
+      timeZone: 'Mars/Olympus',
+      includeBodies: 'yes',
+      maxInputTokensPerBatch: 100,
+    });
     expect(message).toMatch(/^Invalid input: /);
-    for (const field of ['since', 'lookbackHours', 'maxMessages', 'timeZone', 'includeBodies', 'maxInputTokensPerBatch']) {
+    for (const field of [
+      'since',
+      'lookbackHours',
+      'maxMessages',
+      'timeZone',
+      'includeBodies',
+      'maxInputTokensPerBatch',
+    ]) {
       expect(message).toContain(`${field}: `);
     }
     expect(message).toContain('at most 1000');
@@ -81,7 +102,9 @@ describe('parseInput', () => {
     expect(inputError('digest please')).toMatch(/expected a JSON object/);
     expect(inputError([])).toMatch(/expected a JSON object/);
     expect(inputError({ maxMessages: 2.5 })).toMatch(/maxMessages: must be a whole number/);
-    expect(inputError({ includeLabels: ['Work'], excludeLabels: ['work'] })).toMatch(/"Work" cannot be both included and excluded/);
+    expect(inputError({ includeLabels: ['Work'], excludeLabels: ['work'] })).toMatch(
+      /"Work" cannot be both included and excluded/,
+    );
   });
 });
 

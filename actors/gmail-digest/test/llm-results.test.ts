@@ -91,10 +91,21 @@ describe('parseDigestToolInput', () => {
 
   it('ignores an invalid due date but keeps the action item', () => {
     const { result, issues } = parsedOk({
-      mails: [{ ...validEntry, action_items: [{ text: 'Send numbers', due_date: 'Friday' }, { text: 'Book room', due_date: '2024-02-30' }] }],
+      mails: [
+        {
+          ...validEntry,
+          action_items: [
+            { text: 'Send numbers', due_date: 'Friday' },
+            { text: 'Book room', due_date: '2024-02-30' },
+          ],
+        },
+      ],
       today: [],
     });
-    expect(result.mails[0]?.actionItems).toEqual([{ text: 'Send numbers', due: null }, { text: 'Book room', due: null }]);
+    expect(result.mails[0]?.actionItems).toEqual([
+      { text: 'Send numbers', due: null },
+      { text: 'Book room', due: null },
+    ]);
     expect(issues).toHaveLength(2);
   });
 
@@ -116,23 +127,44 @@ describe('mergeLlmResults', () => {
   const answer: DigestToolResult = parsedOk({
     mails: [
       validEntry,
-      { id: newsletter.id, category: 'newsletters', priority: 'low', reason: 'Weekly newsletter', summary: 'Issue 422: café culture and a framework release.', action_items: [] },
-      { id: paid.id, category: 'updates', priority: 'low', reason: 'Paid receipt', summary: 'Acme Cloud charged $49.00.', action_items: [] },
+      {
+        id: newsletter.id,
+        category: 'newsletters',
+        priority: 'low',
+        reason: 'Weekly newsletter',
+        summary: 'Issue 422: café culture and a framework release.',
+        action_items: [],
+      },
+      {
+        id: paid.id,
+        category: 'updates',
+        priority: 'low',
+        reason: 'Paid receipt',
+        summary: 'Acme Cloud charged $49.00.',
+        action_items: [],
+      },
     ],
     today: [question.id, paid.id],
   }).result;
 
-  it('uses Claude\'s verdicts, labels the digest, and flags the mail Claude skipped', () => {
+  it("uses Claude's verdicts, labels the digest, and flags the mail Claude skipped", () => {
     const digest = mergeLlmResults([question, newsletter, paid, fyi], [answer], options);
     expect(digest.generatedBy).toBe('claude');
     expect(digest.model).toBe('claude-sonnet-5');
     expect(digest.counts.fallbackMails).toBe(1);
-    expect(digest.note).toBe('Claude did not classify 1 of 4 mails; the deterministic rules handled those and they are marked.');
+    expect(digest.note).toBe(
+      'Claude did not classify 1 of 4 mails; the deterministic rules handled those and they are marked.',
+    );
 
     const items = [...digest.needsAttention, ...digest.sections.flatMap((s) => s.items)];
     const q = items.find((i) => i.messageId === question.id);
     expect(q).toMatchObject({ analyzedBy: 'claude', fallback: false, summary: validEntry.summary, priority: 'high' });
-    expect(q?.actionItems[0]).toEqual({ text: 'Send the final Q4 numbers to Jürgen', due: '2024-12-06', dueText: null, messageId: question.id });
+    expect(q?.actionItems[0]).toEqual({
+      text: 'Send the final Q4 numbers to Jürgen',
+      due: '2024-12-06',
+      dueText: null,
+      messageId: question.id,
+    });
     const skipped = items.find((i) => i.messageId === fyi.id);
     expect(skipped).toMatchObject({ analyzedBy: 'deterministic', fallback: true, category: 'people' });
   });
@@ -148,10 +180,19 @@ describe('mergeLlmResults', () => {
     expect(digest.needsAttention[0]?.priority).toBe('high');
   });
 
-  it('never gives the user tasks from the user\'s own mail', () => {
+  it("never gives the user tasks from the user's own mail", () => {
     const own = parseGmailMessage(userReply);
     const result: DigestToolResult = {
-      mails: [{ id: own.id, category: 'people', priority: 'low', reason: 'Your reply', summary: 'You promised numbers Thursday.', actionItems: [{ text: 'Send numbers', due: '2024-12-05' }] }],
+      mails: [
+        {
+          id: own.id,
+          category: 'people',
+          priority: 'low',
+          reason: 'Your reply',
+          summary: 'You promised numbers Thursday.',
+          actionItems: [{ text: 'Send numbers', due: '2024-12-05' }],
+        },
+      ],
       today: [],
     };
     const digest = mergeLlmResults([own], [result], options);
@@ -159,10 +200,15 @@ describe('mergeLlmResults', () => {
   });
 
   it('is labelled deterministic when Claude covered none of the mails', () => {
-    const digest = mergeLlmResults([question, fyi], [{ mails: [], today: [] }], { ...options, note: 'Batch 1 of 1 failed validation.' });
+    const digest = mergeLlmResults([question, fyi], [{ mails: [], today: [] }], {
+      ...options,
+      note: 'Batch 1 of 1 failed validation.',
+    });
     expect(digest.generatedBy).toBe('deterministic');
     expect(digest.model).toBeNull();
-    expect(digest.note).toBe('Claude was not used: its answers covered none of the mails. Batch 1 of 1 failed validation.');
+    expect(digest.note).toBe(
+      'Claude was not used: its answers covered none of the mails. Batch 1 of 1 failed validation.',
+    );
   });
 
   it('renders "Written by Claude" with the model and marks the fallback item', () => {
@@ -181,7 +227,14 @@ describe('mergeLlmResults', () => {
     const batches = batchForContext(mails, { maxInputTokens: 1_000_000, maxMailsPerBatch: 25 });
     expect(batches.map((b) => b.mails.length)).toEqual([25, 25, 10]);
     const results = batches.map((b) => ({
-      mails: b.mails.map((m) => ({ id: m.id, category: 'people' as const, priority: 'low' as const, reason: 'FYI', summary: m.newText, actionItems: [] })),
+      mails: b.mails.map((m) => ({
+        id: m.id,
+        category: 'people' as const,
+        priority: 'low' as const,
+        reason: 'FYI',
+        summary: m.newText,
+        actionItems: [],
+      })),
       today: [],
     }));
     const digest = mergeLlmResults(mails, results, options);

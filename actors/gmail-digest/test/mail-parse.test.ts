@@ -23,13 +23,17 @@ import {
 
 describe('headers', () => {
   it('decodes RFC 2047 B and Q words, including adjacent words joined without a space', () => {
-    expect(decodeHeaderText('=?UTF-8?B?8J+TsCBJc3N1ZSAjNDIyOiBDYWbDqSBjdWx0dXJlICYgZnJhbWV3b3Jrcw==?=')).toBe('📰 Issue #422: Café culture & frameworks');
+    expect(decodeHeaderText('=?UTF-8?B?8J+TsCBJc3N1ZSAjNDIyOiBDYWbDqSBjdWx0dXJlICYgZnJhbWV3b3Jrcw==?=')).toBe(
+      '📰 Issue #422: Café culture & frameworks',
+    );
     expect(decodeHeaderText('=?ISO-8859-1?Q?Gr=FC=DFe_aus_K=F6ln?=')).toBe('Grüße aus Köln');
     expect(decodeHeaderText('=?UTF-8?B?Wm/Dqw==?= =?UTF-8?Q?_=C3=85ngstr=C3=B6m?=')).toBe('Zoë Ångström');
   });
 
   it('unfolds folded header lines', () => {
-    expect(decodeHeaderText('Quarterly planning:\r\n\tagenda and\r\n  owners')).toBe('Quarterly planning: agenda and owners');
+    expect(decodeHeaderText('Quarterly planning:\r\n\tagenda and\r\n  owners')).toBe(
+      'Quarterly planning: agenda and owners',
+    );
   });
 
   it('leaves already-decoded text alone', () => {
@@ -53,7 +57,9 @@ describe('address lists', () => {
   });
 
   it('reads old-style comments and group syntax, and skips empty groups', () => {
-    expect(parseAddressList('anna@example.com (Anna Schmidt)')).toEqual([{ name: 'Anna Schmidt', address: 'anna@example.com' }]);
+    expect(parseAddressList('anna@example.com (Anna Schmidt)')).toEqual([
+      { name: 'Anna Schmidt', address: 'anna@example.com' },
+    ]);
     expect(parseAddressList('Team: a@example.com, b@example.com;')).toEqual([
       { name: null, address: 'a@example.com' },
       { name: null, address: 'b@example.com' },
@@ -64,17 +70,27 @@ describe('address lists', () => {
 
 describe('dates', () => {
   it('keeps the sender offset of an RFC 5322 Date header and converts to UTC', () => {
-    expect(parseDateHeader('Tue, 3 Dec 2024 16:45:07 -0500 (EST)')).toEqual({ epochMs: Date.parse('2024-12-03T21:45:07Z'), offsetMinutes: -300 });
+    expect(parseDateHeader('Tue, 3 Dec 2024 16:45:07 -0500 (EST)')).toEqual({
+      epochMs: Date.parse('2024-12-03T21:45:07Z'),
+      offsetMinutes: -300,
+    });
     expect(parseDateHeader('Wed, 4 Dec 2024 11:20:00 +0530')?.offsetMinutes).toBe(330);
   });
 
   it('understands obsolete zone names and two-digit years', () => {
-    expect(parseDateHeader('Mon, 2 Dec 24 09:00:00 PST')).toEqual({ epochMs: Date.parse('2024-12-02T17:00:00Z'), offsetMinutes: -480 });
+    expect(parseDateHeader('Mon, 2 Dec 24 09:00:00 PST')).toEqual({
+      epochMs: Date.parse('2024-12-02T17:00:00Z'),
+      offsetMinutes: -480,
+    });
     expect(parseDateHeader('2 Dec 2024 09:00 GMT')?.offsetMinutes).toBe(0);
   });
 
   it('falls back to internalDate when the header is missing or garbage', () => {
-    expect(resolveMailDate(null, '1733300000000')).toEqual({ iso: '2024-12-04T08:13:20.000Z', offsetMinutes: null, source: 'internalDate' });
+    expect(resolveMailDate(null, '1733300000000')).toEqual({
+      iso: '2024-12-04T08:13:20.000Z',
+      offsetMinutes: null,
+      source: 'internalDate',
+    });
     expect(resolveMailDate('next tuesday-ish', '1733300000000').source).toBe('internalDate');
   });
 
@@ -162,7 +178,9 @@ describe('parseGmailMessage', () => {
 
   it('cuts Outlook quote blocks and mobile signatures', () => {
     const mail = parseGmailMessage(outlookReply);
-    expect(mail.newText).toBe('Thanks Sam, the signed copy is attached to the portal.\nWe will countersign on our side next week.');
+    expect(mail.newText).toBe(
+      'Thanks Sam, the signed copy is attached to the portal.\nWe will countersign on our side next week.',
+    );
   });
 
   it('falls back to HTML when the plain part is a stub', () => {
@@ -177,7 +195,11 @@ describe('parseGmailMessage', () => {
         body: { size: 0 },
         parts: [
           textPart('0', 'text/plain', 'View this email in your browser.'),
-          textPart('1', 'text/html', `<p>${'Our winter sale starts today with discounts on every jacket and boot in the store. '.repeat(3)}</p>`),
+          textPart(
+            '1',
+            'text/html',
+            `<p>${'Our winter sale starts today with discounts on every jacket and boot in the store. '.repeat(3)}</p>`,
+          ),
         ],
       },
     });
@@ -194,7 +216,13 @@ describe('parseGmailMessage', () => {
       id: 'b64',
       internalDate: '1733300000000',
       headers: { From: 'a@example.com', Subject: 's' },
-      payload: { partId: '', mimeType: 'text/plain', filename: '', headers: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }], body: { size: 20, data: standard } },
+      payload: {
+        partId: '',
+        mimeType: 'text/plain',
+        filename: '',
+        headers: [{ name: 'Content-Type', value: 'text/plain; charset=utf-8' }],
+        body: { size: 20, data: standard },
+      },
     });
     expect(parseGmailMessage(message).bodyText).toBe(text);
     expect(b64url(text)).not.toMatch(/[+/=]/);
@@ -232,12 +260,25 @@ describe('parseGmailMessage', () => {
     const loose = JSON.parse(
       '{"id":"loose","threadId":null,"labelIds":null,"payload":{"mimeType":"multipart/mixed","headers":[{"name":"Subject","value":"Hi"}],"parts":null,"body":null}}',
     ) as GmailApiMessage;
-    expect(parseGmailMessage(loose)).toMatchObject({ id: 'loose', threadId: 'loose', labelIds: [], subject: 'Hi', attachments: [] });
+    expect(parseGmailMessage(loose)).toMatchObject({
+      id: 'loose',
+      threadId: 'loose',
+      labelIds: [],
+      subject: 'Hi',
+      attachments: [],
+    });
   });
 
   it('survives a minimal message with no payload', () => {
     const minimal: GmailApiMessage = { id: 'bare' };
     const mail = parseGmailMessage(minimal);
-    expect(mail).toMatchObject({ id: 'bare', threadId: 'bare', from: null, subject: '', bodySource: 'none', dateSource: 'none' });
+    expect(mail).toMatchObject({
+      id: 'bare',
+      threadId: 'bare',
+      from: null,
+      subject: '',
+      bodySource: 'none',
+      dateSource: 'none',
+    });
   });
 });

@@ -22,9 +22,18 @@ const datasetSchema = JSON.parse(readFileSync(new URL('../.actor/dataset_schema.
 /** The subset of JSON Schema the dataset schema uses, enough to catch drift between code and schema. */
 function violations(value: unknown, schema: JsonSchema, path = 'item'): string[] {
   const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
-  if (types.length > 0 && !types.includes(actual) && !(actual === 'integer' && types.includes('number'))) return [`${path}: ${actual} is not ${types.join('|')}`];
-  if (schema.enum !== undefined && !schema.enum.includes(value as string)) return [`${path}: ${String(value)} not in enum`];
+  const actual =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'array'
+        : typeof value === 'number' && Number.isInteger(value)
+          ? 'integer'
+          : typeof value;
+  if (types.length > 0 && !types.includes(actual) && !(actual === 'integer' && types.includes('number')))
+    return [`${path}: ${actual} is not ${types.join('|')}`];
+  if (schema.enum !== undefined && !schema.enum.includes(value as string))
+    return [`${path}: ${String(value)} not in enum`];
   const out: string[] = [];
   if (actual === 'object' && schema.properties !== undefined) {
     const record = value as Record<string, unknown>;
@@ -35,7 +44,8 @@ function violations(value: unknown, schema: JsonSchema, path = 'item'): string[]
       else out.push(...violations(v, property, `${path}.${key}`));
     }
   }
-  if (actual === 'array' && schema.items !== undefined) (value as unknown[]).forEach((v, i) => out.push(...violations(v, schema.items!, `${path}[${i}]`)));
+  if (actual === 'array' && schema.items !== undefined)
+    (value as unknown[]).forEach((v, i) => out.push(...violations(v, schema.items!, `${path}[${i}]`)));
   return out;
 }
 
@@ -65,7 +75,11 @@ describe('dataset items', () => {
   });
 
   it('are newest first and show user labels by name', () => {
-    const items = toMessageItems(analyses, new Map(mails.flatMap((m) => m.labelIds.map((id): [string, string] => [id, `name of ${id}`]))), false);
+    const items = toMessageItems(
+      analyses,
+      new Map(mails.flatMap((m) => m.labelIds.map((id): [string, string] => [id, `name of ${id}`]))),
+      false,
+    );
     expect(items.map((i) => i.date)).toEqual([...items.map((i) => i.date)].sort().reverse());
     expect(items.every((i) => i.labels.every((l) => l.startsWith('name of ')))).toBe(true);
   });
@@ -83,11 +97,17 @@ describe('run summary', () => {
   it('says who wrote the digest, and what an empty run means', () => {
     const digest = buildDeterministicDigest(mails, options);
     expect(summaryLine(digest, 'lastDigest', '2024-12-03T08:00:00.000Z')).toMatch(
-      new RegExp(`^Digest of ${mails.length} mails in \\d+ threads, \\d+ needs? attention today, by the deterministic rules \\(no LLM\\)\\.$`),
+      new RegExp(
+        `^Digest of ${mails.length} mails in \\d+ threads, \\d+ needs? attention today, by the deterministic rules \\(no LLM\\)\\.$`,
+      ),
     );
     const empty = buildDeterministicDigest([], options);
-    expect(summaryLine(empty, 'lastDigest', '2024-12-03T08:00:00.000Z')).toBe('No new mail since 2024-12-03T08:00:00.000Z.');
-    expect(summaryLine(empty, 'lookback', '2024-12-03T08:00:00.000Z')).toBe('No mail in the look-back window (since 2024-12-03T08:00:00.000Z).');
+    expect(summaryLine(empty, 'lastDigest', '2024-12-03T08:00:00.000Z')).toBe(
+      'No new mail since 2024-12-03T08:00:00.000Z.',
+    );
+    expect(summaryLine(empty, 'lookback', '2024-12-03T08:00:00.000Z')).toBe(
+      'No mail in the look-back window (since 2024-12-03T08:00:00.000Z).',
+    );
     expect(emailSubject(digest)).toMatch(/^Gmail digest 2024-12-04: \d+ mails, \d+ needs? attention$/);
   });
 });

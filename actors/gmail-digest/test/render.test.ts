@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseGmailMessage } from '../src/mail/index.js';
-import { buildDeterministicDigest, escapeHtml, escapeMarkdown, renderDigestHtml, renderDigestMarkdown } from '../src/digest/index.js';
+import {
+  buildDeterministicDigest,
+  escapeHtml,
+  escapeMarkdown,
+  renderDigestHtml,
+  renderDigestMarkdown,
+} from '../src/digest/index.js';
 import { allFixtures, NOW, securityAlert, TIME_ZONE, USER } from './fixtures/gmail-messages.js';
 import { parsedMail } from './fixtures/parsed-mails.js';
 
@@ -15,13 +21,17 @@ const hostile = parsedMail({
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;',
+    );
   });
 });
 
 describe('escapeMarkdown', () => {
   it('neutralises links, emphasis, HTML and list markers and folds newlines', () => {
-    expect(escapeMarkdown('[x](javascript:y) **b** <i>\n# h')).toBe('\\[x\\]\\(javascript:y\\) \\*\\*b\\*\\* \\<i\\> \\# h');
+    expect(escapeMarkdown('[x](javascript:y) **b** <i>\n# h')).toBe(
+      '\\[x\\]\\(javascript:y\\) \\*\\*b\\*\\* \\<i\\> \\# h',
+    );
     expect(escapeMarkdown('- item')).toBe('\\- item');
     expect(escapeMarkdown('1. item')).toBe('1\\. item');
   });
@@ -55,7 +65,7 @@ describe('renderDigestHtml', () => {
     expect(html).toContain('&lt;b&gt;payload&lt;/b&gt;.exe');
   });
 
-  it('shows times in the user\'s time zone and the action items with due dates', () => {
+  it("shows times in the user's time zone and the action items with due dates", () => {
     const alert = parseGmailMessage(securityAlert); // 03:00 UTC
     const single = renderDigestHtml(buildDeterministicDigest([alert], options));
     expect(single).toContain('04:00');
@@ -63,8 +73,12 @@ describe('renderDigestHtml', () => {
   });
 
   it('shows the fallback note', () => {
-    const withNote = renderDigestHtml(buildDeterministicDigest([], { ...options, fallbackReason: 'the Anthropic API answered 529 <overloaded>' }));
-    expect(withNote).toContain('<p class="note" role="note">Claude was not used: the Anthropic API answered 529 &lt;overloaded&gt;</p>');
+    const withNote = renderDigestHtml(
+      buildDeterministicDigest([], { ...options, fallbackReason: 'the Anthropic API answered 529 <overloaded>' }),
+    );
+    expect(withNote).toContain(
+      '<p class="note" role="note">Claude was not used: the Anthropic API answered 529 &lt;overloaded&gt;</p>',
+    );
     expect(withNote).toContain('No new mail in this period.');
   });
 });
@@ -78,7 +92,9 @@ describe('renderDigestMarkdown', () => {
     expect(markdown).toContain('*Written by the deterministic method: fixed rules and extractive summaries, no LLM.*');
     expect(markdown).toMatch(/^## Needs attention today \(\d+\)$/m);
     expect(markdown).toMatch(/^## Newsletters \(1\)$/m);
-    expect(markdown).toContain('  - [ ] Could you open \\<this\\> \\& confirm by Friday? (due Friday, 6 December 2024)');
+    expect(markdown).toContain(
+      '  - [ ] Could you open \\<this\\> \\& confirm by Friday? (due Friday, 6 December 2024)',
+    );
   });
 
   it('cannot be turned into links or HTML by a subject', () => {

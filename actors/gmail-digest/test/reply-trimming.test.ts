@@ -3,7 +3,8 @@ import { trimReply } from '../src/mail/index.js';
 
 describe('trimReply', () => {
   it('cuts at a Gmail attribution line and drops the quote', () => {
-    const text = 'Yes, Thursday works.\n\nOn Mon, Dec 2, 2024 at 9:15 AM Anna Schmidt <anna@example.com> wrote:\n> Does Thursday work?\n> Anna';
+    const text =
+      'Yes, Thursday works.\n\nOn Mon, Dec 2, 2024 at 9:15 AM Anna Schmidt <anna@example.com> wrote:\n> Does Thursday work?\n> Anna';
     expect(trimReply(text)).toBe('Yes, Thursday works.');
   });
 
@@ -13,8 +14,12 @@ describe('trimReply', () => {
   });
 
   it('recognises German and French attributions', () => {
-    expect(trimReply('Passt.\n\nAm Mo., 2. Dez. 2024 um 09:15 Uhr schrieb Anna <anna@example.de>:\n> Passt das?')).toBe('Passt.');
-    expect(trimReply("D'accord.\n\nLe lun. 2 déc. 2024 à 09:15, Anne <anne@example.fr> a écrit :\n> Ok ?")).toBe("D'accord.");
+    expect(trimReply('Passt.\n\nAm Mo., 2. Dez. 2024 um 09:15 Uhr schrieb Anna <anna@example.de>:\n> Passt das?')).toBe(
+      'Passt.',
+    );
+    expect(trimReply("D'accord.\n\nLe lun. 2 déc. 2024 à 09:15, Anne <anne@example.fr> a écrit :\n> Ok ?")).toBe(
+      "D'accord.",
+    );
   });
 
   it('keeps inline answers written between quoted lines', () => {
@@ -23,7 +28,8 @@ describe('trimReply', () => {
   });
 
   it('cuts at an Outlook "From: ... Sent:" header block', () => {
-    const text = 'Approved.\n\nFrom: Dana Lee <dana@example.com>\nSent: Tuesday, December 3, 2024 6:02 PM\nTo: Sam\nSubject: Budget\n\nPlease approve.';
+    const text =
+      'Approved.\n\nFrom: Dana Lee <dana@example.com>\nSent: Tuesday, December 3, 2024 6:02 PM\nTo: Sam\nSubject: Budget\n\nPlease approve.';
     expect(trimReply(text)).toBe('Approved.');
   });
 
@@ -47,12 +53,15 @@ describe('trimReply', () => {
   });
 
   it('returns the whole text when nothing new is left (a bare forward)', () => {
-    const text = '---------- Forwarded message ---------\nFrom: Anna <anna@example.com>\nDate: Mon, 2 Dec 2024\nSubject: Tickets\n\nYour tickets are attached.';
+    const text =
+      '---------- Forwarded message ---------\nFrom: Anna <anna@example.com>\nDate: Mon, 2 Dec 2024\nSubject: Tickets\n\nYour tickets are attached.';
     expect(trimReply(text)).toBe(text);
   });
 
   it('keeps the note above a forward', () => {
-    expect(trimReply('FYI, see the tickets below.\n\nBegin forwarded message:\n\nFrom: Anna')).toBe('FYI, see the tickets below.');
+    expect(trimReply('FYI, see the tickets below.\n\nBegin forwarded message:\n\nFrom: Anna')).toBe(
+      'FYI, see the tickets below.',
+    );
   });
 
   it('normalises CRLF line endings', () => {

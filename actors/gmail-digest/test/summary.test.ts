@@ -3,7 +3,8 @@ import { splitSentences, summarizeText, truncateText } from '../src/digest/index
 
 describe('splitSentences', () => {
   it('joins hard-wrapped lines but keeps short record lines apart', () => {
-    const text = 'thanks for the draft. Could you send me the final Q4 numbers by\nFriday? I\'d like to present them.\n\nReceipt #22\nAmount paid: $49.00';
+    const text =
+      "thanks for the draft. Could you send me the final Q4 numbers by\nFriday? I'd like to present them.\n\nReceipt #22\nAmount paid: $49.00";
     expect(splitSentences(text)).toEqual([
       'thanks for the draft.',
       'Could you send me the final Q4 numbers by Friday?',
@@ -21,26 +22,31 @@ describe('splitSentences', () => {
   });
 
   it('keeps greeting lines and bullets as their own segments', () => {
-    expect(splitSentences('Hi Sam,\nthe deck is ready and it looks great overall\n- slide 3 needs numbers\n* slide 7 is new')).toEqual([
-      'Hi Sam,',
-      'the deck is ready and it looks great overall',
-      'slide 3 needs numbers',
-      'slide 7 is new',
-    ]);
+    expect(
+      splitSentences(
+        'Hi Sam,\nthe deck is ready and it looks great overall\n- slide 3 needs numbers\n* slide 7 is new',
+      ),
+    ).toEqual(['Hi Sam,', 'the deck is ready and it looks great overall', 'slide 3 needs numbers', 'slide 7 is new']);
   });
 });
 
 describe('summarizeText', () => {
   it('skips greetings and pleasantries and takes the first real sentence', () => {
-    expect(summarizeText('Hi Sam,\n\nThanks for the draft. Could you send me the final Q4 numbers by Friday?\n\nBest,\nJürgen', 'Re: Q4')).toBe(
-      'Could you send me the final Q4 numbers by Friday?',
-    );
+    expect(
+      summarizeText(
+        'Hi Sam,\n\nThanks for the draft. Could you send me the final Q4 numbers by Friday?\n\nBest,\nJürgen',
+        'Re: Q4',
+      ),
+    ).toBe('Could you send me the final Q4 numbers by Friday?');
   });
 
   it('skips newsletter chrome such as "View in browser" lines and bare links', () => {
-    expect(summarizeText('View in browser (https://x.example/v)\n\nhttps://x.example\n\nThis week: three new features in the editor.', 'Weekly')).toBe(
-      'This week: three new features in the editor.',
-    );
+    expect(
+      summarizeText(
+        'View in browser (https://x.example/v)\n\nhttps://x.example\n\nThis week: three new features in the editor.',
+        'Weekly',
+      ),
+    ).toBe('This week: three new features in the editor.');
   });
 
   it('prefers a sentence of three or more words over a fragment', () => {
@@ -53,7 +59,10 @@ describe('summarizeText', () => {
   });
 
   it('cuts long sentences at a word boundary with an ellipsis', () => {
-    const summary = summarizeText(`${'The quarterly numbers look considerably better than expected '.repeat(6)}today.`, 's');
+    const summary = summarizeText(
+      `${'The quarterly numbers look considerably better than expected '.repeat(6)}today.`,
+      's',
+    );
     expect(summary.length).toBeLessThanOrEqual(180);
     expect(summary.endsWith('…')).toBe(true);
     expect(summary).not.toMatch(/\s…$/);

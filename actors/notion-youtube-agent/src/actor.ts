@@ -4,7 +4,14 @@
 // stack trace; only unexpected errors log one. Each step's result is recorded in the run's default
 // key-value store before the next starts, so the rerun after an Apify migration resumes there.
 
-import { ActionableError, runGatedActor, type AuthGate, type GatedResult, type GatedRun, type Progress } from '@repo/auth-gate';
+import {
+  ActionableError,
+  runGatedActor,
+  type AuthGate,
+  type GatedResult,
+  type GatedRun,
+  type Progress,
+} from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log } from 'apify';
 import { randomUUID } from 'node:crypto';
@@ -13,16 +20,34 @@ import { runAgent } from './agent-run.js';
 import { ANTHROPIC_MAX_RETRIES, anthropicCallModel } from './anthropic-client.js';
 import { ExpectedFailure } from './errors.js';
 import { MIN_YOUTUBE_QUOTA_UNITS, parseInput, type ActorInput } from './input.js';
-import { DAILY_QUOTA_STORE, DailyQuotaLedger, dailyUnitsLimit, grantRunUnits, minimumResearchUnits } from './research/index.js';
+import {
+  DAILY_QUOTA_STORE,
+  DailyQuotaLedger,
+  dailyUnitsLimit,
+  grantRunUnits,
+  minimumResearchUnits,
+} from './research/index.js';
 import { StepLog, type RunOutput, type YoutubeQuotaReport } from './run-output.js';
-import { journalRecorder, progressFingerprint, PROGRESS_KEY, RUN_STEPS, type RunProgress, type RunStep, type StepRecorder } from './run-progress.js';
+import {
+  journalRecorder,
+  progressFingerprint,
+  PROGRESS_KEY,
+  RUN_STEPS,
+  type RunProgress,
+  type RunStep,
+  type StepRecorder,
+} from './run-progress.js';
 import { runStructured, type ModeDeps, type ModeResult } from './structured-run.js';
 
 export const PAGE_TITLE = 'Notion YouTube Research Agent';
 
 export async function runActor(): Promise<void> {
   await runGatedActor(
-    { connectors: connectorSpecs(process.env), page: { title: PAGE_TITLE }, input: (raw) => parseInput(raw, process.env) },
+    {
+      connectors: connectorSpecs(process.env),
+      page: { title: PAGE_TITLE },
+      input: (raw) => parseInput(raw, process.env),
+    },
     research,
   );
 }
@@ -42,7 +67,9 @@ async function research({ input: parsed, gate, openJournal }: GatedRun<Connector
   // Reserved once the accounts are there: a run that dies while spending keeps it counted.
   await quota.reserve();
   const steps = new StepLog((text) => gate.step(text));
-  steps.add(input.mode === 'agent' ? 'Connected Notion and YouTube; starting the Claude agent' : 'Connected Notion and YouTube');
+  steps.add(
+    input.mode === 'agent' ? 'Connected Notion and YouTube; starting the Claude agent' : 'Connected Notion and YouTube',
+  );
   const deps: ModeDeps = {
     notion: new NotionClient(notion),
     notionTools: notion,
@@ -54,7 +81,8 @@ async function research({ input: parsed, gate, openJournal }: GatedRun<Connector
     now: () => new Date(),
     recorder,
   };
-  if (journal.resumed) steps.add(`Resumed after a restart, past the step "${journal.step ?? ''}": nothing done before is done again`);
+  if (journal.resumed)
+    steps.add(`Resumed after a restart, past the step "${journal.step ?? ''}": nothing done before is done again`);
 
   let result: ModeResult;
   const ready = recorder.valueOf<ReadyResult>('result-ready');
@@ -82,7 +110,8 @@ async function research({ input: parsed, gate, openJournal }: GatedRun<Connector
   } else {
     result = await runStructured(input, deps);
   }
-  if (ready === undefined) await recorder.record('result-ready', { result, datasetBefore: await datasetCount() } satisfies ReadyResult);
+  if (ready === undefined)
+    await recorder.record('result-ready', { result, datasetBefore: await datasetCount() } satisfies ReadyResult);
   const youtubeQuota = await quota.settle(result.output.quotaUnitsUsed);
   return finish(gate, recorder, {
     ...result,
@@ -108,18 +137,28 @@ async function openDailyQuota(input: ActorInput, gate: AuthGate<Connectors>): Pr
     now: new Date(),
   });
   const usedToday = ledger.usedToday();
-  const minimum = input.mode === 'structured' ? minimumResearchUnits({ topic: input.topic, count: input.channelCount }) : MIN_YOUTUBE_QUOTA_UNITS;
+  const minimum =
+    input.mode === 'structured'
+      ? minimumResearchUnits({ topic: input.topic, count: input.channelCount })
+      : MIN_YOUTUBE_QUOTA_UNITS;
   const grant = grantRunUnits({ requested: input.youtubeQuotaUnits, dailyLimit, usedToday, minimum });
   if ('refused' in grant) throw new ExpectedFailure('YOUTUBE_DAILY_QUOTA_EXHAUSTED', grant.refused);
   if (grant.granted < input.youtubeQuotaUnits) {
-    log.info(`YouTube quota: ${grant.granted} units for this run (${usedToday} of your ${dailyLimit} daily units already used).`);
+    log.info(
+      `YouTube quota: ${grant.granted} units for this run (${usedToday} of your ${dailyLimit} daily units already used).`,
+    );
   }
   return {
     granted: grant.granted,
     reserve: () => ledger.reserve(grant.granted),
     async settle(usedUnits) {
       await ledger.settle(usedUnits);
-      return { usedUnits, runBudgetUnits: grant.granted, usedTodayUnits: ledger.usedToday() + usedUnits, dailyLimitUnits: dailyLimit };
+      return {
+        usedUnits,
+        runBudgetUnits: grant.granted,
+        usedTodayUnits: ledger.usedToday() + usedUnits,
+        dailyLimitUnits: dailyLimit,
+      };
     },
   };
 }

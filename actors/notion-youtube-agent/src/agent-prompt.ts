@@ -16,7 +16,7 @@ export function agentSystemPrompt(input: AgentInput, now: Date): string {
     input.maxDaysSinceUpload === undefined ? undefined : `an upload within the last ${input.maxDaysSinceUpload} days`,
   ].filter((text): text is string => text !== undefined);
   return [
-    'You are a research assistant running inside an Apify Actor. You work in the user\'s own Notion workspace and search YouTube through a shared account.',
+    "You are a research assistant running inside an Apify Actor. You work in the user's own Notion workspace and search YouTube through a shared account.",
     `Now: ${formatUtcMinute(now)}.`,
     '',
     'How to work:',
@@ -32,5 +32,7 @@ export function agentSystemPrompt(input: AgentInput, now: Date): string {
 
 /** The first user message: the task, with the topic field when the user gave both. */
 export function agentTaskMessage(input: AgentInput): string {
-  return input.topic === undefined ? input.task : `${input.task}\n\n(Research topic given in the input: ${input.topic})`;
+  return input.topic === undefined
+    ? input.task
+    : `${input.task}\n\n(Research topic given in the input: ${input.topic})`;
 }

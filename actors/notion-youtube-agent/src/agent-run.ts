@@ -11,7 +11,15 @@ import {
   RateLimitError,
 } from '@anthropic-ai/sdk';
 import { AuthGateError, ProviderRequestError, RateLimitedError, ToolCallError } from '@repo/auth-gate';
-import { AGENT_TOOLS, AgentLoopError, createBudget, createToolDispatcher, runAgentLoop, type AgentStep, type CallModel } from './agent/index.js';
+import {
+  AGENT_TOOLS,
+  AgentLoopError,
+  createBudget,
+  createToolDispatcher,
+  runAgentLoop,
+  type AgentStep,
+  type CallModel,
+} from './agent/index.js';
 import { agentSystemPrompt, agentTaskMessage } from './agent-prompt.js';
 import { createAgentTools, type AgentToolState } from './agent-tools.js';
 import { ExpectedFailure, errorMessage } from './errors.js';
@@ -37,7 +45,10 @@ const STEP_ERROR_CHARS = 300;
 
 export class ChargeLimitReached extends ExpectedFailure {
   constructor() {
-    super('CHARGE_LIMIT_REACHED', 'The run reached the maximum cost you set for it, so the agent stopped. Raise the limit to let it do more.');
+    super(
+      'CHARGE_LIMIT_REACHED',
+      'The run reached the maximum cost you set for it, so the agent stopped. Raise the limit to let it do more.',
+    );
   }
 }
 
@@ -45,14 +56,16 @@ export class ChargeLimitReached extends ExpectedFailure {
 export function isFatalToolError(error: unknown): boolean {
   if (error instanceof ChargeLimitReached) return true;
   if (error instanceof ExpectedFailure) return false;
-  if (error instanceof ToolCallError || error instanceof ProviderRequestError || error instanceof RateLimitedError) return false;
+  if (error instanceof ToolCallError || error instanceof ProviderRequestError || error instanceof RateLimitedError)
+    return false;
   return error instanceof AuthGateError;
 }
 
 /** Records the step `agent-wrote` once, before the agent's first Notion write. */
 function notionWriteRecorder(recorder: StepRecorder): () => Promise<void> {
   let recorded: Promise<void> | undefined;
-  return () => (recorded ??= recorder.reached('agent-wrote') ? Promise.resolve() : recorder.record('agent-wrote', true));
+  return () =>
+    (recorded ??= recorder.reached('agent-wrote') ? Promise.resolve() : recorder.record('agent-wrote', true));
 }
 
 export async function runAgent(input: AgentInput, deps: AgentDeps): Promise<AgentOutcome> {
@@ -76,7 +89,11 @@ export async function runAgent(input: AgentInput, deps: AgentDeps): Promise<Agen
     return result;
   };
 
-  const budget = createBudget({ maxIterations: input.maxIterations, maxInputTokens: input.maxInputTokens, maxOutputTokens: input.maxOutputTokens });
+  const budget = createBudget({
+    maxIterations: input.maxIterations,
+    maxInputTokens: input.maxInputTokens,
+    maxOutputTokens: input.maxOutputTokens,
+  });
   steps.add(`Claude (${input.model}) is working on the task`);
   await deps.progress({ done: 0, total: input.maxIterations, label: 'agent turns' });
   try {
@@ -102,8 +119,16 @@ export async function runAgent(input: AgentInput, deps: AgentDeps): Promise<Agen
       },
     });
     const budgetStop = result.stopReason === 'max_iterations' || result.stopReason === 'budget_exhausted';
-    steps.add(budgetStop ? `Stopped: ${result.stopDetail ?? result.stopReason}` : `Claude finished (${result.stopReason})`);
-    const output = agentOutput(input, tools.state, deps, usageOf(result.usage), budgetStop ? 'BUDGET_EXHAUSTED' : 'SUCCEEDED');
+    steps.add(
+      budgetStop ? `Stopped: ${result.stopDetail ?? result.stopReason}` : `Claude finished (${result.stopReason})`,
+    );
+    const output = agentOutput(
+      input,
+      tools.state,
+      deps,
+      usageOf(result.usage),
+      budgetStop ? 'BUDGET_EXHAUSTED' : 'SUCCEEDED',
+    );
     output.answer = result.answer;
     output.stopReason = result.stopReason;
     if (result.stopDetail !== undefined) output.stopDetail = result.stopDetail;
@@ -130,7 +155,13 @@ export async function runAgent(input: AgentInput, deps: AgentDeps): Promise<Agen
   }
 }
 
-function agentOutput(input: AgentInput, state: AgentToolState, deps: ModeDeps, tokenUsage: TokenUsage, status: RunOutput['status']): RunOutput {
+function agentOutput(
+  input: AgentInput,
+  state: AgentToolState,
+  deps: ModeDeps,
+  tokenUsage: TokenUsage,
+  status: RunOutput['status'],
+): RunOutput {
   const items = researchItems(state);
   return {
     status,
@@ -173,11 +204,13 @@ export function describeLoopFailure(error: AgentLoopError, input: Pick<AgentInpu
   const cause = error.cause;
   if (cause instanceof AuthGateError) return cause;
   const done = error.partial.steps.length;
-  const after = done === 0 ? '' : ` after ${done} tool call${done === 1 ? '' : 's'} (anything already written to Notion stays)`;
+  const after =
+    done === 0 ? '' : ` after ${done} tool call${done === 1 ? '' : 's'} (anything already written to Notion stays)`;
   const retried = retries > 0 ? `, also on the SDK's ${retries} retr${retries === 1 ? 'y' : 'ies'}` : '';
   let message: string;
   if (cause instanceof AuthenticationError) {
-    message = 'Anthropic refused the API key (401). Check the "Anthropic API key" input or the ANTHROPIC_API_KEY variable of the Actor.';
+    message =
+      'Anthropic refused the API key (401). Check the "Anthropic API key" input or the ANTHROPIC_API_KEY variable of the Actor.';
   } else if (cause instanceof PermissionDeniedError) {
     message = `Anthropic refused the request (403): this API key may not use the model "${input.model}" or the API. ${apiMessage(cause)}`;
   } else if (cause instanceof NotFoundError) {

@@ -73,14 +73,18 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
   const ensureQuota = (units: number, what: string): void => {
     const left = deps.quotaUnits - state.quotaUnitsUsed;
     if (units > left) {
-      throw new Error(`${what} needs ${units} YouTube quota units, but only ${left} of this run's ${deps.quotaUnits} are left. Work with the results you have.`);
+      throw new Error(
+        `${what} needs ${units} YouTube quota units, but only ${left} of this run's ${deps.quotaUnits} are left. Work with the results you have.`,
+      );
     }
   };
 
   const parentFor = async (parentPageId: string | undefined): Promise<PageRef> => {
     if (parentPageId !== undefined) return remember(await pageById(deps.notion, parentPageId, 'parent page'));
     if (deps.defaultParent === undefined) {
-      throw new Error('No parent page is configured: find a suitable page with notion_search_pages and pass its id as parent_page_id.');
+      throw new Error(
+        'No parent page is configured: find a suitable page with notion_search_pages and pass its id as parent_page_id.',
+      );
     }
     // Looked up once per run; a failed lookup is retried on the next call.
     defaultParent ??= findParent(deps.notion, deps.defaultParent).catch((error: unknown) => {
@@ -102,12 +106,20 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
       return {
         pages: pages
           .filter((page) => !page.archived)
-          .map((page) => ({ id: page.id, title: page.title, url: page.url ?? notionPageUrl(page.id), type: page.object })),
+          .map((page) => ({
+            id: page.id,
+            title: page.title,
+            url: page.url ?? notionPageUrl(page.id),
+            type: page.object,
+          })),
       };
     },
 
     async notion_read_page({ page_id }) {
-      return { page_id, blocks: readableBlocks(await deps.notionTool('notion_page_content_get', { block_id: page_id, page_size: 100 })) };
+      return {
+        page_id,
+        blocks: readableBlocks(await deps.notionTool('notion_page_content_get', { block_id: page_id, page_size: 100 })),
+      };
     },
 
     async notion_find_or_create_page({ title, parent_page_id }) {
@@ -133,7 +145,13 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
       ensureQuota(YOUTUBE_QUOTA_COST.search, 'A YouTube search');
       const result = await youtubeTool(
         YOUTUBE_TOOLS.search,
-        youtubeSearchInput({ query, type, maxResults: max_results, order, ...(published_after === undefined ? {} : { publishedAfter: published_after }) }),
+        youtubeSearchInput({
+          query,
+          type,
+          maxResults: max_results,
+          order,
+          ...(published_after === undefined ? {} : { publishedAfter: published_after }),
+        }),
       );
       return {
         results: parseSearchResults(result).map((hit) => ({
@@ -141,7 +159,9 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
           title: hit.title,
           channel_id: hit.channelId,
           channel_title: hit.channelTitle,
-          ...(hit.videoId === undefined ? { url: channelUrl(hit.channelId) } : { video_id: hit.videoId, url: videoUrl(hit.videoId) }),
+          ...(hit.videoId === undefined
+            ? { url: channelUrl(hit.channelId) }
+            : { video_id: hit.videoId, url: videoUrl(hit.videoId) }),
           ...(hit.publishedAt === undefined ? {} : { published_at: hit.publishedAt }),
         })),
         quota_units_left: deps.quotaUnits - state.quotaUnitsUsed,
@@ -150,7 +170,9 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
 
     async youtube_channel_details({ channel_ids }) {
       ensureQuota(YOUTUBE_QUOTA_COST.list, 'A channel lookup');
-      const channels = parseChannels(await youtubeTool(YOUTUBE_TOOLS.channelsList, youtubeChannelsListInput(channel_ids)));
+      const channels = parseChannels(
+        await youtubeTool(YOUTUBE_TOOLS.channelsList, youtubeChannelsListInput(channel_ids)),
+      );
       return {
         channels: channels.map((channel) => ({
           id: channel.id,
@@ -171,7 +193,9 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
       const needed = minimumResearchUnits({ topic, count });
       if (needed === 0) throw new Error(`The topic "${topic}" has no searchable words; use a few plain words.`);
       if (left < needed) {
-        throw new Error(`Research on "${topic}" needs at least ${needed} YouTube quota units; only ${left} of this run's ${deps.quotaUnits} are left.`);
+        throw new Error(
+          `Research on "${topic}" needs at least ${needed} YouTube quota units; only ${left} of this run's ${deps.quotaUnits} are left.`,
+        );
       }
       const result = await runYoutubeResearch(
         {
@@ -200,7 +224,9 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
           videos: channel.videoCount ?? null,
           score: score.score,
           reason: score.reason,
-          ...(sampleVideo === undefined ? {} : { sample_video: { title: sampleVideo.title, url: videoUrl(sampleVideo.id) } }),
+          ...(sampleVideo === undefined
+            ? {}
+            : { sample_video: { title: sampleVideo.title, url: videoUrl(sampleVideo.id) } }),
         })),
         excluded: result.excluded.length,
         notes: result.notes,

@@ -8,6 +8,10 @@ import type { CallModel } from './agent/index.js';
 export const ANTHROPIC_MAX_RETRIES = 2;
 
 export function anthropicCallModel(apiKey: string, env: Readonly<Record<string, string | undefined>>): CallModel {
-  const client = new Anthropic({ apiKey, baseURL: env['ANTHROPIC_BASE_URL'] || undefined, maxRetries: ANTHROPIC_MAX_RETRIES });
+  const client = new Anthropic({
+    apiKey,
+    baseURL: env['ANTHROPIC_BASE_URL'] || undefined,
+    maxRetries: ANTHROPIC_MAX_RETRIES,
+  });
   return (request) => client.messages.create(request);
 }

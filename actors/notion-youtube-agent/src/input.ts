@@ -13,7 +13,6 @@ export const DEFAULT_YOUTUBE_QUOTA_UNITS = 1000;
 /** One search (100 units) plus a little for channel details. */
 export const MIN_YOUTUBE_QUOTA_UNITS = 150;
 
-
 /** Text fields: trimmed; empty, blank or null mean "not given" (the Console sends "" for cleared fields). */
 const optionalText = (max: number) =>
   z.preprocess(
@@ -114,7 +113,9 @@ export function parseInput(raw: unknown, env: Readonly<Record<string, string | u
     );
   }
   if (keywordVariations(input.topic).length === 0) {
-    throw new InputError(`The topic "${input.topic}" has no searchable words; use a few words such as "python tutorial".`);
+    throw new InputError(
+      `The topic "${input.topic}" has no searchable words; use a few words such as "python tutorial".`,
+    );
   }
   const needed = minimumResearchUnits({ topic: input.topic, count: input.channelCount });
   if (input.youtubeQuotaUnits < needed) {

@@ -19,7 +19,7 @@ export interface PageRef {
 export type NotionTarget = { kind: 'existing'; page: PageRef } | { kind: 'create'; title: string; parent: PageRef };
 
 const SHARE_HINT =
-  'Pages are visible to the Actor only when they were shared with the Notion integration (pick them when connecting Notion, or add the connection from the page\'s ••• menu > Connections).';
+  "Pages are visible to the Actor only when they were shared with the Notion integration (pick them when connecting Notion, or add the connection from the page's ••• menu > Connections).";
 
 export function pageRef(page: NotionPage): PageRef {
   return { id: page.id, url: page.url || notionPageUrl(page.id), title: pageTitle(page) };
@@ -30,12 +30,19 @@ export async function pageById(client: NotionPages, id: string, what: string): P
   try {
     const page = await client.getPage(id);
     if (page.archived === true || page.in_trash === true) {
-      throw new ExpectedFailure('NOTION_PAGE_ARCHIVED', `The ${what} ${id} is in Notion's trash: restore it or choose another page.`);
+      throw new ExpectedFailure(
+        'NOTION_PAGE_ARCHIVED',
+        `The ${what} ${id} is in Notion's trash: restore it or choose another page.`,
+      );
     }
     return pageRef(page);
   } catch (error) {
     if (error instanceof ProviderRequestError && error.status === 404) {
-      throw new ExpectedFailure('NOTION_PAGE_NOT_FOUND', `The ${what} ${id} was not found in your Notion. ${SHARE_HINT}`, { cause: error });
+      throw new ExpectedFailure(
+        'NOTION_PAGE_NOT_FOUND',
+        `The ${what} ${id} was not found in your Notion. ${SHARE_HINT}`,
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -53,7 +60,11 @@ async function findPage(client: NotionPages, titleUrlOrId: string, what: string)
  * Finds the results page, or the parent it will be created under. Fails with a message naming
  * the input field to fix when neither exists.
  */
-export async function resolveNotionTarget(client: NotionPages, notionPage: string, parentPage: string | undefined): Promise<NotionTarget> {
+export async function resolveNotionTarget(
+  client: NotionPages,
+  notionPage: string,
+  parentPage: string | undefined,
+): Promise<NotionTarget> {
   const existing = await findPage(client, notionPage, 'Notion page');
   if (existing !== undefined) return { kind: 'existing', page: existing };
   if (parentPage === undefined) {

@@ -4,7 +4,13 @@
 // without its children, which are then appended to the block Notion created, recursively.
 
 import type { NotionBlock as CreatedBlock, NotionBlockInput, NotionClient } from '@repo/notion-client';
-import { appendLimitViolations, batchBlocks, blockContent, countBlocks, type NotionBlock } from './notion-report/index.js';
+import {
+  appendLimitViolations,
+  batchBlocks,
+  blockContent,
+  countBlocks,
+  type NotionBlock,
+} from './notion-report/index.js';
 
 export type BlockAppender = Pick<NotionClient, 'appendChildren'>;
 
@@ -80,7 +86,8 @@ async function appendLevel(
     for (const [index, entry] of entries.entries()) {
       if (entry.deferred.length === 0) continue;
       const parent = created[index];
-      if (parent === undefined) throw new Error(`Notion returned ${created.length} blocks for an append of ${batch.length}`);
+      if (parent === undefined)
+        throw new Error(`Notion returned ${created.length} blocks for an append of ${batch.length}`);
       await appendLevel(client, parent.id, entry.deferred, result);
     }
   }

@@ -16,7 +16,10 @@ export interface ChannelItem {
   notionPageUrl: string | null;
 }
 
-export function channelItems(channels: readonly RankedChannel<ResearchChannel>[], notionPageUrl: string | null): ChannelItem[] {
+export function channelItems(
+  channels: readonly RankedChannel<ResearchChannel>[],
+  notionPageUrl: string | null,
+): ChannelItem[] {
   return channels.map(({ rank, channel, score, sampleVideo }) => ({
     rank,
     channelId: channel.id,

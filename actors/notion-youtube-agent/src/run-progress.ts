@@ -31,7 +31,9 @@ export type RunStep = (typeof RUN_STEPS)[number];
 export type RunProgress = Partial<Record<RunStep, unknown>>;
 
 export function progressFingerprint(input: unknown, userIdentifier: string): string {
-  return createHash('sha256').update(JSON.stringify([userIdentifier, input ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([userIdentifier, input ?? null]))
+    .digest('hex');
 }
 
 /** Steps as values: a completed step gives back its stored value instead of running again. */
@@ -84,7 +86,12 @@ export type SectionState = { kind: 'absent' } | { kind: 'complete' } | { kind: '
  * was empty) and has `length` top-level blocks ending with a divider. A partial one runs from the
  * heading to the next other section's heading or the page's end.
  */
-export function sectionState(children: readonly CreatedBlock[], anchor: string | null, heading: string, length: number): SectionState {
+export function sectionState(
+  children: readonly CreatedBlock[],
+  anchor: string | null,
+  heading: string,
+  length: number,
+): SectionState {
   const from = anchor === null ? 0 : children.findIndex((block) => block.id === anchor) + 1;
   // An anchor that is gone (deleted meanwhile): look at the whole page.
   const after = anchor !== null && from === 0 ? children : children.slice(from);
@@ -92,7 +99,12 @@ export function sectionState(children: readonly CreatedBlock[], anchor: string |
   if (start < 0) return { kind: 'absent' };
   const rest = after.slice(start);
   const mine = rest.slice(0, length);
-  if (mine.length === length && mine.at(-1)?.type === 'divider' && mine.slice(1).every((block) => block.type !== 'heading_2')) return { kind: 'complete' };
+  if (
+    mine.length === length &&
+    mine.at(-1)?.type === 'divider' &&
+    mine.slice(1).every((block) => block.type !== 'heading_2')
+  )
+    return { kind: 'complete' };
   const end = rest.findIndex((block, index) => index > 0 && block.type === 'heading_2');
   return { kind: 'partial', blockIds: (end < 0 ? rest : rest.slice(0, end)).map((block) => block.id) };
 }

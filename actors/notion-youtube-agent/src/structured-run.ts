@@ -5,7 +5,12 @@
 import type { ConnectorHandle, Progress, SummaryLink } from '@repo/auth-gate';
 import type { NotionClient } from '@repo/notion-client';
 import type { StructuredInput } from './input.js';
-import { buildResearchSectionBlocks, reportChannelsFromResearch, researchSectionHeading, type NotionBlock } from './notion-report/index.js';
+import {
+  buildResearchSectionBlocks,
+  reportChannelsFromResearch,
+  researchSectionHeading,
+  type NotionBlock,
+} from './notion-report/index.js';
 import { ensurePage, resolveNotionTarget, type PageRef } from './notion-target.js';
 import { appendBlockTree, type AppendResult } from './notion-writer.js';
 import { runYoutubeResearch, type ResearchResult } from './research/index.js';
@@ -41,7 +46,13 @@ const STAGES = 3;
  * append; a rerun that finds that intent looks at the page, keeps a complete section, and removes
  * a partial one before appending it again.
  */
-async function appendSectionOnce(deps: ModeDeps, recorder: StepRecorder, pageId: string, blocks: NotionBlock[], heading: string): Promise<AppendResult> {
+async function appendSectionOnce(
+  deps: ModeDeps,
+  recorder: StepRecorder,
+  pageId: string,
+  blocks: NotionBlock[],
+  heading: string,
+): Promise<AppendResult> {
   if (recorder.reached('append-intent')) {
     const anchor = recorder.valueOf<string | null>('append-intent') ?? null;
     const state = sectionState(await deps.notion.listChildren(pageId), anchor, heading, blocks.length);
@@ -51,7 +62,9 @@ async function appendSectionOnce(deps: ModeDeps, recorder: StepRecorder, pageId:
     }
     if (state.kind === 'partial') {
       for (const id of state.blockIds) await deps.notion.deleteBlock(id);
-      deps.steps.add(`Removed the part of the section written before the restart (${state.blockIds.length} blocks) to write it whole`);
+      deps.steps.add(
+        `Removed the part of the section written before the restart (${state.blockIds.length} blocks) to write it whole`,
+      );
     }
   } else {
     const last = await lastChildId(deps.notion, pageId);
@@ -82,21 +95,23 @@ export async function runStructured(input: StructuredInput, deps: ModeDeps): Pro
   );
 
   await deps.progress({ done: 1, total: STAGES, label: 'researching YouTube' });
-  const research = await recorder.once<ResearchResult>('researched', () => runYoutubeResearch(
-    {
-      topic: input.topic,
-      count: input.channelCount,
-      quotaBudgetUnits: input.youtubeQuotaUnits,
-      // 0 means no minimum; passing it would drop channels that hide their count.
-      ...(input.minSubscribers > 0 ? { minSubscribers: input.minSubscribers } : {}),
-      ...(input.maxDaysSinceUpload === undefined ? {} : { maxDaysSinceUpload: input.maxDaysSinceUpload }),
-    },
-    {
-      callTool: async (name, toolInput) => (await deps.youtube.tool(name, toolInput)).data,
-      now: deps.now(),
-      onProgress: (message) => steps.add(message),
-    },
-  ));
+  const research = await recorder.once<ResearchResult>('researched', () =>
+    runYoutubeResearch(
+      {
+        topic: input.topic,
+        count: input.channelCount,
+        quotaBudgetUnits: input.youtubeQuotaUnits,
+        // 0 means no minimum; passing it would drop channels that hide their count.
+        ...(input.minSubscribers > 0 ? { minSubscribers: input.minSubscribers } : {}),
+        ...(input.maxDaysSinceUpload === undefined ? {} : { maxDaysSinceUpload: input.maxDaysSinceUpload }),
+      },
+      {
+        callTool: async (name, toolInput) => (await deps.youtube.tool(name, toolInput)).data,
+        now: deps.now(),
+        onProgress: (message) => steps.add(message),
+      },
+    ),
+  );
   steps.add(
     `Ranked ${research.channels.length} of ${research.candidateCount} channels found (${research.quotaUnitsUsed} YouTube quota units)` +
       (research.excluded.length > 0 ? `; ${research.excluded.length} left out by the filters` : ''),
@@ -116,7 +131,9 @@ export async function runStructured(input: StructuredInput, deps: ModeDeps): Pro
   const written = await recorder.once<AppendResult>('appended', () =>
     appendSectionOnce(deps, recorder, page.id, blocks, researchSectionHeading(input.topic, generatedAt)),
   );
-  steps.add(`Appended a dated section to "${page.title}" (${written.blocks} blocks in ${written.requests} request${written.requests === 1 ? '' : 's'})`);
+  steps.add(
+    `Appended a dated section to "${page.title}" (${written.blocks} blocks in ${written.requests} request${written.requests === 1 ? '' : 's'})`,
+  );
 
   const items = channelItems(research.channels, page.url);
   const summary =

@@ -1,5 +1,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { Message, MessageCreateParamsNonStreaming, ToolResultBlockParam } from '@anthropic-ai/sdk/resources/messages';
+import type {
+  Message,
+  MessageCreateParamsNonStreaming,
+  ToolResultBlockParam,
+} from '@anthropic-ai/sdk/resources/messages';
 import { describe, expect, it } from 'vitest';
 import {
   AGENT_TOOLS,
@@ -17,12 +21,19 @@ import {
 const pageId = '1429989f-e8ac-4eff-bc8f-57f56486db54';
 
 // Compile-time proof that the loop plugs straight into the SDK client.
-export const plugsIntoSdk = (client: Anthropic): CallModel => (params) => client.messages.create(params);
+export const plugsIntoSdk =
+  (client: Anthropic): CallModel =>
+  (params) =>
+    client.messages.create(params);
 export const sdkMessageFits = (message: Message): AnthropicMessageLike => message;
 
 const text = (value: string): ContentBlockLike => ({ type: 'text', text: value });
 const toolUse = (id: string, name: string, input: unknown): ContentBlockLike => ({ type: 'tool_use', id, name, input });
-const reply = (content: ContentBlockLike[], stopReason: string, usage = { input_tokens: 100, output_tokens: 20 }): AnthropicMessageLike => ({
+const reply = (
+  content: ContentBlockLike[],
+  stopReason: string,
+  usage = { input_tokens: 100, output_tokens: 20 },
+): AnthropicMessageLike => ({
   content,
   stop_reason: stopReason,
   usage,
@@ -37,13 +48,17 @@ function scriptedModel(script: ((request: MessageCreateParamsNonStreaming) => An
   const callModel: CallModel = (request) => {
     requests.push(request);
     const next = script[requests.length - 1];
-    if (next === undefined) return Promise.reject(new Error(`model called ${requests.length} times, script has ${script.length}`));
+    if (next === undefined)
+      return Promise.reject(new Error(`model called ${requests.length} times, script has ${script.length}`));
     return Promise.resolve(next(request));
   };
   return { callModel, requests };
 }
 
-function fakeTools(overrides: Partial<AgentToolHandlers> = {}): { handlers: AgentToolHandlers; calls: [string, unknown][] } {
+function fakeTools(overrides: Partial<AgentToolHandlers> = {}): {
+  handlers: AgentToolHandlers;
+  calls: [string, unknown][];
+} {
   const calls: [string, unknown][] = [];
   const handler =
     (name: string, result: unknown) =>
@@ -86,7 +101,16 @@ describe('runAgentLoop', () => {
           ],
           'tool_use',
         ),
-      () => reply([toolUse('tu_3', 'notion_append_blocks', { page_id: pageId, blocks: [{ type: 'heading_2', text: 'Results' }, { type: 'divider' }] })], 'tool_use'),
+      () =>
+        reply(
+          [
+            toolUse('tu_3', 'notion_append_blocks', {
+              page_id: pageId,
+              blocks: [{ type: 'heading_2', text: 'Results' }, { type: 'divider' }],
+            }),
+          ],
+          'tool_use',
+        ),
       () => reply([text('Added 1 channel to the page.')], 'end_turn', { input_tokens: 300, output_tokens: 10 }),
     ]);
     const tools = fakeTools();
@@ -103,7 +127,11 @@ describe('runAgentLoop', () => {
     expect(result.stopReason).toBe('end_turn');
     expect(result.answer).toBe('Added 1 channel to the page.');
     expect(result.usage).toEqual({ iterations: 3, inputTokens: 500, outputTokens: 50 });
-    expect(tools.calls.map(([name]) => name)).toEqual(['youtube_research', 'notion_find_or_create_page', 'notion_append_blocks']);
+    expect(tools.calls.map(([name]) => name)).toEqual([
+      'youtube_research',
+      'notion_find_or_create_page',
+      'notion_append_blocks',
+    ]);
     expect(tools.calls[0]?.[1]).toEqual({ topic: 'python tutorial', count: 3 });
     expect(seen).toEqual(result.steps);
     expect(result.steps.map((s) => [s.iteration, s.index, s.toolName, s.isError])).toEqual([
@@ -115,8 +143,15 @@ describe('runAgentLoop', () => {
     expect(JSON.parse(result.steps[0]!.content)).toEqual({ channels: [{ title: 'Corey Schafer', score: 8.4 }] });
 
     // The requests carry the model settings, and each turn's results answer its tool_use ids.
-    expect(model.requests[0]).toMatchObject({ model: 'claude-test', max_tokens: 1024, system: 'You are a research agent.', tools: AGENT_TOOLS });
-    expect(model.requests[0]?.messages).toEqual([{ role: 'user', content: 'Find python tutorial channels and add them to Notion' }]);
+    expect(model.requests[0]).toMatchObject({
+      model: 'claude-test',
+      max_tokens: 1024,
+      system: 'You are a research agent.',
+      tools: AGENT_TOOLS,
+    });
+    expect(model.requests[0]?.messages).toEqual([
+      { role: 'user', content: 'Find python tutorial channels and add them to Notion' },
+    ]);
     expect(model.requests[1]?.messages.at(-2)).toEqual({
       role: 'assistant',
       content: [
@@ -170,7 +205,8 @@ describe('runAgentLoop', () => {
   });
 
   it('stops at the iteration limit after answering the last tool calls', async () => {
-    const looping = (n: number) => () => reply([text(`step ${n}`), toolUse(`tu_${n}`, 'notion_search_pages', { query: 'x' })], 'tool_use');
+    const looping = (n: number) => () =>
+      reply([text(`step ${n}`), toolUse(`tu_${n}`, 'notion_search_pages', { query: 'x' })], 'tool_use');
     const model = scriptedModel([looping(1), looping(2), looping(3), looping(4)]);
     const tools = fakeTools();
     const result = await runAgentLoop({
@@ -186,13 +222,23 @@ describe('runAgentLoop', () => {
     expect(result.steps).toHaveLength(3);
     expect(result.answer).toBe('step 3');
     // The conversation stays valid: the last tool_use has its tool_result.
-    expect(toolResults({ ...model.requests[0]!, messages: result.messages }).map((r) => r.tool_use_id)).toEqual(['tu_3']);
+    expect(toolResults({ ...model.requests[0]!, messages: result.messages }).map((r) => r.tool_use_id)).toEqual([
+      'tu_3',
+    ]);
   });
 
   it('stops when the token budget is spent', async () => {
     const model = scriptedModel([
-      () => reply([toolUse('tu_1', 'notion_search_pages', { query: 'x' })], 'tool_use', { input_tokens: 600, output_tokens: 10 }),
-      () => reply([toolUse('tu_2', 'notion_search_pages', { query: 'y' })], 'tool_use', { input_tokens: 600, output_tokens: 10 }),
+      () =>
+        reply([toolUse('tu_1', 'notion_search_pages', { query: 'x' })], 'tool_use', {
+          input_tokens: 600,
+          output_tokens: 10,
+        }),
+      () =>
+        reply([toolUse('tu_2', 'notion_search_pages', { query: 'y' })], 'tool_use', {
+          input_tokens: 600,
+          output_tokens: 10,
+        }),
       () => reply([text('never reached')], 'end_turn'),
     ]);
     const result = await runAgentLoop({
@@ -209,8 +255,16 @@ describe('runAgentLoop', () => {
   });
 
   it('trims large tool results before sending them to the model', async () => {
-    const huge = { items: Array.from({ length: 500 }, (_, n) => ({ id: `v${n}`, snippet: { title: 'x'.repeat(200), thumbnails: { big: 'url' } } })) };
-    const model = scriptedModel([() => reply([toolUse('tu_1', 'youtube_search', { query: 'python' })], 'tool_use'), () => reply([text('ok')], 'end_turn')]);
+    const huge = {
+      items: Array.from({ length: 500 }, (_, n) => ({
+        id: `v${n}`,
+        snippet: { title: 'x'.repeat(200), thumbnails: { big: 'url' } },
+      })),
+    };
+    const model = scriptedModel([
+      () => reply([toolUse('tu_1', 'youtube_search', { query: 'python' })], 'tool_use'),
+      () => reply([text('ok')], 'end_turn'),
+    ]);
     const result = await runAgentLoop({
       ...baseOptions,
       task: 'task',
@@ -222,13 +276,22 @@ describe('runAgentLoop', () => {
     const content = toolResults(model.requests[1])[0]?.content;
     if (typeof content !== 'string') throw new Error('expected text content');
     expect(content.length).toBeLessThanOrEqual(3000);
-    expect(JSON.parse(content)).toMatchObject({ items: expect.arrayContaining([expect.stringMatching(/more$/)]) as unknown });
+    expect(JSON.parse(content)).toMatchObject({
+      items: expect.arrayContaining([expect.stringMatching(/more$/)]) as unknown,
+    });
     expect(result.steps[0]?.content).toBe(content);
   });
 
   it('passes thinking blocks back unchanged and resumes a paused turn', async () => {
     const model = scriptedModel([
-      () => reply([{ type: 'thinking', thinking: 'hmm', signature: 'sig' }, toolUse('tu_1', 'notion_search_pages', { query: 'x' })], 'tool_use'),
+      () =>
+        reply(
+          [
+            { type: 'thinking', thinking: 'hmm', signature: 'sig' },
+            toolUse('tu_1', 'notion_search_pages', { query: 'x' }),
+          ],
+          'tool_use',
+        ),
       () => reply([text('partial')], 'pause_turn'),
       () => reply([text('final')], 'end_turn'),
     ]);
@@ -281,7 +344,11 @@ describe('runAgentLoop', () => {
     const model = scriptedModel([
       () =>
         reply(
-          [toolUse('tu_1', 'notion_search_pages', { query: 'a' }), toolUse('tu_2', 'youtube_search', { query: 'b' }), toolUse('tu_3', 'notion_read_page', { page_id: pageId })],
+          [
+            toolUse('tu_1', 'notion_search_pages', { query: 'a' }),
+            toolUse('tu_2', 'youtube_search', { query: 'b' }),
+            toolUse('tu_3', 'notion_read_page', { page_id: pageId }),
+          ],
           'tool_use',
         ),
     ]);
@@ -302,7 +369,9 @@ describe('runAgentLoop', () => {
     expect(loopError.cause).toBeInstanceOf(ConnectionLost);
     expect(loopError.message).toBe('Tool youtube_search failed: the YouTube connection was revoked');
     // The non-fatal failure before it became a step; nothing after the fatal one ran.
-    expect(loopError.partial.steps.map((s) => [s.toolName, s.isError, s.errorKind])).toEqual([['notion_search_pages', true, 'tool_failed']]);
+    expect(loopError.partial.steps.map((s) => [s.toolName, s.isError, s.errorKind])).toEqual([
+      ['notion_search_pages', true, 'tool_failed'],
+    ]);
     expect(tools.calls.map(([name]) => name)).toEqual([]);
     expect(model.requests).toHaveLength(1);
   });

@@ -32,15 +32,25 @@ function fakeNotion(): AgentToolDeps['notion'] & { pages: NotionPage[]; created:
       const found = pages.find((p) => p.id === id);
       return found ? Promise.resolve(found) : Promise.reject(new Error(`no page ${id}`));
     },
-    findPageByTitle: (title) => Promise.resolve(pages.find((p) => (p.properties['title']!['title'] as { plain_text: string }[])[0]!.plain_text === title)),
+    findPageByTitle: (title) =>
+      Promise.resolve(
+        pages.find((p) => (p.properties['title']!['title'] as { plain_text: string }[])[0]!.plain_text === title),
+      ),
     createPage: (input) => {
       const parentId = input.parent.type === 'page_id' ? input.parent.page_id : undefined;
-      const made = page(`22222222-2222-4222-8222-${String(next++).padStart(12, '0')}`, input.title ?? 'Untitled', parentId);
+      const made = page(
+        `22222222-2222-4222-8222-${String(next++).padStart(12, '0')}`,
+        input.title ?? 'Untitled',
+        parentId,
+      );
       pages.push(made);
       created.push(made);
       return Promise.resolve(made);
     },
-    appendChildren: (_id, children) => Promise.resolve(children.map((_, i) => ({ object: 'block' as const, id: `b${i}`, type: 'paragraph', has_children: false }))),
+    appendChildren: (_id, children) =>
+      Promise.resolve(
+        children.map((_, i) => ({ object: 'block' as const, id: `b${i}`, type: 'paragraph', has_children: false })),
+      ),
   };
 }
 
@@ -66,28 +76,42 @@ describe('agent tools', () => {
     const d = deps({ quotaUnits: 250 });
     const { handlers, state } = createAgentTools(d);
     const run = createToolDispatcher(handlers);
-    await expect(run('youtube_research', { topic: 'python tutorial', count: 10 })).rejects.toThrow('Every YouTube search failed');
+    await expect(run('youtube_research', { topic: 'python tutorial', count: 10 })).rejects.toThrow(
+      'Every YouTube search failed',
+    );
     expect(d.youtubeCalls.every((name) => name === YOUTUBE_TOOLS.search)).toBe(true);
     expect(state.quotaUnitsUsed).toBe(d.youtubeCalls.length * 100);
     expect(state.quotaUnitsUsed).toBeLessThanOrEqual(250);
 
     const callsBefore = d.youtubeCalls.length;
-    await expect(run('youtube_search', { query: 'python' })).rejects.toThrow(`only ${250 - state.quotaUnitsUsed} of this run's 250 are left`);
-    await expect(run('youtube_research', { topic: 'python', count: 3 })).rejects.toThrow(/needs at least \d+ YouTube quota units/);
+    await expect(run('youtube_search', { query: 'python' })).rejects.toThrow(
+      `only ${250 - state.quotaUnitsUsed} of this run's 250 are left`,
+    );
+    await expect(run('youtube_research', { topic: 'python', count: 3 })).rejects.toThrow(
+      /needs at least \d+ YouTube quota units/,
+    );
     expect(d.youtubeCalls).toHaveLength(callsBefore);
   });
 
   it('finds a page by title or creates it under the configured parent; without a parent it tells the model what to do', async () => {
     const without = createToolDispatcher(createAgentTools(deps()).handlers);
-    await expect(without('notion_find_or_create_page', { title: 'Python channels' })).rejects.toThrow('find a suitable page with notion_search_pages');
+    await expect(without('notion_find_or_create_page', { title: 'Python channels' })).rejects.toThrow(
+      'find a suitable page with notion_search_pages',
+    );
 
     const d = deps({ defaultParent: 'Research' });
     const notion = d.notion as ReturnType<typeof fakeNotion>;
     const run = createToolDispatcher(createAgentTools(d).handlers);
-    const first = (await run('notion_find_or_create_page', { title: 'Python channels' })) as { id: string; created: boolean };
+    const first = (await run('notion_find_or_create_page', { title: 'Python channels' })) as {
+      id: string;
+      created: boolean;
+    };
     expect(first.created).toBe(true);
     expect(notion.created[0]!.parent).toEqual({ type: 'page_id', page_id: PARENT_ID });
-    const again = (await run('notion_find_or_create_page', { title: 'Python channels' })) as { id: string; created: boolean };
+    const again = (await run('notion_find_or_create_page', { title: 'Python channels' })) as {
+      id: string;
+      created: boolean;
+    };
     expect(again).toMatchObject({ id: first.id, created: false });
     expect(notion.created).toHaveLength(1);
   });
@@ -97,7 +121,10 @@ describe('agent tools', () => {
     const tools = createAgentTools(d);
     const run = createToolDispatcher(tools.handlers);
     const made = (await run('notion_create_page', { title: 'Notes' })) as { id: string; url: string };
-    const appended = await run('notion_append_blocks', { page_id: made.id, blocks: [{ type: 'heading_2', text: 'Hi' }, { type: 'divider' }] });
+    const appended = await run('notion_append_blocks', {
+      page_id: made.id,
+      blocks: [{ type: 'heading_2', text: 'Hi' }, { type: 'divider' }],
+    });
     expect(appended).toEqual({ appended: 2, page_id: made.id, page_url: made.url });
     expect(tools.state.writtenPage).toMatchObject({ id: made.id, title: 'Notes' });
     expect(tools.state.appendedBlocks).toBe(2);
@@ -108,7 +135,13 @@ describe('agent tools', () => {
       readableBlocks({
         results: [
           { type: 'heading_2', heading_2: { rich_text: [{ plain_text: 'Findings' }] }, has_children: false },
-          { type: 'paragraph', paragraph: { rich_text: [{ plain_text: 'See ' }, { plain_text: 'the survey', href: 'https://example.com/s' }] }, has_children: true },
+          {
+            type: 'paragraph',
+            paragraph: {
+              rich_text: [{ plain_text: 'See ' }, { plain_text: 'the survey', href: 'https://example.com/s' }],
+            },
+            has_children: true,
+          },
           { type: 'divider', divider: {} },
           'not a block',
         ],
@@ -126,7 +159,14 @@ describe('agent failures', () => {
 
   it('turns Anthropic API errors into messages that say what to do', () => {
     const limited = describeLoopFailure(
-      new AgentLoopError('Model call 1 failed', partial, { cause: new RateLimitError(429, { error: { type: 'rate_limit_error', message: 'slow down' } }, undefined, new Headers()) }),
+      new AgentLoopError('Model call 1 failed', partial, {
+        cause: new RateLimitError(
+          429,
+          { error: { type: 'rate_limit_error', message: 'slow down' } },
+          undefined,
+          new Headers(),
+        ),
+      }),
       { model: 'claude-x' },
       2,
     );
@@ -135,7 +175,14 @@ describe('agent failures', () => {
       "Anthropic rate limited the requests (429), also on the SDK's 2 retries. Run again later, or raise the rate limits of your Anthropic organization. The agent stopped.",
     );
     const unknownModel = describeLoopFailure(
-      new AgentLoopError('Model call 1 failed', partial, { cause: new NotFoundError(404, { error: { type: 'not_found_error', message: 'model: claude-x' } }, undefined, new Headers()) }),
+      new AgentLoopError('Model call 1 failed', partial, {
+        cause: new NotFoundError(
+          404,
+          { error: { type: 'not_found_error', message: 'model: claude-x' } },
+          undefined,
+          new Headers(),
+        ),
+      }),
       { model: 'claude-x' },
       2,
     );
@@ -144,7 +191,9 @@ describe('agent failures', () => {
 
   it('keeps auth-gate errors as they are, so reportFailure can write AWAITING_AUTH and the like', () => {
     const lost = new AuthorizationLostError('notion', 'EXPIRED');
-    expect(describeLoopFailure(new AgentLoopError('Tool failed', partial, { cause: lost }), { model: 'm' }, 2)).toBe(lost);
+    expect(describeLoopFailure(new AgentLoopError('Tool failed', partial, { cause: lost }), { model: 'm' }, 2)).toBe(
+      lost,
+    );
     expect(isFatalToolError(lost)).toBe(true);
     expect(isFatalToolError(new ChargeLimitReached())).toBe(true);
     expect(isFatalToolError(new ExpectedFailure('NOTION_PAGE_NOT_FOUND', 'not shared'))).toBe(false);

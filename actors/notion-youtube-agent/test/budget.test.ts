@@ -7,7 +7,12 @@ describe('createBudget', () => {
     expect(budget.exhausted()).toBeUndefined();
     budget.record({ input_tokens: 400, output_tokens: 100 });
     expect(budget.exhausted()).toBeUndefined();
-    budget.record({ input_tokens: 300, output_tokens: 100, cache_read_input_tokens: 200, cache_creation_input_tokens: 100 });
+    budget.record({
+      input_tokens: 300,
+      output_tokens: 100,
+      cache_read_input_tokens: 200,
+      cache_creation_input_tokens: 100,
+    });
     expect(budget.limitReached()).toBe('input_tokens');
     expect(budget.exhausted()).toBe('used 1000 input tokens (limit 1000)');
     expect(budget.totals()).toEqual({ iterations: 2, inputTokens: 1000, outputTokens: 200 });
@@ -31,6 +36,8 @@ describe('createBudget', () => {
 
   it('rejects limits that make no sense', () => {
     expect(() => createBudget({ maxIterations: 0, maxInputTokens: 1, maxOutputTokens: 1 })).toThrow(/maxIterations/);
-    expect(() => createBudget({ maxIterations: 1, maxInputTokens: Number.NaN, maxOutputTokens: 1 })).toThrow(/maxInputTokens/);
+    expect(() => createBudget({ maxIterations: 1, maxInputTokens: Number.NaN, maxOutputTokens: 1 })).toThrow(
+      /maxInputTokens/,
+    );
   });
 });

@@ -26,17 +26,30 @@ describe('scoreChannel', () => {
   });
 
   it('explains the score with the figures behind it', () => {
-    const result = scoreChannel(python, { topicTerms: ['python', 'tutorial'], now, recentVideos: [{ title: 'Decorators', publishedAt: daysAgo(5) }] });
-    expect(result.reason).toBe("1.2M subscribers, last upload 5 days ago, 340 videos, title matches 'python' and 'tutorial'");
+    const result = scoreChannel(python, {
+      topicTerms: ['python', 'tutorial'],
+      now,
+      recentVideos: [{ title: 'Decorators', publishedAt: daysAgo(5) }],
+    });
+    expect(result.reason).toBe(
+      "1.2M subscribers, last upload 5 days ago, 340 videos, title matches 'python' and 'tutorial'",
+    );
     expect(result.daysSinceLastUpload).toBe(5);
     expect(result.matchedTerms).toEqual(['python', 'tutorial']);
   });
 
   it('combines rounded components with the documented weights', () => {
-    const { score, components } = scoreChannel(python, { topicTerms: ['python', 'tutorial'], now, recentVideos: [{ title: 'x', publishedAt: daysAgo(5) }] });
+    const { score, components } = scoreChannel(python, {
+      topicTerms: ['python', 'tutorial'],
+      now,
+      recentVideos: [{ title: 'x', publishedAt: daysAgo(5) }],
+    });
     expect(components.relevance).toBe(10);
     expect(components.audience).toBeCloseTo(7.7, 5); // (log10(1,234,567) - 3) / 4 * 10 = 7.73
-    const expected = SCORE_WEIGHTS.relevance * components.relevance + SCORE_WEIGHTS.audience * components.audience + SCORE_WEIGHTS.activity * components.activity;
+    const expected =
+      SCORE_WEIGHTS.relevance * components.relevance +
+      SCORE_WEIGHTS.audience * components.audience +
+      SCORE_WEIGHTS.activity * components.activity;
     expect(score).toBe(Math.round(expected * 10) / 10);
     expect(Number.isInteger(score * 10)).toBe(true);
     expect(score).toBeGreaterThanOrEqual(0);
@@ -46,7 +59,11 @@ describe('scoreChannel', () => {
   it('ranks title matches above video-title matches above description matches', () => {
     const terms = ['python'];
     const inTitle = scoreChannel(channel({ title: 'Python Hub' }), { topicTerms: terms, now });
-    const inVideos = scoreChannel(channel(), { topicTerms: terms, now, recentVideos: [{ title: 'Python in 10 minutes' }] });
+    const inVideos = scoreChannel(channel(), {
+      topicTerms: terms,
+      now,
+      recentVideos: [{ title: 'Python in 10 minutes' }],
+    });
     const inDescription = scoreChannel(channel({ description: 'We teach python.' }), { topicTerms: terms, now });
     const nowhere = scoreChannel(channel(), { topicTerms: terms, now });
     expect(inTitle.components.relevance).toBeGreaterThan(inVideos.components.relevance);
@@ -69,7 +86,8 @@ describe('scoreChannel', () => {
   });
 
   it('scales audience logarithmically and clamps it to 0-10', () => {
-    const audience = (subscriberCount: number): number => scoreChannel(channel({ subscriberCount }), { topicTerms: [], now }).components.audience;
+    const audience = (subscriberCount: number): number =>
+      scoreChannel(channel({ subscriberCount }), { topicTerms: [], now }).components.audience;
     expect(audience(500)).toBe(0);
     expect(audience(100_000)).toBe(5);
     expect(audience(10_000_000)).toBe(10);
@@ -84,7 +102,11 @@ describe('scoreChannel', () => {
 
   it('rewards recent uploads and punishes dormant or unknown activity', () => {
     const activity = (days?: number): number =>
-      scoreChannel(channel({ videoCount: 100 }), { topicTerms: [], now, ...(days === undefined ? {} : { recentVideos: [{ title: 'v', publishedAt: daysAgo(days) }] }) }).components.activity;
+      scoreChannel(channel({ videoCount: 100 }), {
+        topicTerms: [],
+        now,
+        ...(days === undefined ? {} : { recentVideos: [{ title: 'v', publishedAt: daysAgo(days) }] }),
+      }).components.activity;
     expect(activity(1)).toBeGreaterThan(activity(60));
     expect(activity(60)).toBeGreaterThan(activity(400));
     expect(activity(undefined)).toBeLessThan(activity(400));
@@ -97,7 +119,11 @@ describe('scoreChannel', () => {
     const result = scoreChannel(channel(), {
       topicTerms: [],
       now,
-      recentVideos: [{ title: 'a', publishedAt: daysAgo(30) }, { title: 'b', publishedAt: 'garbage' }, { title: 'c', publishedAt: daysAgo(2) }],
+      recentVideos: [
+        { title: 'a', publishedAt: daysAgo(30) },
+        { title: 'b', publishedAt: 'garbage' },
+        { title: 'c', publishedAt: daysAgo(2) },
+      ],
     });
     expect(result.daysSinceLastUpload).toBe(2);
     expect(result.reason).toContain('last upload 2 days ago');
@@ -108,9 +134,18 @@ describe('scoreChannel', () => {
   });
 });
 
-function scored(id: string, score: number, extra: { subscribers?: number; days?: number; hidden?: boolean } = {}): ScoredChannel {
+function scored(
+  id: string,
+  score: number,
+  extra: { subscribers?: number; days?: number; hidden?: boolean } = {},
+): ScoredChannel {
   return {
-    channel: channel({ id, title: id, subscribersHidden: extra.hidden === true, ...(extra.subscribers === undefined ? {} : { subscriberCount: extra.subscribers }) }),
+    channel: channel({
+      id,
+      title: id,
+      subscribersHidden: extra.hidden === true,
+      ...(extra.subscribers === undefined ? {} : { subscriberCount: extra.subscribers }),
+    }),
     score: {
       score,
       reason: '',
@@ -178,19 +213,9 @@ describe('rankChannels', () => {
 
 describe('formatting', () => {
   it('formats counts like YouTube', () => {
-    expect([0, 950, 999, 1000, 1234, 12_345, 999_999, 1_234_567, 12_300_000, 999_950_000, 2_500_000_000].map(formatCount)).toEqual([
-      '0',
-      '950',
-      '999',
-      '1K',
-      '1.2K',
-      '12K',
-      '1M',
-      '1.2M',
-      '12M',
-      '1B',
-      '2.5B',
-    ]);
+    expect(
+      [0, 950, 999, 1000, 1234, 12_345, 999_999, 1_234_567, 12_300_000, 999_950_000, 2_500_000_000].map(formatCount),
+    ).toEqual(['0', '950', '999', '1K', '1.2K', '12K', '1M', '1.2M', '12M', '1B', '2.5B']);
   });
 
   it('formats days and lists', () => {

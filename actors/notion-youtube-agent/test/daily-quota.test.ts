@@ -33,13 +33,17 @@ describe('grantRunUnits', () => {
 
   it('refuses when what is left of the day is below the smallest useful run, saying when it resets', () => {
     const grant = grantRunUnits({ requested: 1000, dailyLimit: 2000, usedToday: 1900, minimum: 150 });
-    expect(grant).toEqual({ refused: expect.stringMatching(/1900 of 2000 units today \(UTC\).*at least 150.*00:00 UTC/) });
-    expect(grantRunUnits({ requested: 1000, dailyLimit: 2000, usedToday: 2500, minimum: 150 })).toHaveProperty('refused');
+    expect(grant).toEqual({
+      refused: expect.stringMatching(/1900 of 2000 units today \(UTC\).*at least 150.*00:00 UTC/),
+    });
+    expect(grantRunUnits({ requested: 1000, dailyLimit: 2000, usedToday: 2500, minimum: 150 })).toHaveProperty(
+      'refused',
+    );
   });
 });
 
 describe('dailyUnitsLimit', () => {
-  it('defaults, reads the operator\'s variable, and refuses nonsense', () => {
+  it("defaults, reads the operator's variable, and refuses nonsense", () => {
     expect(dailyUnitsLimit({})).toBe(DEFAULT_DAILY_UNITS_PER_USER);
     expect(dailyUnitsLimit({ YOUTUBE_DAILY_UNITS_PER_USER: ' 5000 ' })).toBe(5000);
     expect(() => dailyUnitsLimit({ YOUTUBE_DAILY_UNITS_PER_USER: 'lots' })).toThrow(/whole number/);
@@ -63,7 +67,7 @@ describe('dailyQuotaKey', () => {
 describe('DailyQuotaLedger', () => {
   const now = new Date('2026-03-01T12:00:00Z');
 
-  it('counts the user\'s other runs today, reserves, and settles to what was spent', async () => {
+  it("counts the user's other runs today, reserves, and settles to what was spent", async () => {
     const store = new MemoryStore();
     const first = await DailyQuotaLedger.open(store, { identifier: 'alice', runId: 'run-1', now });
     expect(first.usedToday()).toBe(0);
@@ -82,6 +86,8 @@ describe('DailyQuotaLedger', () => {
     await (await DailyQuotaLedger.open(store, { identifier: 'alice', runId: 'run-1', now })).settle(900);
     expect((await DailyQuotaLedger.open(store, { identifier: 'bob', runId: 'run-2', now })).usedToday()).toBe(0);
     const tomorrow = new Date('2026-03-02T00:00:01Z');
-    expect((await DailyQuotaLedger.open(store, { identifier: 'alice', runId: 'run-3', now: tomorrow })).usedToday()).toBe(0);
+    expect(
+      (await DailyQuotaLedger.open(store, { identifier: 'alice', runId: 'run-3', now: tomorrow })).usedToday(),
+    ).toBe(0);
   });
 });

@@ -31,8 +31,17 @@ describe('parseInput', () => {
 
   it('a task is the agent mode; the input key wins over ANTHROPIC_API_KEY, which is the fallback', () => {
     const fromEnv = parseInput({ task: 'Find channels', topic: 'python' }, { ANTHROPIC_API_KEY: 'sk-env' });
-    expect(fromEnv).toMatchObject({ mode: 'agent', task: 'Find channels', topic: 'python', anthropicApiKey: 'sk-env', model: DEFAULT_MODEL, maxIterations: 12 });
-    expect(parseInput({ task: 'Find channels', anthropicApiKey: 'sk-input' }, { ANTHROPIC_API_KEY: 'sk-env' })).toMatchObject({ anthropicApiKey: 'sk-input' });
+    expect(fromEnv).toMatchObject({
+      mode: 'agent',
+      task: 'Find channels',
+      topic: 'python',
+      anthropicApiKey: 'sk-env',
+      model: DEFAULT_MODEL,
+      maxIterations: 12,
+    });
+    expect(
+      parseInput({ task: 'Find channels', anthropicApiKey: 'sk-input' }, { ANTHROPIC_API_KEY: 'sk-env' }),
+    ).toMatchObject({ anthropicApiKey: 'sk-input' });
   });
 
   it('a task without any key is refused with what to do', () => {
@@ -48,7 +57,12 @@ describe('parseInput', () => {
   });
 
   it('nulls and empty strings in optional fields mean "not given" (the Console and API send them)', () => {
-    expect(parseInput({ topic: 'python', maxDaysSinceUpload: null, parentPage: '', notionPage: '', channelCount: null }, noEnv)).toMatchObject({
+    expect(
+      parseInput(
+        { topic: 'python', maxDaysSinceUpload: null, parentPage: '', notionPage: '', channelCount: null },
+        noEnv,
+      ),
+    ).toMatchObject({
       maxDaysSinceUpload: undefined,
       parentPage: undefined,
       notionPage: DEFAULT_NOTION_PAGE,
@@ -69,7 +83,9 @@ describe('parseInput', () => {
     const quota = failure({ topic: 'python tutorial', channelCount: 50, youtubeQuotaUnits: 150 });
     expect(quota).toMatch(/raise it to at least \d+/);
     const needed = Number(/at least (\d+)/.exec(quota)?.[1]);
-    expect(parseInput({ topic: 'python tutorial', channelCount: 50, youtubeQuotaUnits: needed }, noEnv).mode).toBe('structured');
+    expect(parseInput({ topic: 'python tutorial', channelCount: 50, youtubeQuotaUnits: needed }, noEnv).mode).toBe(
+      'structured',
+    );
   });
 
   it('refuses input that is not an object', () => {
@@ -87,7 +103,9 @@ interface SchemaProperty {
 }
 
 describe('input schema and code agree', () => {
-  const schema = JSON.parse(readFileSync(new URL('../.actor/input_schema.json', import.meta.url), 'utf8')) as { properties: Record<string, SchemaProperty> };
+  const schema = JSON.parse(readFileSync(new URL('../.actor/input_schema.json', import.meta.url), 'utf8')) as {
+    properties: Record<string, SchemaProperty>;
+  };
   const agent = { task: 'Find channels', anthropicApiKey: 'sk-test' };
 
   it('the code applies the schema defaults (plain `node dist/main.js` and API callers get none)', () => {
@@ -101,15 +119,21 @@ describe('input schema and code agree', () => {
     for (const [name, property] of Object.entries(schema.properties)) {
       if (property.type !== 'integer') continue;
       for (const bound of [property.minimum, property.maximum]) {
-        if (bound !== undefined) expect(() => parseInput({ ...agent, [name]: bound }, noEnv), `${name} = ${bound}`).not.toThrow();
+        if (bound !== undefined)
+          expect(() => parseInput({ ...agent, [name]: bound }, noEnv), `${name} = ${bound}`).not.toThrow();
       }
-      if (property.minimum !== undefined) expect(() => parseInput({ ...agent, [name]: property.minimum! - 1 }, noEnv), name).toThrow(name);
-      if (property.maximum !== undefined) expect(() => parseInput({ ...agent, [name]: property.maximum! + 1 }, noEnv), name).toThrow(name);
+      if (property.minimum !== undefined)
+        expect(() => parseInput({ ...agent, [name]: property.minimum! - 1 }, noEnv), name).toThrow(name);
+      if (property.maximum !== undefined)
+        expect(() => parseInput({ ...agent, [name]: property.maximum! + 1 }, noEnv), name).toThrow(name);
     }
   });
 
   it('every schema field is read by the code, and text limits match', () => {
-    const parsed = parseInput({ ...agent, topic: 'python', parentPage: 'Research', maxDaysSinceUpload: 30 }, noEnv) as unknown as Record<string, unknown>;
+    const parsed = parseInput(
+      { ...agent, topic: 'python', parentPage: 'Research', maxDaysSinceUpload: 30 },
+      noEnv,
+    ) as unknown as Record<string, unknown>;
     for (const name of Object.keys(schema.properties)) expect(Object.keys(parsed), name).toContain(name);
     for (const [name, property] of Object.entries(schema.properties)) {
       if (property.maxLength === undefined) continue;
@@ -117,4 +141,3 @@ describe('input schema and code agree', () => {
     }
   });
 });
-

@@ -27,7 +27,9 @@ describe('keywordVariations', () => {
   });
 
   it('is deterministic', () => {
-    expect(keywordVariations('Machine learning for finance')).toEqual(keywordVariations('machine   LEARNING for finance'));
+    expect(keywordVariations('Machine learning for finance')).toEqual(
+      keywordVariations('machine   LEARNING for finance'),
+    );
   });
 
   it('strips stop and intent words only at the ends of the subject', () => {

@@ -57,7 +57,9 @@ describe('splitText and richText', () => {
   it('links every piece, and drops links Notion would reject while keeping the text', () => {
     const linked = richText('x'.repeat(2500), { url: 'https://example.com', bold: true });
     expect(linked).toHaveLength(2);
-    expect(linked.every((item) => item.text.link?.url === 'https://example.com' && item.annotations?.bold === true)).toBe(true);
+    expect(
+      linked.every((item) => item.text.link?.url === 'https://example.com' && item.annotations?.bold === true),
+    ).toBe(true);
     expect(richText('click', { url: 'javascript:alert(1)' })[0]?.text.link).toBeNull();
     expect(richText('long', { url: `https://example.com/${'a'.repeat(2000)}` })[0]?.text.link).toBeNull();
   });
@@ -86,14 +88,19 @@ describe('buildResearchSectionBlocks', () => {
     expect(blocks[0]?.type).toBe('heading_2');
     expect(blockPlainText(blocks[0]!)).toBe('YouTube research: python tutorial — 2024-06-10 09:05 UTC');
     expect(blocks[1]?.type).toBe('paragraph');
-    expect(blockPlainText(blocks[1]!)).toMatch(/^Task: Find python channels\nMethod: ranked without an LLM by a transparent formula: score 0–10 = 45% relevance/);
+    expect(blockPlainText(blocks[1]!)).toMatch(
+      /^Task: Find python channels\nMethod: ranked without an LLM by a transparent formula: score 0–10 = 45% relevance/,
+    );
   });
 
   it('writes one numbered item per channel with linked name, figures, reason and sample video', () => {
     const items = blocks.filter((block) => block.type === 'numbered_list_item');
     expect(items).toHaveLength(2);
     const { richText: title, children } = blockContent(items[0]!);
-    expect(title[0]?.text).toEqual({ content: 'Corey Schafer', link: { url: 'https://www.youtube.com/channel/UCCezIgC97PvUuR4_gbFUs5g' } });
+    expect(title[0]?.text).toEqual({
+      content: 'Corey Schafer',
+      link: { url: 'https://www.youtube.com/channel/UCCezIgC97PvUuR4_gbFUs5g' },
+    });
     expect(title.some((item) => item.text.link?.url === 'https://www.youtube.com/@coreyms')).toBe(true);
     expect(blockPlainText(items[0]!)).toBe('Corey Schafer (@coreyms) — score 8.4/10');
     expect(children.map(blockPlainText)).toEqual([
@@ -114,14 +121,25 @@ describe('buildResearchSectionBlocks', () => {
 
   it('splits an oversized reason instead of truncating it', () => {
     const reason = 'r'.repeat(5000);
-    const section = buildResearchSectionBlocks({ topic: 't', method: 'claude', generatedAt, channels: [{ ...corey, reason }] });
+    const section = buildResearchSectionBlocks({
+      topic: 't',
+      method: 'claude',
+      generatedAt,
+      channels: [{ ...corey, reason }],
+    });
     expect(appendLimitViolations(section)).toEqual([]);
     const item = section.find((block) => block.type === 'numbered_list_item')!;
     expect(blockContent(item).children.map(blockPlainText)).toContain(`Why: ${reason}`);
   });
 
   it('says so when no channel matched, and includes a summary for Claude runs', () => {
-    const section = buildResearchSectionBlocks({ topic: 't', method: 'claude', generatedAt, channels: [], summary: 'First.\n\nSecond.' });
+    const section = buildResearchSectionBlocks({
+      topic: 't',
+      method: 'claude',
+      generatedAt,
+      channels: [],
+      summary: 'First.\n\nSecond.',
+    });
     const texts = section.map(blockPlainText);
     expect(texts).toContain('No channels matched the search and filters.');
     expect(texts).toContain('First.');
@@ -132,19 +150,41 @@ describe('buildResearchSectionBlocks', () => {
   it('maps research results to report entries', () => {
     const research: ResearchChannel[] = [
       {
-        channel: { id: 'UC1', title: 'One', description: '', subscribersHidden: false, subscriberCount: 10, videoCount: 2 },
-        score: { score: 5, reason: 'because', components: { relevance: 1, audience: 1, activity: 1 }, matchedTerms: [] },
+        channel: {
+          id: 'UC1',
+          title: 'One',
+          description: '',
+          subscribersHidden: false,
+          subscriberCount: 10,
+          videoCount: 2,
+        },
+        score: {
+          score: 5,
+          reason: 'because',
+          components: { relevance: 1, audience: 1, activity: 1 },
+          matchedTerms: [],
+        },
         sampleVideo: { id: 'v', title: 'V', publishedAt: '2024-01-01T00:00:00.000Z' },
       },
     ];
     expect(reportChannelsFromResearch(research)).toEqual([
-      { id: 'UC1', title: 'One', subscriberCount: 10, subscribersHidden: false, videoCount: 2, score: 5, reason: 'because', sampleVideo: { id: 'v', title: 'V' } },
+      {
+        id: 'UC1',
+        title: 'One',
+        subscriberCount: 10,
+        subscribersHidden: false,
+        videoCount: 2,
+        score: 5,
+        reason: 'because',
+        sampleVideo: { id: 'v', title: 'V' },
+      },
     ]);
   });
 });
 
 describe('batchBlocks', () => {
-  const paragraphs = (n: number): NotionBlock[] => Array.from({ length: n }, (_, i) => textBlocks('paragraph', `p${i}`)[0]!);
+  const paragraphs = (n: number): NotionBlock[] =>
+    Array.from({ length: n }, (_, i) => textBlocks('paragraph', `p${i}`)[0]!);
 
   it('splits into requests of at most 100 blocks, in order', () => {
     const blocks = paragraphs(250);
@@ -155,7 +195,10 @@ describe('batchBlocks', () => {
   });
 
   it('also caps nested block elements at 1000 per request', () => {
-    const withChildren = Array.from({ length: 30 }, () => textBlocks('bulleted_list_item', 'parent', paragraphs(49))[0]!);
+    const withChildren = Array.from(
+      { length: 30 },
+      () => textBlocks('bulleted_list_item', 'parent', paragraphs(49))[0]!,
+    );
     const batches = batchBlocks(withChildren, 100);
     expect(batches.every((batch) => countBlocks(batch) <= 1000)).toBe(true);
     expect(batches.map((b) => b.length)).toEqual([20, 10]);
@@ -169,10 +212,20 @@ describe('batchBlocks', () => {
 
 describe('appendLimitViolations', () => {
   it('reports too deep nesting and oversized rich text', () => {
-    const deep = textBlocks('bulleted_list_item', 'a', textBlocks('bulleted_list_item', 'b', textBlocks('bulleted_list_item', 'c', textBlocks('paragraph', 'd'))));
+    const deep = textBlocks(
+      'bulleted_list_item',
+      'a',
+      textBlocks('bulleted_list_item', 'b', textBlocks('bulleted_list_item', 'c', textBlocks('paragraph', 'd'))),
+    );
     expect(appendLimitViolations(deep)).toEqual(['3 levels of nesting (max 2)']);
-    const oversized: NotionBlock = { object: 'block', type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'x'.repeat(2001), link: null } }] } };
-    expect(appendLimitViolations([oversized])).toEqual(['blocks[0] paragraph: rich text of 2001 characters (max 2000)']);
+    const oversized: NotionBlock = {
+      object: 'block',
+      type: 'paragraph',
+      paragraph: { rich_text: [{ type: 'text', text: { content: 'x'.repeat(2001), link: null } }] },
+    };
+    expect(appendLimitViolations([oversized])).toEqual([
+      'blocks[0] paragraph: rich text of 2001 characters (max 2000)',
+    ]);
   });
 });
 
@@ -188,15 +241,29 @@ describe('simplified blocks', () => {
     expect(raw.map((block) => block.type)).toEqual(['heading_2', 'bulleted_list_item', 'paragraph', 'code', 'divider']);
     expect(blockContent(raw[1]!).richText[0]?.text.link?.url).toBe('https://www.youtube.com/@coreyms');
     expect(blockPlainText(raw[2]!)).toBe('https://example.com');
-    expect(raw[3]).toEqual({ object: 'block', type: 'code', code: { rich_text: richText('print(1)'), language: 'python' } });
+    expect(raw[3]).toEqual({
+      object: 'block',
+      type: 'code',
+      code: { rich_text: richText('print(1)'), language: 'python' },
+    });
   });
 
   it('flattens raw blocks for the simplified append tool without losing links or text', () => {
     const section = buildResearchSectionBlocks({ topic: 'x', method: 'formula', generatedAt, channels: [corey] });
     const simplified = simplifiedFromRawBlocks(section);
-    expect(simplified.map((block) => block.type)).toEqual(['heading_2', 'paragraph', 'numbered_list_item', 'bulleted_list_item', 'bulleted_list_item', 'bulleted_list_item', 'divider']);
+    expect(simplified.map((block) => block.type)).toEqual([
+      'heading_2',
+      'paragraph',
+      'numbered_list_item',
+      'bulleted_list_item',
+      'bulleted_list_item',
+      'bulleted_list_item',
+      'divider',
+    ]);
     expect(simplified[2]?.text).toContain('Corey Schafer (https://www.youtube.com/channel/UCCezIgC97PvUuR4_gbFUs5g)');
-    expect(simplified[5]?.text).toBe('Sample video: Python Tutorial for Beginners 1 (https://www.youtube.com/watch?v=YYXdXT2l-Gg)');
+    expect(simplified[5]?.text).toBe(
+      'Sample video: Python Tutorial for Beginners 1 (https://www.youtube.com/watch?v=YYXdXT2l-Gg)',
+    );
     const long = simplifiedFromRawBlocks(textBlocks('quote', 'q'.repeat(4100)));
     expect(long.map((block) => [block.type, block.text?.length])).toEqual([
       ['quote', 2000],
@@ -215,17 +282,28 @@ describe('notionIdFromUrlOrId', () => {
   });
 
   it('reads page URLs in their common forms', () => {
-    expect(notionIdFromUrlOrId('https://www.notion.so/myteam/Research-Notes-1429989fe8ac4effbc8f57f56486db54')).toBe(uuid);
+    expect(notionIdFromUrlOrId('https://www.notion.so/myteam/Research-Notes-1429989fe8ac4effbc8f57f56486db54')).toBe(
+      uuid,
+    );
     expect(notionIdFromUrlOrId('https://www.notion.so/1429989fe8ac4effbc8f57f56486db54?pvs=4#heading')).toBe(uuid);
     expect(notionIdFromUrlOrId('notion.so/Page-1429989fe8ac4effbc8f57f56486db54')).toBe(uuid);
     expect(notionIdFromUrlOrId('https://acme.notion.site/Public-1429989fe8ac4effbc8f57f56486db54')).toBe(uuid);
     expect(
-      notionIdFromUrlOrId('https://www.notion.so/team/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa?v=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&p=1429989fe8ac4effbc8f57f56486db54&pm=s'),
+      notionIdFromUrlOrId(
+        'https://www.notion.so/team/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa?v=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb&p=1429989fe8ac4effbc8f57f56486db54&pm=s',
+      ),
     ).toBe(uuid);
   });
 
   it('returns undefined for anything else', () => {
-    for (const input of ['', 'Research Notes', '1429989fe8ac4effbc8f57f56486db5', 'https://example.com/Page-1429989fe8ac4effbc8f57f56486db54', 'https://www.notion.so/myteam', 'ftp://notion.so/1429989fe8ac4effbc8f57f56486db54']) {
+    for (const input of [
+      '',
+      'Research Notes',
+      '1429989fe8ac4effbc8f57f56486db5',
+      'https://example.com/Page-1429989fe8ac4effbc8f57f56486db54',
+      'https://www.notion.so/myteam',
+      'ftp://notion.so/1429989fe8ac4effbc8f57f56486db54',
+    ]) {
       expect(notionIdFromUrlOrId(input)).toBeUndefined();
     }
   });
@@ -233,13 +311,17 @@ describe('notionIdFromUrlOrId', () => {
 
 describe('page titles', () => {
   it('uses a page the task names, quoted or not', () => {
-    expect(pageTitleFromTask("Find python channels and add them to my page called 'YouTube Ideas'.")).toBe('YouTube Ideas');
+    expect(pageTitleFromTask("Find python channels and add them to my page called 'YouTube Ideas'.")).toBe(
+      'YouTube Ideas',
+    );
     expect(pageTitleFromTask('Put the results in the doc named “Q3 research”')).toBe('Q3 research');
     expect(pageTitleFromTask('Write to a page titled Channel scouting. Thanks')).toBe('Channel scouting');
   });
 
   it('falls back to the fallback, then to a short title from the task', () => {
-    expect(pageTitleFromTask('find python channels', { fallback: 'YouTube research: python' })).toBe('YouTube research: python');
+    expect(pageTitleFromTask('find python channels', { fallback: 'YouTube research: python' })).toBe(
+      'YouTube research: python',
+    );
     expect(pageTitleFromTask('find the best python channels. Then summarise.')).toBe('Find the best python channels');
     const long = pageTitleFromTask(`research ${'very '.repeat(30)}long topic`, { maxLength: 40 });
     expect(long.length).toBeLessThanOrEqual(40);
@@ -252,7 +334,9 @@ describe('Notion page results', () => {
     object: 'page',
     id,
     url: `https://www.notion.so/${id}`,
-    properties: { Name: { id: 'title', type: 'title', title: [{ type: 'text', text: { content: title }, plain_text: title }] } },
+    properties: {
+      Name: { id: 'title', type: 'title', title: [{ type: 'text', text: { content: title }, plain_text: title }] },
+    },
     ...extra,
   });
 
@@ -260,7 +344,12 @@ describe('Notion page results', () => {
     const result = {
       data: {
         object: 'list',
-        results: [page('p1', 'YouTube Ideas (old)'), page('p2', 'youtube   ideas', { archived: true }), page('p3', 'YouTube Ideas'), { object: 'database', id: 'd1', title: [{ plain_text: 'YouTube Ideas' }] }],
+        results: [
+          page('p1', 'YouTube Ideas (old)'),
+          page('p2', 'youtube   ideas', { archived: true }),
+          page('p3', 'YouTube Ideas'),
+          { object: 'database', id: 'd1', title: [{ plain_text: 'YouTube Ideas' }] },
+        ],
         has_more: false,
       },
     };

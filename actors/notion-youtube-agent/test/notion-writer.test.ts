@@ -28,7 +28,10 @@ function elements(blocks: readonly NotionBlockInput[]): number {
  * A page store that refuses requests outside Notion's documented limits (100 children per
  * array, three levels of blocks per request, 1000 elements) and records what was written.
  */
-function fakeNotion(): BlockAppender & { root: StoredBlock; requests: { parent: string; blocks: number; levels: number }[] } {
+function fakeNotion(): BlockAppender & {
+  root: StoredBlock;
+  requests: { parent: string; blocks: number; levels: number }[];
+} {
   const root: StoredBlock = { id: 'page', text: '', children: [] };
   const byId = new Map([[root.id, root]]);
   const requests: { parent: string; blocks: number; levels: number }[] = [];
@@ -59,7 +62,14 @@ function fakeNotion(): BlockAppender & { root: StoredBlock; requests: { parent: 
       requests.push({ parent: blockId, blocks: children.length, levels: levels(children) });
       const created = children.map(store);
       parent.children.push(...created);
-      return Promise.resolve(created.map((b): CreatedBlock => ({ object: 'block', id: b.id, type: 'paragraph', has_children: b.children.length > 0 })));
+      return Promise.resolve(
+        created.map((b): CreatedBlock => ({
+          object: 'block',
+          id: b.id,
+          type: 'paragraph',
+          has_children: b.children.length > 0,
+        })),
+      );
     },
   };
 }
@@ -89,9 +99,14 @@ describe('appendBlockTree', () => {
 
   it('appends children deeper than a request may carry to the blocks Notion created', async () => {
     const notion = fakeNotion();
-    const deep = bullet('level 1', [bullet('level 2', [bullet('level 3', [bullet('level 4', [bullet('level 5')])])]), bullet('level 2b')]);
+    const deep = bullet('level 1', [
+      bullet('level 2', [bullet('level 3', [bullet('level 4', [bullet('level 5')])])]),
+      bullet('level 2b'),
+    ]);
     const progress: number[] = [];
-    const result = await appendBlockTree(notion, 'page', [bullet('before'), deep, bullet('after')], (p) => progress.push(p.written));
+    const result = await appendBlockTree(notion, 'page', [bullet('before'), deep, bullet('after')], (p) =>
+      progress.push(p.written),
+    );
     expect(notion.root.children.map(shape)).toEqual([
       'before',
       { 'level 1': [{ 'level 2': [{ 'level 3': [{ 'level 4': ['level 5'] }] }] }, 'level 2b'] },
@@ -106,7 +121,10 @@ describe('appendBlockTree', () => {
 
   it('splits a children array of more than 100 blocks over several requests under its parent', async () => {
     const notion = fakeNotion();
-    const wide = bullet('many', Array.from({ length: 130 }, (_, i) => bullet(`child ${i}`)));
+    const wide = bullet(
+      'many',
+      Array.from({ length: 130 }, (_, i) => bullet(`child ${i}`)),
+    );
     await appendBlockTree(notion, 'page', [wide]);
     const parent = notion.root.children[0]!;
     expect(parent.children).toHaveLength(130);

@@ -33,8 +33,14 @@ describe('sectionState: what an interrupted append left on the page', () => {
 
   it('partial when the append was cut short: the blocks of this section only, up to the next section', () => {
     const cut = section('x').slice(0, 2);
-    expect(sectionState([block('a', 'paragraph'), ...cut], 'a', HEADING, 4)).toEqual({ kind: 'partial', blockIds: ['xh', 'xp'] });
+    expect(sectionState([block('a', 'paragraph'), ...cut], 'a', HEADING, 4)).toEqual({
+      kind: 'partial',
+      blockIds: ['xh', 'xp'],
+    });
     const other = section('y', 'YouTube research: cooking — 2026-01-02 10:00 UTC');
-    expect(sectionState([block('a', 'paragraph'), ...cut, ...other], 'a', HEADING, 4)).toEqual({ kind: 'partial', blockIds: ['xh', 'xp'] });
+    expect(sectionState([block('a', 'paragraph'), ...cut, ...other], 'a', HEADING, 4)).toEqual({
+      kind: 'partial',
+      blockIds: ['xh', 'xp'],
+    });
   });
 });

@@ -22,7 +22,7 @@ function refusal(body: unknown, options = OPERATOR): string {
 }
 
 describe('parseTaskRequest', () => {
-  it('a topic is structured research with the normal input\'s defaults', () => {
+  it("a topic is structured research with the normal input's defaults", () => {
     expect(parseTaskRequest({ topic: 'python tutorial', parentPage: 'Research' }, OPERATOR)).toMatchObject({
       mode: 'structured',
       topic: 'python tutorial',
@@ -33,8 +33,12 @@ describe('parseTaskRequest', () => {
     });
   });
 
-  it('a task runs the agent on the operator\'s key only, and is refused with what to do when the operator has none', () => {
-    expect(parseTaskRequest({ task: 'Find channels' }, OPERATOR)).toMatchObject({ mode: 'agent', anthropicApiKey: 'sk-ant-operator', maxIterations: 12 });
+  it("a task runs the agent on the operator's key only, and is refused with what to do when the operator has none", () => {
+    expect(parseTaskRequest({ task: 'Find channels' }, OPERATOR)).toMatchObject({
+      mode: 'agent',
+      anthropicApiKey: 'sk-ant-operator',
+      maxIterations: 12,
+    });
     const message = refusal({ task: 'Find channels', topic: 'python' }, { ...OPERATOR, anthropicApiKey: undefined });
     expect(message).toContain('the operator has not set ANTHROPIC_API_KEY');
     expect(message).toContain('"topic"');
@@ -42,14 +46,19 @@ describe('parseTaskRequest', () => {
 
   it('fields the operator pays for are refused by name, as are fields it does not know', () => {
     expect(refusal({ topic: 'python', anthropicApiKey: 'sk-ant-caller' })).toContain('Unknown field "anthropicApiKey"');
-    expect(refusal({ topic: 'python', maxIterations: 50, extra: 1 })).toContain('Unknown fields "maxIterations", "extra"');
+    expect(refusal({ topic: 'python', maxIterations: 50, extra: 1 })).toContain(
+      'Unknown fields "maxIterations", "extra"',
+    );
   });
 
-  it('the normal rules apply, and the YouTube quota is capped at the operator\'s limit', () => {
+  it("the normal rules apply, and the YouTube quota is capped at the operator's limit", () => {
     expect(refusal({ topic: 'python', channelCount: 51 })).toMatch(/^Invalid input: channelCount: /);
     expect(refusal({ topic: '!!!' })).toContain('has no searchable words');
     expect(refusal({ topic: 'python', youtubeQuotaUnits: 1001 })).toContain('at most 1000');
-    expect(parseTaskRequest({ topic: 'python', youtubeQuotaUnits: 2000 }, { ...OPERATOR, maxYoutubeQuotaUnits: 2000 }).youtubeQuotaUnits).toBe(2000);
+    expect(
+      parseTaskRequest({ topic: 'python', youtubeQuotaUnits: 2000 }, { ...OPERATOR, maxYoutubeQuotaUnits: 2000 })
+        .youtubeQuotaUnits,
+    ).toBe(2000);
     expect(refusal(null)).toContain('must be a JSON object');
     expect(refusal('python')).toContain('must be a JSON object');
   });
@@ -57,10 +66,18 @@ describe('parseTaskRequest', () => {
 
 describe('standbyLimitsFromEnv', () => {
   it('defaults, overrides, and a clear failure naming the variable', () => {
-    expect(standbyLimitsFromEnv({})).toEqual({ maxBodyBytes: 16_384, maxRunningTasksPerCaller: 2, maxKeptTasks: 200, maxYoutubeQuotaUnits: 1000, retryAfterSecs: 15 });
+    expect(standbyLimitsFromEnv({})).toEqual({
+      maxBodyBytes: 16_384,
+      maxRunningTasksPerCaller: 2,
+      maxKeptTasks: 200,
+      maxYoutubeQuotaUnits: 1000,
+      retryAfterSecs: 15,
+    });
     expect(standbyLimitsFromEnv({ STANDBY_MAX_RUNNING_TASKS_PER_CALLER: ' 5 ' }).maxRunningTasksPerCaller).toBe(5);
     expect(() => standbyLimitsFromEnv({ STANDBY_MAX_KEPT_TASKS: '0' })).toThrow(StandbyConfigError);
-    expect(() => standbyLimitsFromEnv({ STANDBY_MAX_BODY_BYTES: '2kb' })).toThrow('STANDBY_MAX_BODY_BYTES must be a whole number from 1024 to 1048576, got "2kb".');
+    expect(() => standbyLimitsFromEnv({ STANDBY_MAX_BODY_BYTES: '2kb' })).toThrow(
+      'STANDBY_MAX_BODY_BYTES must be a whole number from 1024 to 1048576, got "2kb".',
+    );
   });
 });
 
@@ -73,7 +90,9 @@ describe('readJsonBody', () => {
   /** A server answering with what readJsonBody made of the request, limited to 1,024 bytes. */
   async function echo(): Promise<number> {
     server = createServer((req, res) => {
-      void readJsonBody(req, 1024).then((read) => (read.ok ? sendJson(res, 200, { value: read.value }) : sendJson(res, read.status, read.body, read.headers)));
+      void readJsonBody(req, 1024).then((read) =>
+        read.ok ? sendJson(res, 200, { value: read.value }) : sendJson(res, read.status, read.body, read.headers),
+      );
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     return (server.address() as AddressInfo).port;
@@ -85,7 +104,9 @@ describe('readJsonBody', () => {
       const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/' }, (res) => {
         let text = '';
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
+        );
       });
       req.on('error', reject);
       for (const chunk of chunks) req.write(chunk);

@@ -34,14 +34,19 @@ async function run(error: Error): Promise<{ task: TaskRecord; store: TaskStore; 
     log: { info: (message) => logged.push(message), error: (message) => logged.push(message) },
     now: () => new Date('2026-11-25T09:00:00Z'),
   };
-  const input = parseTaskRequest({ topic: 'python tutorial', parentPage: 'Research' }, { anthropicApiKey: undefined, maxYoutubeQuotaUnits: 1000 });
+  const input = parseTaskRequest(
+    { topic: 'python tutorial', parentPage: 'Research' },
+    { anthropicApiKey: undefined, maxYoutubeQuotaUnits: 1000 },
+  );
   await runTask(task, input, failingNotion(error), deps);
   return { task, store, logged, pushed };
 }
 
 describe('runTask failures', () => {
-  it('a Notion connection lost mid-task: FAILED with where to reconnect, and the caller\'s slot is free again', async () => {
-    const { task, store, pushed } = await run(new ConnectorAuthorizationRequiredError([{ connector: 'notion', status: 'EXPIRED' }]));
+  it("a Notion connection lost mid-task: FAILED with where to reconnect, and the caller's slot is free again", async () => {
+    const { task, store, pushed } = await run(
+      new ConnectorAuthorizationRequiredError([{ connector: 'notion', status: 'EXPIRED' }]),
+    );
 
     expect(task.status).toBe('FAILED');
     expect(task.error).toMatchObject({ code: 'authorization_required', connect: '/connect/notion' });
@@ -51,11 +56,16 @@ describe('runTask failures', () => {
     expect(store.reserve(OWNER).ok).toBe(true);
   });
 
-  it('an unexpected error: the caller reads no internals, the operator\'s log has the error', async () => {
+  it("an unexpected error: the caller reads no internals, the operator's log has the error", async () => {
     const { task, logged } = await run(new TypeError('Cannot read properties of undefined (reading "results")'));
 
     expect(task.status).toBe('FAILED');
-    expect(task.error).toEqual({ code: 'internal_error', message: 'The task failed unexpectedly; the operator can find the details in the server log.' });
-    expect(logged).toEqual([`Task ${task.id} failed unexpectedly: TypeError: Cannot read properties of undefined (reading "results")`]);
+    expect(task.error).toEqual({
+      code: 'internal_error',
+      message: 'The task failed unexpectedly; the operator can find the details in the server log.',
+    });
+    expect(logged).toEqual([
+      `Task ${task.id} failed unexpectedly: TypeError: Cannot read properties of undefined (reading "results")`,
+    ]);
   });
 });

@@ -35,8 +35,15 @@ class MemoryArchive implements TaskArchive {
   }
 }
 
-function store(options: { maxKeptTasks?: number; maxRunningTasksPerCaller?: number; archive?: TaskArchive } = {}): TaskStore {
-  return new TaskStore({ maxKeptTasks: options.maxKeptTasks ?? 10, maxRunningTasksPerCaller: options.maxRunningTasksPerCaller ?? 1, newId: nextId, ...(options.archive ? { archive: options.archive } : {}) });
+function store(
+  options: { maxKeptTasks?: number; maxRunningTasksPerCaller?: number; archive?: TaskArchive } = {},
+): TaskStore {
+  return new TaskStore({
+    maxKeptTasks: options.maxKeptTasks ?? 10,
+    maxRunningTasksPerCaller: options.maxRunningTasksPerCaller ?? 1,
+    newId: nextId,
+    ...(options.archive ? { archive: options.archive } : {}),
+  });
 }
 
 function open(tasks: TaskStore, owner: string): TaskRecord {
@@ -113,7 +120,13 @@ describe('TaskStore', () => {
 
     const elsewhere = store({ archive });
     const read = await elsewhere.get(task.id, ALICE);
-    expect(read).toMatchObject({ id: task.id, status: 'SUCCEEDED', summary: 'Wrote 3 channels', notionPageUrl: 'https://notion.so/page', steps: ['Notion page found: "YouTube research"'] });
+    expect(read).toMatchObject({
+      id: task.id,
+      status: 'SUCCEEDED',
+      summary: 'Wrote 3 channels',
+      notionPageUrl: 'https://notion.so/page',
+      steps: ['Notion page found: "YouTube research"'],
+    });
     expect(await elsewhere.get(task.id, BOB)).toBeUndefined();
   });
 

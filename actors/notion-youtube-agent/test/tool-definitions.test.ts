@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AGENT_TOOLS, createToolDispatcher, ToolInputError, validateAgentToolInput, type AgentToolHandlers } from '../src/agent/index.js';
+import {
+  AGENT_TOOLS,
+  createToolDispatcher,
+  ToolInputError,
+  validateAgentToolInput,
+  type AgentToolHandlers,
+} from '../src/agent/index.js';
 
 const pageId = '1429989f-e8ac-4eff-bc8f-57f56486db54';
 
@@ -24,7 +30,8 @@ describe('AGENT_TOOLS', () => {
   });
 
   it('marks only arguments without defaults as required', () => {
-    const schemaOf = (name: string): Record<string, unknown> => AGENT_TOOLS.find((tool) => tool.name === name)!.input_schema;
+    const schemaOf = (name: string): Record<string, unknown> =>
+      AGENT_TOOLS.find((tool) => tool.name === name)!.input_schema;
     expect(schemaOf('youtube_search').required).toEqual(['query']);
     expect(schemaOf('youtube_research').required).toEqual(['topic']);
     expect(schemaOf('notion_append_blocks').required).toEqual(['page_id', 'blocks']);
@@ -39,15 +46,26 @@ describe('validateAgentToolInput', () => {
       name: 'youtube_search',
       input: { query: 'python', type: 'video', max_results: 10, order: 'relevance' },
     });
-    expect(validateAgentToolInput('notion_read_page', { page_id: 'https://www.notion.so/Notes-1429989fe8ac4effbc8f57f56486db54' })).toEqual({
+    expect(
+      validateAgentToolInput('notion_read_page', {
+        page_id: 'https://www.notion.so/Notes-1429989fe8ac4effbc8f57f56486db54',
+      }),
+    ).toEqual({
       ok: true,
       name: 'notion_read_page',
       input: { page_id: pageId },
     });
     const research = validateAgentToolInput('youtube_research', { topic: 'python', count: 5, min_subscribers: 10000 });
-    expect(research).toEqual({ ok: true, name: 'youtube_research', input: { topic: 'python', count: 5, min_subscribers: 10000 } });
+    expect(research).toEqual({
+      ok: true,
+      name: 'youtube_research',
+      input: { topic: 'python', count: 5, min_subscribers: 10000 },
+    });
     const details = validateAgentToolInput('youtube_channel_details', { channel_ids: ['UC1', 'UC1', 'UC2'] });
-    expect(details.ok && details.name === 'youtube_channel_details' ? details.input.channel_ids : undefined).toEqual(['UC1', 'UC2']);
+    expect(details.ok && details.name === 'youtube_channel_details' ? details.input.channel_ids : undefined).toEqual([
+      'UC1',
+      'UC2',
+    ]);
   });
 
   it('turns malformed arguments into messages naming each problem', () => {
@@ -66,16 +84,30 @@ describe('validateAgentToolInput', () => {
       const result = validateAgentToolInput(name, input);
       return result.ok ? 'ok' : result.error;
     };
-    expect(error('notion_read_page', { page_id: 'Research Notes' })).toContain('page_id: "Research Notes" is not a Notion page id or URL');
-    expect(error('youtube_search', { query: 'x', published_after: '2024-01-01' })).toContain('published_after: must be RFC 3339');
-    expect(error('youtube_search', { query: 'x', published_after: '2024-02-31T00:00:00Z' })).toContain('published_after');
-    expect(error('youtube_channel_details', { channel_ids: ['@coreyms'] })).toContain('channel_ids.0: must be a channel id');
-    expect(error('notion_append_blocks', { page_id: pageId, blocks: [{ type: 'paragraph' }] })).toContain('blocks.0.text: text is required');
-    expect(error('notion_append_blocks', { page_id: pageId, blocks: [{ type: 'table', text: 'x' }] })).toContain('blocks.0.type');
+    expect(error('notion_read_page', { page_id: 'Research Notes' })).toContain(
+      'page_id: "Research Notes" is not a Notion page id or URL',
+    );
+    expect(error('youtube_search', { query: 'x', published_after: '2024-01-01' })).toContain(
+      'published_after: must be RFC 3339',
+    );
+    expect(error('youtube_search', { query: 'x', published_after: '2024-02-31T00:00:00Z' })).toContain(
+      'published_after',
+    );
+    expect(error('youtube_channel_details', { channel_ids: ['@coreyms'] })).toContain(
+      'channel_ids.0: must be a channel id',
+    );
+    expect(error('notion_append_blocks', { page_id: pageId, blocks: [{ type: 'paragraph' }] })).toContain(
+      'blocks.0.text: text is required',
+    );
+    expect(error('notion_append_blocks', { page_id: pageId, blocks: [{ type: 'table', text: 'x' }] })).toContain(
+      'blocks.0.type',
+    );
     expect(error('notion_append_blocks', { page_id: pageId, blocks: [] })).toContain('blocks');
     expect(error('youtube_research', 'python')).toContain('Invalid arguments for youtube_research');
     expect(error('youtube_research', { topic: 'x', count: 2.5 })).toContain('count');
-    expect(error('delete_everything', {})).toMatch(/^Unknown tool "delete_everything"\. Available tools: notion_search_pages, /);
+    expect(error('delete_everything', {})).toMatch(
+      /^Unknown tool "delete_everything"\. Available tools: notion_search_pages, /,
+    );
     expect(error('notion_append_blocks', { page_id: pageId, blocks: [{ type: 'divider' }] })).toBe('ok');
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findItems, parseChannels, parseCount, parseSearchResults, parseVideos } from '../src/research/index.js';
 import { channelsResponse, scalekitWrapped, searchResponse, uploadsResponse } from './fixtures/youtube-responses.js';
 
-const video = { videoId: 'vid1', channelId: 'UCaaaaaaaaaaaaaaaaaaaaaa', channelTitle: 'Corey', title: 'Python Tutorial', publishedAt: '2024-05-01T10:00:00Z' };
+const video = {
+  videoId: 'vid1',
+  channelId: 'UCaaaaaaaaaaaaaaaaaaaaaa',
+  channelTitle: 'Corey',
+  title: 'Python Tutorial',
+  publishedAt: '2024-05-01T10:00:00Z',
+};
 
 describe('findItems', () => {
   it('finds items at the top, under data, deeper, or inside a JSON string', () => {
@@ -23,7 +29,9 @@ describe('findItems', () => {
 
 describe('parseSearchResults', () => {
   it('reads video and channel hits', () => {
-    const hits = parseSearchResults(scalekitWrapped(searchResponse([video], [{ id: 'UCbbbbbbbbbbbbbbbbbbbbbb', title: 'Tech With Tim' }])));
+    const hits = parseSearchResults(
+      scalekitWrapped(searchResponse([video], [{ id: 'UCbbbbbbbbbbbbbbbbbbbbbb', title: 'Tech With Tim' }])),
+    );
     expect(hits).toEqual([
       {
         kind: 'video',
@@ -34,7 +42,11 @@ describe('parseSearchResults', () => {
         description: 'About Python Tutorial',
         publishedAt: '2024-05-01T10:00:00.000Z',
       },
-      expect.objectContaining({ kind: 'channel', channelId: 'UCbbbbbbbbbbbbbbbbbbbbbb', channelTitle: 'Tech With Tim' }),
+      expect.objectContaining({
+        kind: 'channel',
+        channelId: 'UCbbbbbbbbbbbbbbbbbbbbbb',
+        channelTitle: 'Tech With Tim',
+      }),
     ]);
   });
 
@@ -57,7 +69,18 @@ describe('parseSearchResults', () => {
 describe('parseChannels', () => {
   it('turns string statistics into numbers and keeps the uploads playlist', () => {
     const [channel] = parseChannels(
-      scalekitWrapped(channelsResponse([{ id: 'UCaaaaaaaaaaaaaaaaaaaaaa', title: 'Corey Schafer', customUrl: '@coreyms', subscribers: '1234567', videos: '232', views: '98765432' }])),
+      scalekitWrapped(
+        channelsResponse([
+          {
+            id: 'UCaaaaaaaaaaaaaaaaaaaaaa',
+            title: 'Corey Schafer',
+            customUrl: '@coreyms',
+            subscribers: '1234567',
+            videos: '232',
+            views: '98765432',
+          },
+        ]),
+      ),
     );
     expect(channel).toEqual({
       id: 'UCaaaaaaaaaaaaaaaaaaaaaa',
@@ -76,7 +99,13 @@ describe('parseChannels', () => {
 
   it('treats a hidden subscriber count as unknown, not zero', () => {
     const [hidden] = parseChannels({
-      items: [{ id: 'UChidden', snippet: { title: 'Shy' }, statistics: { subscriberCount: '0', hiddenSubscriberCount: true, videoCount: '5' } }],
+      items: [
+        {
+          id: 'UChidden',
+          snippet: { title: 'Shy' },
+          statistics: { subscriberCount: '0', hiddenSubscriberCount: true, videoCount: '5' },
+        },
+      ],
     });
     expect(hidden?.subscribersHidden).toBe(true);
     expect(hidden?.subscriberCount).toBeUndefined();
@@ -84,7 +113,13 @@ describe('parseChannels', () => {
   });
 
   it('tolerates missing parts and bad counts', () => {
-    const channels = parseChannels({ items: [{ id: 'UCbare' }, { snippet: { title: 'no id' } }, { id: 'UCbad', statistics: { subscriberCount: '12abc', videoCount: -3 } }] });
+    const channels = parseChannels({
+      items: [
+        { id: 'UCbare' },
+        { snippet: { title: 'no id' } },
+        { id: 'UCbad', statistics: { subscriberCount: '12abc', videoCount: -3 } },
+      ],
+    });
     expect(channels.map((c) => c.id)).toEqual(['UCbare', 'UCbad']);
     expect(channels[0]).toMatchObject({ title: '', subscribersHidden: false });
     expect(channels[1]?.subscriberCount).toBeUndefined();
@@ -94,13 +129,26 @@ describe('parseChannels', () => {
 
 describe('parseVideos', () => {
   it('reads the video id of playlist items, not the playlist item id', () => {
-    const videos = parseVideos(uploadsResponse('UCaaaaaaaaaaaaaaaaaaaaaa', [{ videoId: 'up1', title: 'Newest', publishedAt: '2024-06-01T00:00:00Z' }]));
-    expect(videos).toEqual([{ id: 'up1', channelId: 'UCaaaaaaaaaaaaaaaaaaaaaa', title: 'Newest', publishedAt: '2024-06-01T00:00:00.000Z' }]);
+    const videos = parseVideos(
+      uploadsResponse('UCaaaaaaaaaaaaaaaaaaaaaa', [
+        { videoId: 'up1', title: 'Newest', publishedAt: '2024-06-01T00:00:00Z' },
+      ]),
+    );
+    expect(videos).toEqual([
+      { id: 'up1', channelId: 'UCaaaaaaaaaaaaaaaaaaaaaa', title: 'Newest', publishedAt: '2024-06-01T00:00:00.000Z' },
+    ]);
   });
 
   it('reads videos.list items with statistics', () => {
     const videos = parseVideos({
-      items: [{ kind: 'youtube#video', id: 'abc', snippet: { title: 'T', channelId: 'UCz', publishedAt: '2024-01-02T03:04:05Z' }, statistics: { viewCount: '1500', likeCount: '20' } }],
+      items: [
+        {
+          kind: 'youtube#video',
+          id: 'abc',
+          snippet: { title: 'T', channelId: 'UCz', publishedAt: '2024-01-02T03:04:05Z' },
+          statistics: { viewCount: '1500', likeCount: '20' },
+        },
+      ],
     });
     expect(videos[0]).toMatchObject({ id: 'abc', channelId: 'UCz', viewCount: 1500, likeCount: 20 });
     expect(videos[0]).not.toHaveProperty('commentCount');

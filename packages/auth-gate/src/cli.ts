@@ -43,12 +43,13 @@ interface KeyValues {
 /** `keys create | list | revoke`: argument checks here, the work in commands.ts. */
 function keys([sub, target]: string[], values: KeyValues): Promise<number> | number {
   if (sub === 'revoke') {
-    if (!target) return usageError('keys revoke needs the key\'s token id (apit_…) or the key itself');
+    if (!target) return usageError("keys revoke needs the key's token id (apit_…) or the key itself");
     return revokeKey(target, io);
   }
   if (sub !== 'create' && sub !== 'list') return usageError(`keys needs create, list or revoke, got "${sub ?? ''}"`);
   if (!values.org?.trim()) return usageError(`keys ${sub} needs --org <organization id>`);
-  if (sub === 'list') return listKeys({ organizationId: values.org.trim(), userId: values.user?.trim() || undefined }, io);
+  if (sub === 'list')
+    return listKeys({ organizationId: values.org.trim(), userId: values.user?.trim() || undefined }, io);
   const claims = parseClaims(values.claim ?? []);
   if (typeof claims === 'string') return usageError(claims);
   const expires = values['expires-in'];
@@ -57,7 +58,13 @@ function keys([sub, target]: string[], values: KeyValues): Promise<number> | num
     return usageError('--expires-in must be a positive whole number of seconds');
   }
   return createKey(
-    { organizationId: values.org.trim(), userId: values.user?.trim() || undefined, claims, expiresInSecs, description: values.description },
+    {
+      organizationId: values.org.trim(),
+      userId: values.user?.trim() || undefined,
+      claims,
+      expiresInSecs,
+      description: values.description,
+    },
     io,
   );
 }
@@ -105,14 +112,24 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'doctor':
       return doctor(
-        { require: values.require ? values.require.split(',').map((s) => s.trim()).filter(Boolean) : [], identifiers: values.identifier ?? [] },
+        {
+          require: values.require
+            ? values.require
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [],
+          identifiers: values.identifier ?? [],
+        },
         io,
       );
     case 'connect': {
       const port = Number(values.port);
       const timeoutSecs = Number(values.timeout);
       if (!connection || !values.shared) {
-        io.err('connect needs a connection name and --shared <identifier>, e.g. auth-gate connect youtube --shared shared-youtube');
+        io.err(
+          'connect needs a connection name and --shared <identifier>, e.g. auth-gate connect youtube --shared shared-youtube',
+        );
         return 2;
       }
       if (!Number.isInteger(port) || port < 0 || port > 65535 || !(timeoutSecs > 0)) {
@@ -123,7 +140,16 @@ async function main(argv: string[]): Promise<number> {
         io.err('--host needs an address to listen on, e.g. --host 127.0.0.1 (the default) or --host 0.0.0.0');
         return 2;
       }
-      return connectShared({ connection, identifier: values.shared, port, timeoutSecs, ...(values.host ? { host: values.host.trim() } : {}) }, io);
+      return connectShared(
+        {
+          connection,
+          identifier: values.shared,
+          port,
+          timeoutSecs,
+          ...(values.host ? { host: values.host.trim() } : {}),
+        },
+        io,
+      );
     }
     case 'disconnect':
       if (!connection || values.identifier?.length !== 1) {

@@ -46,7 +46,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://standby');
   if (url.pathname === '/verify') {
-    const outcome = await gate.verify(url.searchParams.get('auth_request_id') ?? '', url.searchParams.get('state') ?? '', req.headers.cookie);
+    const outcome = await gate.verify(
+      url.searchParams.get('auth_request_id') ?? '',
+      url.searchParams.get('state') ?? '',
+      req.headers.cookie,
+    );
     return send(res, outcome.ok ? 200 : 400, outcome);
   }
   if (url.pathname.startsWith('/consent/')) {
@@ -62,7 +66,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const session = gate.forCaller(auth.caller);
     if (url.pathname === '/link') return send(res, 200, await gate.consentLink(auth.caller, key));
     const handles = await session.connect([key]);
-    const created = await handles[key].tool(`${key}_resource_create`, { name: url.searchParams.get('name') ?? 'unnamed' });
+    const created = await handles[key].tool(`${key}_resource_create`, {
+      name: url.searchParams.get('name') ?? 'unnamed',
+    });
     return send(res, 201, created.data);
   } catch (error) {
     if (!(error instanceof AuthGateError)) throw error;
@@ -140,7 +146,10 @@ describe('Standby: acting for API callers', () => {
     const after = await request('/resources?connector=acme&name=first', token);
 
     expect(before.status).toBe(409);
-    expect(before.body).toMatchObject({ error: 'AUTHORIZATION_REQUIRED', connectors: [{ connector: 'acme', status: 'PENDING_AUTH' }] });
+    expect(before.body).toMatchObject({
+      error: 'AUTHORIZATION_REQUIRED',
+      connectors: [{ connector: 'acme', status: 'PENDING_AUTH' }],
+    });
     expect(link.body).toMatchObject({ connector: 'acme', url: expect.stringContaining('/magicLink/') as unknown });
     expect(after.status).toBe(201);
     expect(await resourceNames('acme', idOf('usr_alice'))).toEqual(['first']);
@@ -159,8 +168,22 @@ describe('Standby: acting for API callers', () => {
     const answers = await Promise.all(requests);
 
     expect(answers.map((a) => a.status)).toEqual(Array(12).fill(201));
-    expect(await resourceNames('acme', idOf('usr_alice'))).toEqual(['alice-0', 'alice-1', 'alice-2', 'alice-3', 'alice-4', 'alice-5']);
-    expect(await resourceNames('acme', idOf('usr_bob'))).toEqual(['bob-0', 'bob-1', 'bob-2', 'bob-3', 'bob-4', 'bob-5']);
+    expect(await resourceNames('acme', idOf('usr_alice'))).toEqual([
+      'alice-0',
+      'alice-1',
+      'alice-2',
+      'alice-3',
+      'alice-4',
+      'alice-5',
+    ]);
+    expect(await resourceNames('acme', idOf('usr_bob'))).toEqual([
+      'bob-0',
+      'bob-1',
+      'bob-2',
+      'bob-3',
+      'bob-4',
+      'bob-5',
+    ]);
     const tools = await emulator.admin.calls({ kind: 'tool' });
     expect(tools.filter((c) => c.identifier === idOf('usr_alice'))).toHaveLength(6);
     expect(tools.filter((c) => c.identifier === idOf('usr_bob'))).toHaveLength(6);
@@ -191,7 +214,7 @@ describe('Standby: acting for API callers', () => {
     expect(sharedLink.body['error']).toBe('OPERATOR_ONLY_CONNECTOR');
   });
 
-  it('a shared connector the operator has not connected is the operator\'s problem, with no link for the caller', async () => {
+  it("a shared connector the operator has not connected is the operator's problem, with no link for the caller", async () => {
     await startStandby();
     const alice = await connectedUserKey('usr_alice');
 
@@ -211,7 +234,10 @@ describe('Standby: acting for API callers', () => {
     const answer = await request('/resources?connector=acme', alice);
 
     expect(answer.status).toBe(409);
-    expect(answer.body).toMatchObject({ error: 'AUTHORIZATION_REQUIRED', connectors: [{ connector: 'acme', status: 'EXPIRED' }] });
+    expect(answer.body).toMatchObject({
+      error: 'AUTHORIZATION_REQUIRED',
+      connectors: [{ connector: 'acme', status: 'EXPIRED' }],
+    });
   });
 
   it('with user verification, the verify route completes the link for the caller it was made for, once', async () => {
@@ -222,7 +248,10 @@ describe('Standby: acting for API callers', () => {
     // The caller's browser opens the consent link (it gets the binding cookie), approves, comes back.
     const browser = new OneBrowser();
     const magicLink = (await browser.fetch(link.body['url'] as string)).headers.get('location')!;
-    const consent = await browser.fetch(magicLink, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }) });
+    const consent = await browser.fetch(magicLink, {
+      method: 'POST',
+      body: new URLSearchParams({ decision: 'approve' }),
+    });
     const verifyUrl = consent.headers.get('location')!;
     const verified = await browser.fetch(verifyUrl);
     const again = await browser.fetch(verifyUrl);
@@ -232,7 +261,11 @@ describe('Standby: acting for API callers', () => {
     expect(consent.status).toBe(302);
     expect(verifyUrl.startsWith(`${baseUrl}/verify?`)).toBe(true);
     expect(verified.status).toBe(200);
-    expect(await verified.json()).toMatchObject({ ok: true, connector: 'acme', redirectUrl: `${emulator.envUrl}/connect/success` });
+    expect(await verified.json()).toMatchObject({
+      ok: true,
+      connector: 'acme',
+      redirectUrl: `${emulator.envUrl}/connect/success`,
+    });
     expect(again.status).toBe(400);
     expect(forged.status).toBe(400);
     expect(used.status).toBe(201);
@@ -242,7 +275,14 @@ describe('Standby: acting for API callers', () => {
   it('accepts only callers a guard issued, and no caller whose identifier equals a shared identifier', async () => {
     // An operator who spelled a shared identifier like a caller's: that caller must not get it.
     await startStandby({ sharedIdentifier: idOf('usr_mallory') });
-    const forged: ApiKeyCaller = { scope: 'user', tokenId: 'apit_x', organizationId: ORG, userId: 'usr_alice', identifier: idOf('usr_alice'), claims: {} };
+    const forged: ApiKeyCaller = {
+      scope: 'user',
+      tokenId: 'apit_x',
+      organizationId: ORG,
+      userId: 'usr_alice',
+      identifier: idOf('usr_alice'),
+      claims: {},
+    };
     const { token } = await client.token.createToken(ORG, { userId: 'usr_mallory' });
 
     expect(() => gate.forCaller(forged)).toThrow(UntrustedCallerError);
@@ -277,7 +317,10 @@ describe('Standby: acting for API callers', () => {
     const otherAfter = await request('/resources?connector=acme&name=other', otherKey);
 
     expect(otherBefore.status).toBe(409);
-    expect(otherBefore.body).toMatchObject({ error: 'AUTHORIZATION_REQUIRED', connectors: [{ connector: 'acme', status: 'PENDING_AUTH' }] });
+    expect(otherBefore.body).toMatchObject({
+      error: 'AUTHORIZATION_REQUIRED',
+      connectors: [{ connector: 'acme', status: 'PENDING_AUTH' }],
+    });
     expect(otherAccountBefore?.status).not.toBe('ACTIVE');
     expect(acmeAnswer.status).toBe(201);
     expect(otherAfter.status).toBe(201);
@@ -309,7 +352,13 @@ describe('Standby: acting for API callers', () => {
 
     expect(error).toBeInstanceOf(ConnectorAuthorizationRequiredError);
     const everything = inspect([answered, error], { depth: 8 }) + JSON.stringify(await emulator.admin.calls());
-    for (const secret of [alice.token, org.token, emulator.clientSecret, linkUrl, new URL(linkUrl).pathname.split('/').pop()!]) {
+    for (const secret of [
+      alice.token,
+      org.token,
+      emulator.clientSecret,
+      linkUrl,
+      new URL(linkUrl).pathname.split('/').pop()!,
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });

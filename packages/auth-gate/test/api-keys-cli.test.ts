@@ -44,7 +44,22 @@ function printedKey(run: CliRun): string {
 // Each test spawns the CLI several times; on a loaded 2-core machine one spawn can take 10 s.
 describe('auth-gate keys', { timeout: 180_000 }, () => {
   it('create prints a user key once, with the warning to store it; the key validates with its user and claims', async () => {
-    const run = await runCli(['keys', 'create', '--org', 'org_acme', '--user', 'usr_alice', '--claim', 'plan=pro', '--claim', 'env=a=b', '--expires-in', '3600', '--description', 'Zapier']);
+    const run = await runCli([
+      'keys',
+      'create',
+      '--org',
+      'org_acme',
+      '--user',
+      'usr_alice',
+      '--claim',
+      'plan=pro',
+      '--claim',
+      'env=a=b',
+      '--expires-in',
+      '3600',
+      '--description',
+      'Zapier',
+    ]);
 
     expect(run.code).toBe(0);
     const key = printedKey(run);
@@ -52,7 +67,12 @@ describe('auth-gate keys', { timeout: 180_000 }, () => {
     expect(run.stdout).toContain('shown only this once');
     expect(run.stdout).toMatch(/Created API key apit_\w+ for organization org_acme, user usr_alice; expires \d{4}-/);
     const { tokenInfo } = await client.token.validateToken(key);
-    expect(tokenInfo).toMatchObject({ organizationId: 'org_acme', userId: 'usr_alice', customClaims: { plan: 'pro', env: 'a=b' }, description: 'Zapier' });
+    expect(tokenInfo).toMatchObject({
+      organizationId: 'org_acme',
+      userId: 'usr_alice',
+      customClaims: { plan: 'pro', env: 'a=b' },
+      description: 'Zapier',
+    });
   });
 
   it('list shows ids, scopes and last characters of active keys, never a key, and filters by user', async () => {
@@ -104,7 +124,7 @@ describe('auth-gate keys', { timeout: 180_000 }, () => {
     expect(run.stdout + run.stderr).not.toContain('sk_apikey_not-issued-here');
   });
 
-  it('checks arguments before calling Scalekit, and reports Scalekit\'s refusals without a stack', async () => {
+  it("checks arguments before calling Scalekit, and reports Scalekit's refusals without a stack", async () => {
     const noOrg = await runCli(['keys', 'create']);
     const badClaim = await runCli(['keys', 'create', '--org', 'org_acme', '--claim', 'novalue']);
     const badExpiry = await runCli(['keys', 'create', '--org', 'org_acme', '--expires-in', '0']);

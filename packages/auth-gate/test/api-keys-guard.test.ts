@@ -4,7 +4,13 @@ import { inspect } from 'node:util';
 import { ScalekitClient } from '@scalekit-sdk/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { createApiKeyGuard, IdentifierPrefixTooLongError, MAX_CALLER_PREFIX_CHARS, writeApiKeyRefusal, type ApiKeyGuardResult } from '../src/standby/index.js';
+import {
+  createApiKeyGuard,
+  IdentifierPrefixTooLongError,
+  MAX_CALLER_PREFIX_CHARS,
+  writeApiKeyRefusal,
+  type ApiKeyGuardResult,
+} from '../src/standby/index.js';
 
 const ORG = 'org_acme';
 let emulator: RunningEmulator;
@@ -31,14 +37,22 @@ async function startGuardedServer(prefix?: string): Promise<void> {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function call(authorization?: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+async function call(
+  authorization?: string,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await fetch(`${baseUrl}/whoami`, { headers: authorization === undefined ? {} : { authorization } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 async function validateCalls(): Promise<number> {
   // The guard's SDK client sends its first call without a bearer; that attempt is not a validation.
-  return (await emulator.admin.calls({ kind: 'rpc' })).filter((c) => c.name === 'ValidateToken' && c.status !== 'unauthenticated').length;
+  return (await emulator.admin.calls({ kind: 'rpc' })).filter(
+    (c) => c.name === 'ValidateToken' && c.status !== 'unauthenticated',
+  ).length;
 }
 
 beforeEach(async () => {
@@ -59,7 +73,10 @@ describe('API key guard on a Node HTTP server', () => {
     const response = await call();
 
     expect(response.status).toBe(401);
-    expect(response.body).toEqual({ error: 'missing_api_key', message: expect.stringContaining('Authorization: Bearer') as unknown });
+    expect(response.body).toEqual({
+      error: 'missing_api_key',
+      message: expect.stringContaining('Authorization: Bearer') as unknown,
+    });
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await validateCalls()).toBe(0);
@@ -70,7 +87,14 @@ describe('API key guard on a Node HTTP server', () => {
     const { tokenId } = await client.token.createToken(ORG);
     await emulator.admin.resetCalls();
 
-    for (const header of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', 'Bearer ké', `Bearer ${'x'.repeat(600)}`, `Bearer ${tokenId}`]) {
+    for (const header of [
+      'Basic dXNlcjpwYXNz',
+      'Bearer',
+      'Bearer a b',
+      'Bearer ké',
+      `Bearer ${'x'.repeat(600)}`,
+      `Bearer ${tokenId}`,
+    ]) {
       const response = await call(header);
       expect(response.status, header).toBe(401);
       expect(response.body['error'], header).toBe('malformed_api_key');
@@ -116,7 +140,10 @@ describe('API key guard on a Node HTTP server', () => {
 
   it('a valid user key yields the user, its claims, and the prefixed per-user identifier of its organization and user', async () => {
     await startGuardedServer('svc-');
-    const { token, tokenId } = await client.token.createToken(ORG, { userId: 'usr_alice', customClaims: { plan: 'pro' } });
+    const { token, tokenId } = await client.token.createToken(ORG, {
+      userId: 'usr_alice',
+      customClaims: { plan: 'pro' },
+    });
 
     const response = await call(`Bearer ${token}`);
 
@@ -133,13 +160,15 @@ describe('API key guard on a Node HTTP server', () => {
     expect(result.ok && Object.isFrozen(result.caller)).toBe(true);
   });
 
-  it('refuses at creation a prefix that leaves no room for caller identifiers within Scalekit\'s 100 characters', () => {
+  it("refuses at creation a prefix that leaves no room for caller identifiers within Scalekit's 100 characters", () => {
     const credentials = { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
 
-    expect(() => createApiKeyGuard({ credentials, userIdentifierPrefix: 'p'.repeat(MAX_CALLER_PREFIX_CHARS + 1) })).toThrow(
-      IdentifierPrefixTooLongError,
-    );
-    expect(() => createApiKeyGuard({ credentials, userIdentifierPrefix: 'p'.repeat(MAX_CALLER_PREFIX_CHARS) })).not.toThrow();
+    expect(() =>
+      createApiKeyGuard({ credentials, userIdentifierPrefix: 'p'.repeat(MAX_CALLER_PREFIX_CHARS + 1) }),
+    ).toThrow(IdentifierPrefixTooLongError);
+    expect(() =>
+      createApiKeyGuard({ credentials, userIdentifierPrefix: 'p'.repeat(MAX_CALLER_PREFIX_CHARS) }),
+    ).not.toThrow();
   });
 
   it('an organization key yields the organization and no per-user identifier', async () => {
@@ -149,7 +178,11 @@ describe('API key guard on a Node HTTP server', () => {
     const response = await call(`Bearer ${token}`);
 
     expect(response.status).toBe(200);
-    expect(response.body['caller']).toMatchObject({ scope: 'organization', organizationId: ORG, claims: { team: 'ops' } });
+    expect(response.body['caller']).toMatchObject({
+      scope: 'organization',
+      organizationId: ORG,
+      claims: { team: 'ops' },
+    });
     expect((response.body['caller'] as Record<string, unknown>)['identifier']).toBeUndefined();
     expect((response.body['caller'] as Record<string, unknown>)['userId']).toBeUndefined();
   });
@@ -157,9 +190,17 @@ describe('API key guard on a Node HTTP server', () => {
   it('answers 503 (not 401) when Scalekit cannot be asked, with a server-side error that holds no secret', async () => {
     await startGuardedServer();
     const { token } = await client.token.createToken(ORG);
-    await emulator.admin.addFault({ match: { kind: 'rpc', name: 'ValidateToken' }, effect: { type: 'error', code: 'permission_denied' }, times: 1 });
+    await emulator.admin.addFault({
+      match: { kind: 'rpc', name: 'ValidateToken' },
+      effect: { type: 'error', code: 'permission_denied' },
+      times: 1,
+    });
     const refusedByScalekit = await call(`Bearer ${token}`);
-    await emulator.admin.addFault({ match: { kind: 'rpc', name: 'ValidateToken' }, effect: { type: 'error', code: 'internal' }, times: 1 });
+    await emulator.admin.addFault({
+      match: { kind: 'rpc', name: 'ValidateToken' },
+      effect: { type: 'error', code: 'internal' },
+      times: 1,
+    });
 
     const response = await call(`Bearer ${token}`);
 
@@ -181,9 +222,16 @@ describe('API key guard on a Node HTTP server', () => {
     const revoked = await client.token.createToken(ORG, { userId: 'usr_bob' });
     await client.token.invalidateToken(revoked.tokenId);
 
-    const answers = [await call(`Bearer ${user.token}`), await call(`Bearer ${revoked.token}`), await call('Bearer sk_apikey_guess')];
+    const answers = [
+      await call(`Bearer ${user.token}`),
+      await call(`Bearer ${revoked.token}`),
+      await call('Bearer sk_apikey_guess'),
+    ];
 
-    const everything = JSON.stringify(answers.map((a) => a.body)) + inspect(seen, { depth: 8 }) + JSON.stringify(await emulator.admin.calls());
+    const everything =
+      JSON.stringify(answers.map((a) => a.body)) +
+      inspect(seen, { depth: 8 }) +
+      JSON.stringify(await emulator.admin.calls());
     for (const secret of [user.token, revoked.token, 'sk_apikey_guess']) expect(everything).not.toContain(secret);
   });
 });

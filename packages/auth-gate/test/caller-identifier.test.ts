@@ -32,14 +32,19 @@ describe('callerIdentifier: the connected-account identifier of a user-scoped AP
   });
 
   it('is a valid HTTP header value that trimming cannot change (the SDK sends it as one on proxy calls)', () => {
-    for (const [org, user] of [['org 1', ' ü\t'], ['o', '\r\nx-injected: 1'], ['o', '\ud800'], ['o', 'x'.repeat(300)]] as const) {
+    for (const [org, user] of [
+      ['org 1', ' ü\t'],
+      ['o', '\r\nx-injected: 1'],
+      ['o', '\ud800'],
+      ['o', 'x'.repeat(300)],
+    ] as const) {
       const id = callerIdentifier('', org, user);
       expect(id).toMatch(/^[\x21-\x7e]+$/);
       expect(() => new Headers({ identifier: id })).not.toThrow();
     }
   });
 
-  it('stays within Scalekit\'s 100 characters: long ids are hashed, still distinct', () => {
+  it("stays within Scalekit's 100 characters: long ids are hashed, still distinct", () => {
     const longUser = 'u'.repeat(90);
     const a = callerIdentifier('svc-', 'org_acme', longUser);
     const b = callerIdentifier('svc-', 'org_other', longUser);
@@ -57,7 +62,11 @@ describe('callerIdentifier: the connected-account identifier of a user-scoped AP
 
   it('can never equal the identifier of an Apify run (<prefix><alphanumeric Apify user id>)', () => {
     const apifyUser = 'ZscMwFR5H7eCtWtyh';
-    for (const [org, user] of [['', apifyUser], ['org', apifyUser], ['x'.repeat(80), apifyUser]] as const) {
+    for (const [org, user] of [
+      ['', apifyUser],
+      ['org', apifyUser],
+      ['x'.repeat(80), apifyUser],
+    ] as const) {
       const id = callerIdentifier('', org, user);
       expect(id).not.toBe(apifyUser);
       expect(id).toMatch(/^apikey[:#]/);

@@ -23,14 +23,22 @@ function connectedGate(
   return fx.connectedAcme(runtime, {
     title: 'Calls',
     ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
-    retry: { baseDelayMs: options.retryBaseMs ?? 20, maxDelayMs: 200, ...(options.rateLimitBudgetMs ? { rateLimitBudgetMs: options.rateLimitBudgetMs } : {}) },
+    retry: {
+      baseDelayMs: options.retryBaseMs ?? 20,
+      maxDelayMs: 200,
+      ...(options.rateLimitBudgetMs ? { rateLimitBudgetMs: options.rateLimitBudgetMs } : {}),
+    },
   });
 }
 
 describe('tool and proxy calls', () => {
   it('proxies REST requests with query and body to the user account', async () => {
     const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u1' }));
-    const created = await acme.request<{ id: string; name: string }>({ method: 'POST', path: '/resources', body: { name: 'doc' } });
+    const created = await acme.request<{ id: string; name: string }>({
+      method: 'POST',
+      path: '/resources',
+      body: { name: 'doc' },
+    });
     expect(created.status).toBe(201);
     const echo = await acme.request<{ query: Record<string, string>; method: string }>({
       method: 'PATCH',
@@ -54,8 +62,16 @@ describe('tool and proxy calls', () => {
 
   it('retries injected outages and 429s, losing nothing', async () => {
     const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u3' }));
-    await fx.emulator.admin.addFault({ match: { kind: 'tool', name: 'acme_resource_create' }, effect: { type: 'error', code: '500' }, times: 2 });
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 0 }, times: 1 });
+    await fx.emulator.admin.addFault({
+      match: { kind: 'tool', name: 'acme_resource_create' },
+      effect: { type: 'error', code: '500' },
+      times: 2,
+    });
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 0 },
+      times: 1,
+    });
     await acme.tool('acme_resource_create', { name: 'first' });
     await acme.request({ method: 'POST', path: '/resources', body: { name: 'second' } });
     const list = await acme.tool<{ results: { name: string }[] }>('acme_resource_list', {});
@@ -65,8 +81,14 @@ describe('tool and proxy calls', () => {
 
   it('does not repeat a POST the provider may already have done, but retries reads and 503s', async () => {
     const { acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u3b' }));
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '500' }, times: 2 });
-    const refused = await acme.request({ method: 'POST', path: '/resources', body: { name: 'once' } }).catch((e: unknown) => e);
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'error', code: '500' },
+      times: 2,
+    });
+    const refused = await acme
+      .request({ method: 'POST', path: '/resources', body: { name: 'once' } })
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ProviderRequestError);
     expect((refused as ProviderRequestError).status).toBe(500);
     const read = await acme.request<{ results: unknown[] }>({ path: '/resources' });
@@ -74,14 +96,20 @@ describe('tool and proxy calls', () => {
     const posts = (await fx.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources');
     expect(posts.map((c) => c.status)).toEqual(['500', '500', '200']);
 
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 1 });
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'error', code: '503' },
+      times: 1,
+    });
     const created = await acme.request({ method: 'POST', path: '/resources', body: { name: 'after-503' } });
     expect(created.status).toBe(201);
   });
 
   it('gives up with a clear rate-limit error when 429s do not stop', async () => {
     // Tools' 429s carry no Retry-After the SDK lets through: backoff, within the rate-limit budget.
-    const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u4' }), { rateLimitBudgetMs: 1_000 });
+    const { gate, acme } = await connectedGate(testRuntime({ atHome: true, userId: 'u4' }), {
+      rateLimitBudgetMs: 1_000,
+    });
     await fx.emulator.admin.addFault({ match: { kind: 'tool' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 } });
     const error = await acme.tool('acme_echo', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
@@ -128,7 +156,9 @@ describe('configuration errors', () => {
     delete process.env['SCALEKIT_CLIENT_ID'];
     process.env['SCALEKIT_CLIENT_SECRET'] = 'x';
     try {
-      const error = await createAuthGate({ connectors: { acme: perUser() }, runtime: testRuntime({}) }).catch((e: unknown) => e);
+      const error = await createAuthGate({ connectors: { acme: perUser() }, runtime: testRuntime({}) }).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(MissingCredentialsError);
       expect((error as Error).message).toContain('SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID');
       expect((error as Error).message).not.toContain('SCALEKIT_CLIENT_SECRET,');

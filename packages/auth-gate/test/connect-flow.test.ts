@@ -28,7 +28,7 @@ async function gateFor(runtime: RecordingRuntime, extra: { consentTimeoutSecs?: 
 }
 
 describe('first and second run', () => {
-  it('waits 240 s for consent by default (inside the 5 minutes of Apify\'s daily test); the env variable overrides it', async () => {
+  it("waits 240 s for consent by default (inside the 5 minutes of Apify's daily test); the env variable overrides it", async () => {
     const deadlineSecs = async (runtime: RecordingRuntime): Promise<number> => {
       const gate = await gateFor(runtime);
       const before = Date.now();
@@ -39,7 +39,9 @@ describe('first and second run', () => {
       return (Date.parse(state.snapshot.deadline) - before) / 1000;
     };
     const byDefault = await deadlineSecs(testRuntime({ atHome: true, userId: 'user-default' }));
-    const fromEnv = await deadlineSecs(testRuntime({ atHome: true, userId: 'user-env', env: { AUTH_GATE_CONSENT_TIMEOUT_SECS: '30' } }));
+    const fromEnv = await deadlineSecs(
+      testRuntime({ atHome: true, userId: 'user-env', env: { AUTH_GATE_CONSENT_TIMEOUT_SECS: '30' } }),
+    );
     // Bounds wide enough for a slow machine between the two clock readings.
     expect(byDefault).toBeGreaterThan(200);
     expect(byDefault).toBeLessThanOrEqual(241);
@@ -151,7 +153,9 @@ describe('consent edge cases', () => {
     const message = await gate.reportFailure(error);
     // One message an automated caller (a schedule, Apify's daily Store test) can act on: a person
     // must connect the account once, from a run started in the Console.
-    expect(message).toMatch(/^Authorization needed: nobody connected acme within 0s, so the run stopped\. A person must approve access once/);
+    expect(message).toMatch(
+      /^Authorization needed: nobody connected acme within 0s, so the run stopped\. A person must approve access once/,
+    );
     expect(message).toContain("open the run's Live View tab and click Connect");
     expect(message).toContain(gate.pageUrl);
     expect(runtime.values.get('OUTPUT')).toEqual({
@@ -161,7 +165,8 @@ describe('consent edge cases', () => {
       connectors: ['acme'],
       waitedSeconds: 0,
       needsPerson: true,
-      nextStep: "Start the Actor from Apify Console, open the run's Live View tab and click Connect; later runs need no consent.",
+      nextStep:
+        "Start the Actor from Apify Console, open the run's Live View tab and click Connect; later runs need no consent.",
       liveViewUrl: gate.pageUrl,
     });
     expect(runtime.statusMessages.at(-1)).toBe(message);
@@ -183,7 +188,9 @@ describe('consent edge cases', () => {
     const approved = await browser.fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }) });
     const verifyUrl = new URL(approved.headers.get('location')!);
     const state = verifyUrl.searchParams.get('state')!;
-    const forgedId = await browser.fetch(`${gate.pageUrl}/verify?auth_request_id=forged&state=${encodeURIComponent(state)}`);
+    const forgedId = await browser.fetch(
+      `${gate.pageUrl}/verify?auth_request_id=forged&state=${encodeURIComponent(state)}`,
+    );
     expect(forgedId.status).toBe(400);
     expect((await fx.emulator.admin.account('acme', 'carol'))?.status).toBe('PENDING_VERIFICATION');
 

@@ -120,7 +120,9 @@ describe('the run page binds consent to the browser that pressed Connect', () =>
     expect(secure).toContain('Secure');
     const jar = new CookieJar();
     await jar.setCookie(secure!, 'https://live.example.test/runs/r1/connect/acme');
-    expect(await jar.getCookieString('https://live.example.test/runs/r1/verify?state=x')).toContain('auth_gate_consent_');
+    expect(await jar.getCookieString('https://live.example.test/runs/r1/verify?state=x')).toContain(
+      'auth_gate_consent_',
+    );
     expect(await jar.getCookieString('https://live.example.test/other/verify')).toBe('');
     void proxied.catch(() => undefined);
 

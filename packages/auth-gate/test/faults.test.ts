@@ -10,12 +10,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../src/core/retry-policy
 import { emptyMetrics, type GateMetrics } from '../src/core/metrics.js';
 import { classifyFailure } from '../src/scalekit/error-classification.js';
 import { ScalekitGateway, type AccountInfo } from '../src/scalekit/scalekit-gateway.js';
-import {
-  ConnectorOutageError,
-  isRunFatal,
-  perUser,
-  ScalekitUnreachableError,
-} from '../src/index.js';
+import { ConnectorOutageError, isRunFatal, perUser, ScalekitUnreachableError } from '../src/index.js';
 import { authorizeAsPerson, waitForConsentPhase } from './support/consenting-person.js';
 import { gateFixture } from './support/gate-fixture.js';
 import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
@@ -72,7 +67,9 @@ describe('what never reached Scalekit', () => {
     const gateway = new ScalekitGateway(credentials(), emptyMetrics());
     await gateway.status('acme', 'c1');
     await fx.emulator.suspend();
-    const proxyError = await gateway.request('acme', 'c1', { method: 'POST', path: '/resources', body: { name: 'x' } }).catch((e: unknown) => e);
+    const proxyError = await gateway
+      .request('acme', 'c1', { method: 'POST', path: '/resources', body: { name: 'x' } })
+      .catch((e: unknown) => e);
     // As the SDK surfaces them: a bare ScalekitException for the proxy, Unavailable for gRPC.
     expect(proxyError).toBeInstanceOf(ScalekitException);
     expect(classifyFailure(proxyError)).toMatchObject({ kind: 'unreachable', code: 'ECONNREFUSED' });
@@ -95,7 +92,11 @@ describe('a Scalekit outage', () => {
       },
     });
     await fx.emulator.suspend();
-    const created = await handle.request<{ name: string }>({ method: 'POST', path: '/resources', body: { name: 'during-outage' } });
+    const created = await handle.request<{ name: string }>({
+      method: 'POST',
+      path: '/resources',
+      body: { name: 'during-outage' },
+    });
     expect(created.status).toBe(201);
     expect(metrics.unreachableRetries).toBe(3);
     const list = await handle.request<{ results: { name: string }[] }>({ path: '/resources' });
@@ -108,9 +109,13 @@ describe('a Scalekit outage', () => {
     const account = await activeAccount('o2');
     const { handle, sleeps } = await handleWith(account, { policy: { unreachableBudgetMs: 5_000 } });
     await fx.emulator.suspend();
-    const error = await handle.request({ method: 'POST', path: '/resources', body: { name: 'never' } }).catch((e: unknown) => e);
+    const error = await handle
+      .request({ method: 'POST', path: '/resources', body: { name: 'never' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScalekitUnreachableError);
-    expect((error as Error).message).toContain(`Scalekit at ${fx.emulator.envUrl} is unreachable (network error ECONNREFUSED for 5s)`);
+    expect((error as Error).message).toContain(
+      `Scalekit at ${fx.emulator.envUrl} is unreachable (network error ECONNREFUSED for 5s)`,
+    );
     expect(isRunFatal(error)).toBe(true);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(5_000);
     await fx.emulator.resume();
@@ -135,8 +140,13 @@ describe('a connector that keeps failing', () => {
   it('opens the breaker after N failures of the same kind: in-flight calls stop, later calls are not sent', async () => {
     const account = await activeAccount('b1');
     const { handle, metrics } = await handleWith(account, { policy: { breakerThreshold: 10 } });
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' } });
-    const results = await Promise.all(Array.from({ length: 6 }, () => handle.request({ path: '/resources' }).catch((e: unknown) => e)));
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'error', code: '503' },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => handle.request({ path: '/resources' }).catch((e: unknown) => e)),
+    );
     for (const result of results) {
       expect(result).toBeInstanceOf(ConnectorOutageError);
       expect((result as Error).message).toContain('Stopped calling acme: its last 10 calls in a row failed with 503');
@@ -147,18 +157,28 @@ describe('a connector that keeps failing', () => {
     expect(sent).toBeGreaterThanOrEqual(10);
     expect(sent).toBeLessThanOrEqual(10 + 5);
     expect(metrics.breakerTrips).toBe(1);
-    await expect(handle.request({ method: 'POST', path: '/resources', body: { name: 'x' } })).rejects.toBeInstanceOf(ConnectorOutageError);
+    await expect(handle.request({ method: 'POST', path: '/resources', body: { name: 'x' } })).rejects.toBeInstanceOf(
+      ConnectorOutageError,
+    );
     expect((await fx.emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/resources').length).toBe(sent);
   }, 60_000);
 
   it('a provider answering 4xx in between is up: the streak starts again', async () => {
     const account = await activeAccount('b2');
     const { handle } = await handleWith(account, { policy: { breakerThreshold: 3 } });
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 2 });
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'error', code: '503' },
+      times: 2,
+    });
     // 503, 503, then the provider answers 404 for this one resource.
     const missing = await handle.request({ path: '/resources/res_404' }).catch((e: unknown) => e);
     expect((missing as { status?: number }).status).toBe(404);
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'error', code: '503' }, times: 2 });
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'error', code: '503' },
+      times: 2,
+    });
     // Two more 503s: a third in a row only if the 404 had not counted as an answer.
     await expect(handle.request({ path: '/resources' })).resolves.toMatchObject({ status: 200 });
   }, 60_000);
@@ -168,7 +188,11 @@ describe('429s', () => {
   it('waits what the proxy answer asks in Retry-After (the SDK drops that header)', async () => {
     const account = await activeAccount('r1');
     const { handle, sleeps } = await handleWith(account);
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 7 }, times: 1 });
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 7 },
+      times: 1,
+    });
     await handle.request({ method: 'POST', path: '/resources', body: { name: 'after-429' } });
     expect(sleeps).toEqual([7_000]);
   }, 60_000);
@@ -176,7 +200,11 @@ describe('429s', () => {
   it('retries a POST through more 429s than maxAttempts, within the rate-limit budget, losing nothing', async () => {
     const account = await activeAccount('r2');
     const { handle, metrics } = await handleWith(account, { policy: { maxAttempts: 3 } });
-    await fx.emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 1 }, times: 8 });
+    await fx.emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 1 },
+      times: 8,
+    });
     const created = await handle.request({ method: 'POST', path: '/resources', body: { name: 'patient' } });
     expect(created.status).toBe(201);
     expect(metrics.rateLimited).toBe(8);
@@ -191,7 +219,9 @@ describe('a mid-run re-authorization', () => {
     const { gate, acme } = await connectedGate(runtime);
     const account = await fx.emulator.admin.account('acme', 'm1');
     await fx.emulator.admin.setAccountStatus(account!.id, 'EXPIRED');
-    const calls = Array.from({ length: 8 }, (_, i) => acme.tool<{ echo: { n: number } }>('acme_echo', { n: i }).catch((e: unknown) => e));
+    const calls = Array.from({ length: 8 }, (_, i) =>
+      acme.tool<{ echo: { n: number } }>('acme_echo', { n: i }).catch((e: unknown) => e),
+    );
     await waitForConsentPhase(gate.pageUrl);
     // The work goes on reporting progress meanwhile: the page must keep showing the Connect button.
     await gate.progress({ done: 3, total: 10, label: 'pages written' });

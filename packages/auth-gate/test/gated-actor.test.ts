@@ -82,7 +82,10 @@ describe('runGatedActor', { timeout: 120_000 }, () => {
     const run = await runFixture({ query: '  roadmap ' });
     expect(run.printed).toContain(`Echoed "roadmap" for ${CONNECTED_USER}.`);
     expect(run.code).toBe(0);
-    expect(await record(run, 'FIXTURE_PROGRESS')).toMatchObject({ step: 'echoed', state: { identifier: CONNECTED_USER } });
+    expect(await record(run, 'FIXTURE_PROGRESS')).toMatchObject({
+      step: 'echoed',
+      state: { identifier: CONNECTED_USER },
+    });
   });
 
   it('refuses input that is not an object with one message, before any account is touched', async () => {
@@ -108,8 +111,15 @@ describe('runGatedActor', { timeout: 120_000 }, () => {
   });
 
   it('ends a run nobody authorizes with OUTPUT AWAITING_AUTH, not a crash', async () => {
-    const run = await runFixture({ query: 'roadmap' }, { AUTH_GATE_USER_ID: 'nobody-connects', AUTH_GATE_CONSENT_TIMEOUT_SECS: '2' });
-    expect(await record(run, 'OUTPUT')).toMatchObject({ status: 'AWAITING_AUTH', connectors: ['acme'], needsPerson: true });
+    const run = await runFixture(
+      { query: 'roadmap' },
+      { AUTH_GATE_USER_ID: 'nobody-connects', AUTH_GATE_CONSENT_TIMEOUT_SECS: '2' },
+    );
+    expect(await record(run, 'OUTPUT')).toMatchObject({
+      status: 'AWAITING_AUTH',
+      connectors: ['acme'],
+      needsPerson: true,
+    });
     expect(run.printed).toContain('Authorization needed');
     expect(run.code).not.toBe(0);
   });

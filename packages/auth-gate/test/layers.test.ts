@@ -44,11 +44,11 @@ function violations(): string[] {
 
 describe('auth-gate layers', () => {
   it('finds imports in every form the sources use', () => {
-    expect(relativeImports("import { a } from '../run/gate.js';\nexport * from './x.js';\nconst m = await import('../standby/y.js');")).toEqual([
-      '../run/gate.js',
-      './x.js',
-      '../standby/y.js',
-    ]);
+    expect(
+      relativeImports(
+        "import { a } from '../run/gate.js';\nexport * from './x.js';\nconst m = await import('../standby/y.js');",
+      ),
+    ).toEqual(['../run/gate.js', './x.js', '../standby/y.js']);
   });
 
   it('core/ and scalekit/ import nothing from a mode, and the modes nothing from each other', () => {

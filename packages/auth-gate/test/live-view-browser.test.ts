@@ -17,12 +17,21 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
   }
   emulator = await startEmulator({ connections: [{ name: 'acme', provider: 'ACME', auth: 'OAUTH' }] });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -57,12 +66,22 @@ describe('the live-view page in a real browser', () => {
       expect(await consentTab.getByTestId('verify-result').getAttribute('data-ok')).toBe('true');
 
       const { acme } = await connecting;
-      await page.locator('[data-testid="connector-acme"][data-state="connected"]').or(page.locator('[data-phase="running"]')).first().waitFor();
+      await page
+        .locator('[data-testid="connector-acme"][data-state="connected"]')
+        .or(page.locator('[data-phase="running"]'))
+        .first()
+        .waitFor();
       await acme.tool('acme_echo', {});
       await gate.progress({ done: 3, total: 4, label: `pages ${INJECTION}` });
       await page.getByTestId('progress').waitFor();
       expect(await page.getByTestId('progress').textContent()).toContain(`3 / 4 pages ${INJECTION}`);
-      await gate.finish({ summary: `Done ${INJECTION}`, links: [{ label: 'Result', url: 'https://example.com/r' }, { label: 'bad', url: 'javascript:alert(1)' }] });
+      await gate.finish({
+        summary: `Done ${INJECTION}`,
+        links: [
+          { label: 'Result', url: 'https://example.com/r' },
+          { label: 'bad', url: 'javascript:alert(1)' },
+        ],
+      });
       await page.getByTestId('summary').waitFor();
       expect(await page.getByTestId('summary').textContent()).toBe(`Done ${INJECTION}`);
       expect(await page.locator('[data-testid="links"] a').count()).toBe(1);
@@ -118,7 +137,11 @@ describe('the live-view page in a real browser', () => {
       expect(await verified.getAttribute('data-ok')).toBe('true');
       await connecting;
       expect(await accountStatusViaSdk(emulator, 'acme', 'starter-user')).toBe('ACTIVE');
-      await page.locator('[data-testid="connector-acme"][data-state="connected"]').or(page.locator('[data-phase="running"]')).first().waitFor();
+      await page
+        .locator('[data-testid="connector-acme"][data-state="connected"]')
+        .or(page.locator('[data-phase="running"]'))
+        .first()
+        .waitFor();
     } finally {
       await starter.close();
       await other.close();

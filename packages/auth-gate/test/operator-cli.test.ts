@@ -4,7 +4,14 @@ import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
-import { accountStatusViaSdk, authorizeAsPerson, decideOnConsentPage, OneBrowser, pressConnect, waitForConsentPhase } from './support/consenting-person.js';
+import {
+  accountStatusViaSdk,
+  authorizeAsPerson,
+  decideOnConsentPage,
+  OneBrowser,
+  pressConnect,
+  waitForConsentPhase,
+} from './support/consenting-person.js';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 let emulator: RunningEmulator;
@@ -52,20 +59,27 @@ function reachable(host: string, port: number): Promise<boolean> {
 // Each test spawns the CLI (and waits for a consent); on a loaded 2-core machine that takes a while.
 describe('auth-gate operator CLI', { timeout: 180_000 }, () => {
   it('connects a shared account once, then doctor sees it ACTIVE, then disconnect removes it', async () => {
-    const connected = await runCli(['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '120'], emulator.env, (line) => {
-      const match = /^Open (http:\/\/\S+) in a browser/.exec(line);
-      if (!match) return;
-      void (async () => {
-        const pageUrl = match[1]!;
-        await waitForConsentPhase(pageUrl);
-        await authorizeAsPerson(pageUrl, 'youtube');
-      })();
-    });
+    const connected = await runCli(
+      ['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '120'],
+      emulator.env,
+      (line) => {
+        const match = /^Open (http:\/\/\S+) in a browser/.exec(line);
+        if (!match) return;
+        void (async () => {
+          const pageUrl = match[1]!;
+          await waitForConsentPhase(pageUrl);
+          await authorizeAsPerson(pageUrl, 'youtube');
+        })();
+      },
+    );
     expect(connected.code).toBe(0);
     expect(connected.stdout).toContain('youtube / shared-youtube is ACTIVE');
     expect(connected.stdout).not.toContain('/magicLink/');
 
-    const doctor = await runCli(['doctor', '--require', 'notion,gmail,youtube', '--identifier', 'shared-youtube'], emulator.env);
+    const doctor = await runCli(
+      ['doctor', '--require', 'notion,gmail,youtube', '--identifier', 'shared-youtube'],
+      emulator.env,
+    );
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toContain('Account youtube / shared-youtube: ACTIVE');
     expect(doctor.stdout).toContain('All checks passed.');
@@ -76,31 +90,47 @@ describe('auth-gate operator CLI', { timeout: 180_000 }, () => {
   });
 
   it('connect: its page listens on 127.0.0.1 only, is never framed, and a forwarded link does not connect', async () => {
-    const seen: { pageUrl?: string; reachableElsewhere?: string[]; headers?: Headers; forwarded?: { status?: number; html?: string }; statusAfter?: string } = {};
+    const seen: {
+      pageUrl?: string;
+      reachableElsewhere?: string[];
+      headers?: Headers;
+      forwarded?: { status?: number; html?: string };
+      statusAfter?: string;
+    } = {};
     const operator = new OneBrowser();
-    const connected = await runCli(['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '60'], emulator.env, (line) => {
-      const match = /^Open (http:\/\/\S+) in a browser/.exec(line);
-      if (!match) return;
-      void (async () => {
-        const pageUrl = match[1]!;
-        seen.pageUrl = pageUrl;
-        await waitForConsentPhase(pageUrl);
-        const port = Number(new URL(pageUrl).port);
-        // Every other address of this machine: a page bound to all interfaces would answer on them.
-        const others = ['::1', ...Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.address)];
-        seen.reachableElsewhere = (await Promise.all(others.map(async (host) => ((await reachable(host, port)) ? host : undefined)))).filter(
-          (h): h is string => h !== undefined,
-        );
-        seen.headers = (await fetch(pageUrl)).headers;
-        // The operator presses Connect; the magic link is forwarded and someone else approves it.
-        const link = await pressConnect(operator, pageUrl, 'youtube');
-        const forwarded = await decideOnConsentPage(new OneBrowser(), link);
-        seen.forwarded = { status: forwarded.verifyStatus, html: forwarded.verifyHtml };
-        seen.statusAfter = await accountStatusViaSdk(emulator, 'youtube', 'shared-youtube');
-        // The operator's own browser still finishes.
-        await authorizeAsPerson(pageUrl, 'youtube', 'approve', operator);
-      })();
-    });
+    const connected = await runCli(
+      ['connect', 'youtube', '--shared', 'shared-youtube', '--port', '0', '--timeout', '60'],
+      emulator.env,
+      (line) => {
+        const match = /^Open (http:\/\/\S+) in a browser/.exec(line);
+        if (!match) return;
+        void (async () => {
+          const pageUrl = match[1]!;
+          seen.pageUrl = pageUrl;
+          await waitForConsentPhase(pageUrl);
+          const port = Number(new URL(pageUrl).port);
+          // Every other address of this machine: a page bound to all interfaces would answer on them.
+          const others = [
+            '::1',
+            ...Object.values(networkInterfaces())
+              .flat()
+              .filter((a) => a && !a.internal)
+              .map((a) => a!.address),
+          ];
+          seen.reachableElsewhere = (
+            await Promise.all(others.map(async (host) => ((await reachable(host, port)) ? host : undefined)))
+          ).filter((h): h is string => h !== undefined);
+          seen.headers = (await fetch(pageUrl)).headers;
+          // The operator presses Connect; the magic link is forwarded and someone else approves it.
+          const link = await pressConnect(operator, pageUrl, 'youtube');
+          const forwarded = await decideOnConsentPage(new OneBrowser(), link);
+          seen.forwarded = { status: forwarded.verifyStatus, html: forwarded.verifyHtml };
+          seen.statusAfter = await accountStatusViaSdk(emulator, 'youtube', 'shared-youtube');
+          // The operator's own browser still finishes.
+          await authorizeAsPerson(pageUrl, 'youtube', 'approve', operator);
+        })();
+      },
+    );
 
     expect(connected.code).toBe(0);
     expect(new URL(seen.pageUrl!).hostname).toBe('127.0.0.1');

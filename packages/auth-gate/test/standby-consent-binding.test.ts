@@ -28,8 +28,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return void res.writeHead(302, { location: opened.location, 'set-cookie': opened.setCookie }).end();
   }
   if (url.pathname === '/verify') {
-    const outcome = await gate.verify(url.searchParams.get('auth_request_id') ?? '', url.searchParams.get('state') ?? '', req.headers.cookie);
-    return void json(outcome.ok ? 200 : outcome.reason === 'other_browser' ? 403 : 400, outcome, outcome.ok && outcome.setCookie ? { 'set-cookie': outcome.setCookie } : {});
+    const outcome = await gate.verify(
+      url.searchParams.get('auth_request_id') ?? '',
+      url.searchParams.get('state') ?? '',
+      req.headers.cookie,
+    );
+    return void json(
+      outcome.ok ? 200 : outcome.reason === 'other_browser' ? 403 : 400,
+      outcome,
+      outcome.ok && outcome.setCookie ? { 'set-cookie': outcome.setCookie } : {},
+    );
   }
   const auth = await gate.guard(req);
   if (!auth.ok) return void json(auth.status, auth.body);
@@ -45,7 +53,10 @@ async function linkFor(key: string, path = '/link'): Promise<string> {
 }
 
 /** Opens a start link in a browser: the magic link it redirects to (and the answer). */
-async function open(browser: OneBrowser, startLink: string): Promise<{ status: number; magicLink: string | null; setCookie: string[] }> {
+async function open(
+  browser: OneBrowser,
+  startLink: string,
+): Promise<{ status: number; magicLink: string | null; setCookie: string[] }> {
   const answer = await browser.fetch(startLink);
   return { status: answer.status, magicLink: answer.headers.get('location'), setCookie: answer.headers.getSetCookie() };
 }
@@ -68,7 +79,11 @@ afterEach(async () => {
 });
 
 async function userKey(userId: string): Promise<{ key: string; identifier: string }> {
-  const { token } = await new ScalekitClient(emulator.envUrl, emulator.clientId, emulator.clientSecret).token.createToken(ORG, { userId });
+  const { token } = await new ScalekitClient(
+    emulator.envUrl,
+    emulator.clientId,
+    emulator.clientSecret,
+  ).token.createToken(ORG, { userId });
   return { key: token, identifier: callerIdentifier('', ORG, userId) };
 }
 
@@ -112,7 +127,9 @@ describe('Standby consent links are bound to the browser that opens them', () =>
     expect(reopened.magicLink).toBe(opened.magicLink);
     // The binding cookie: HttpOnly, SameSite=Lax, short-lived, at the server's root path, not Secure on http.
     expect(opened.setCookie).toHaveLength(1);
-    expect(opened.setCookie[0]).toMatch(/^auth_gate_consent_[\w-]+=[\w-]{43}; Max-Age=1800; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(opened.setCookie[0]).toMatch(
+      /^auth_gate_consent_[\w-]+=[\w-]{43}; Max-Age=1800; Path=\/; HttpOnly; SameSite=Lax$/,
+    );
     expect((await decideOnConsentPage(first, opened.magicLink!)).verifyStatus).toBe(200);
     expect(await accountStatusViaSdk(emulator, 'acme', identifier)).toBe('ACTIVE');
   });

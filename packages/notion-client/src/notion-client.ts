@@ -23,19 +23,31 @@ export class NotionClient {
   constructor(private readonly handle: Handle) {}
 
   async #call<T>(call: ProxyCall): Promise<T> {
-    const response = await this.handle.request<T>({ ...call, headers: { 'Notion-Version': NOTION_VERSION, ...call.headers } });
+    const response = await this.handle.request<T>({
+      ...call,
+      headers: { 'Notion-Version': NOTION_VERSION, ...call.headers },
+    });
     return response.data;
   }
 
   /** Pages (or databases) whose title matches `query`, following every page of results. */
-  async search(query: string, filter: 'page' | 'database' = 'page', limit = 100): Promise<(NotionPage | NotionDatabase)[]> {
+  async search(
+    query: string,
+    filter: 'page' | 'database' = 'page',
+    limit = 100,
+  ): Promise<(NotionPage | NotionDatabase)[]> {
     const out: (NotionPage | NotionDatabase)[] = [];
     let cursor: string | null = null;
     do {
       const page: NotionList<NotionPage | NotionDatabase> = await this.#call({
         method: 'POST',
         path: '/v1/search',
-        body: { query, filter: { property: 'object', value: filter }, page_size: 100, ...(cursor ? { start_cursor: cursor } : {}) },
+        body: {
+          query,
+          filter: { property: 'object', value: filter },
+          page_size: 100,
+          ...(cursor ? { start_cursor: cursor } : {}),
+        },
       });
       out.push(...page.results);
       cursor = page.has_more ? page.next_cursor : null;
@@ -48,7 +60,8 @@ export class NotionClient {
     const wanted = title.trim().toLowerCase();
     const results = await this.search(title, 'page');
     return results.find(
-      (r): r is NotionPage => r.object === 'page' && !r.archived && !r.in_trash && pageTitle(r).trim().toLowerCase() === wanted,
+      (r): r is NotionPage =>
+        r.object === 'page' && !r.archived && !r.in_trash && pageTitle(r).trim().toLowerCase() === wanted,
     );
   }
 
@@ -64,7 +77,9 @@ export class NotionClient {
     children?: NotionBlockInput[];
     icon?: { type: 'emoji'; emoji: string };
   }): Promise<NotionPage> {
-    const properties = input.properties ?? { title: { title: [{ type: 'text', text: { content: input.title ?? 'Untitled' } }] } };
+    const properties = input.properties ?? {
+      title: { title: [{ type: 'text', text: { content: input.title ?? 'Untitled' } }] },
+    };
     return this.#call({
       method: 'POST',
       path: '/v1/pages',
@@ -85,7 +100,11 @@ export class NotionClient {
    * Appends up to 100 blocks; returns the created blocks (in order) so children can follow.
    * `after` inserts them right after that child of the block instead of at the end.
    */
-  async appendChildren(blockId: string, children: NotionBlockInput[], options: { after?: string } = {}): Promise<NotionBlock[]> {
+  async appendChildren(
+    blockId: string,
+    children: NotionBlockInput[],
+    options: { after?: string } = {},
+  ): Promise<NotionBlock[]> {
     if (children.length > MAX_CHILDREN_PER_REQUEST) {
       throw new Error(`appendChildren takes at most ${MAX_CHILDREN_PER_REQUEST} blocks; split them first`);
     }
@@ -116,7 +135,9 @@ export class NotionClient {
     const out: NotionBlock[] = [];
     let cursor: string | null = null;
     do {
-      const query: Record<string, string | number> = { page_size: Math.max(1, Math.min(MAX_CHILDREN_PER_REQUEST, limit - out.length)) };
+      const query: Record<string, string | number> = {
+        page_size: Math.max(1, Math.min(MAX_CHILDREN_PER_REQUEST, limit - out.length)),
+      };
       if (cursor) query['start_cursor'] = cursor;
       const page: NotionList<NotionBlock> = await this.#call({ path: `/v1/blocks/${blockId}/children`, query });
       out.push(...page.results);
@@ -129,7 +150,11 @@ export class NotionClient {
     return this.#call({ method: 'DELETE', path: `/v1/blocks/${blockId}` });
   }
 
-  createDatabase(input: { parentPageId: string; title: string; properties: Record<string, unknown> }): Promise<NotionDatabase> {
+  createDatabase(input: {
+    parentPageId: string;
+    title: string;
+    properties: Record<string, unknown>;
+  }): Promise<NotionDatabase> {
     return this.#call({
       method: 'POST',
       path: '/v1/databases',
@@ -142,7 +167,10 @@ export class NotionClient {
   }
 
   /** Changes a database's title or schema; `properties` adds or changes the named properties only. */
-  updateDatabase(id: string, changes: { title?: string; properties?: Record<string, unknown> }): Promise<NotionDatabase> {
+  updateDatabase(
+    id: string,
+    changes: { title?: string; properties?: Record<string, unknown> },
+  ): Promise<NotionDatabase> {
     return this.#call({
       method: 'PATCH',
       path: `/v1/databases/${id}`,

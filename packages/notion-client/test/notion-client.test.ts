@@ -72,13 +72,22 @@ describe('appendChildren', () => {
     const client = new NotionClient({
       request<T>(call: ProxyCall): Promise<ProxyResult<T>> {
         calls.push(call);
-        return Promise.resolve({ status: 200, data: { object: 'list', results: [], has_more: false, next_cursor: null } as T, headers: {} });
+        return Promise.resolve({
+          status: 200,
+          data: { object: 'list', results: [], has_more: false, next_cursor: null } as T,
+          headers: {},
+        });
       },
     });
     const children = [{ type: 'divider', divider: {} }];
     await client.appendChildren('page', children);
     await client.appendChildren('page', children, { after: 'block-3' });
     expect(calls.map((c) => c.body)).toEqual([{ children }, { children, after: 'block-3' }]);
-    await expect(client.appendChildren('page', Array.from({ length: 101 }, () => children[0]!))).rejects.toThrow(/at most 100/);
+    await expect(
+      client.appendChildren(
+        'page',
+        Array.from({ length: 101 }, () => children[0]!),
+      ),
+    ).rejects.toThrow(/at most 100/);
   });
 });

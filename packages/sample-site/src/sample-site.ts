@@ -14,7 +14,9 @@ export interface SampleSite {
 }
 
 function layout(page: SitePage): string {
-  const seeAlso = page.links.length ? `<h2>See also</h2><ul>${page.links.map((l) => `<li><a href="${l}">${l}</a></li>`).join('')}</ul>` : '';
+  const seeAlso = page.links.length
+    ? `<h2>See also</h2><ul>${page.links.map((l) => `<li><a href="${l}">${l}</a></li>`).join('')}</ul>`
+    : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${page.title} | Acme Docs</title>
 <link rel="canonical" href="${page.path}"><meta name="description" content="${page.title} in the Acme documentation"></head>
 <body>
@@ -37,12 +39,20 @@ export async function startSampleSite(options: { port?: number; extraPages?: num
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const base = `http://${req.headers.host ?? 'localhost'}`;
     if (path === '/robots.txt') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end(`User-agent: *\nDisallow: /private/\nSitemap: ${base}/sitemap.xml\n`);
+      res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end(`User-agent: *\nDisallow: /private/\nSitemap: ${base}/sitemap.xml\n`);
       return;
     }
     if (path === '/sitemap.xml') {
-      const urls = sitePages(revision, extraPages).map((p) => `<url><loc>${base}${p.path}</loc></url>`).join('');
-      res.writeHead(200, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`);
+      const urls = sitePages(revision, extraPages)
+        .map((p) => `<url><loc>${base}${p.path}</loc></url>`)
+        .join('');
+      res
+        .writeHead(200, { 'content-type': 'application/xml' })
+        .end(
+          `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`,
+        );
       return;
     }
     if (path === '/files/guide.pdf') {
@@ -51,7 +61,9 @@ export async function startSampleSite(options: { port?: number; extraPages?: num
     }
     const page = sitePages(revision, extraPages).find((p) => p.path === path);
     if (!page) {
-      res.writeHead(404, { 'content-type': 'text/html' }).end('<!doctype html><title>Not found</title><h1>Not found</h1>');
+      res
+        .writeHead(404, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>Not found</title><h1>Not found</h1>');
       return;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(layout(page));
@@ -60,7 +72,9 @@ export async function startSampleSite(options: { port?: number; extraPages?: num
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    crawlablePaths: sitePages(0, extraPages).filter((p) => !p.path.startsWith('/private/')).map((p) => p.path),
+    crawlablePaths: sitePages(0, extraPages)
+      .filter((p) => !p.path.startsWith('/private/'))
+      .map((p) => p.path),
     setRevision: (r) => {
       revision = r;
     },

@@ -8,13 +8,33 @@ export interface SitePage {
 }
 
 const TOPICS = [
-  'Installation', 'Configuration', 'Authentication', 'Connected accounts', 'Rate limits', 'Webhooks',
-  'Pagination', 'Errors', 'Testing', 'Deployment', 'Monitoring', 'Security', 'Storage', 'Scheduling',
-  'Proxies', 'Datasets', 'Key-value stores', 'Request queues', 'Migrations', 'Pricing',
+  'Installation',
+  'Configuration',
+  'Authentication',
+  'Connected accounts',
+  'Rate limits',
+  'Webhooks',
+  'Pagination',
+  'Errors',
+  'Testing',
+  'Deployment',
+  'Monitoring',
+  'Security',
+  'Storage',
+  'Scheduling',
+  'Proxies',
+  'Datasets',
+  'Key-value stores',
+  'Request queues',
+  'Migrations',
+  'Pricing',
 ];
 
 function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function sentence(topic: string, n: number): string {
@@ -24,8 +44,15 @@ function sentence(topic: string, n: number): string {
 
 function guidePage(topic: string, index: number, revision: number): SitePage {
   const s = slug(topic);
-  const paragraphs = Array.from({ length: 3 }, (_, i) => `<p>${sentence(topic, i)} See <a href="/docs/${slug(TOPICS[(index + i + 1) % TOPICS.length]!)}">${TOPICS[(index + i + 1) % TOPICS.length]}</a> for more, and <strong>read carefully</strong> the <em>notes</em> below.</p>`).join('\n');
-  const changed = revision > 0 && index === 2 ? `<p>Updated in revision ${revision}: the recommended timeout is now ${30 + revision} seconds.</p>` : '';
+  const paragraphs = Array.from(
+    { length: 3 },
+    (_, i) =>
+      `<p>${sentence(topic, i)} See <a href="/docs/${slug(TOPICS[(index + i + 1) % TOPICS.length]!)}">${TOPICS[(index + i + 1) % TOPICS.length]}</a> for more, and <strong>read carefully</strong> the <em>notes</em> below.</p>`,
+  ).join('\n');
+  const changed =
+    revision > 0 && index === 2
+      ? `<p>Updated in revision ${revision}: the recommended timeout is now ${30 + revision} seconds.</p>`
+      : '';
   return {
     path: `/docs/${s}`,
     title: topic,
@@ -53,14 +80,22 @@ console.log(${s.replace(/-/g, '_')});</code></pre>
 
 /** A page whose content needs more than 100 Notion blocks. */
 function longPage(): SitePage {
-  const items = Array.from({ length: 130 }, (_, i) => `<p>Release note ${i + 1}: fixed issue #${1000 + i} in the request pipeline.</p>`).join('\n');
+  const items = Array.from(
+    { length: 130 },
+    (_, i) => `<p>Release note ${i + 1}: fixed issue #${1000 + i} in the request pipeline.</p>`,
+  ).join('\n');
   return { path: '/docs/changelog', title: 'Changelog', body: `<h1>Changelog</h1>\n${items}`, links: [] };
 }
 
 /** A page with one paragraph longer than Notion's 2,000-character rich-text limit. */
 function essayPage(): SitePage {
   const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
-  return { path: '/blog/long-essay', title: 'A very long essay', body: `<h1>A very long essay</h1>\n<p>${words}</p>`, links: ['/docs/missing-page'] };
+  return {
+    path: '/blog/long-essay',
+    title: 'A very long essay',
+    body: `<h1>A very long essay</h1>\n<p>${words}</p>`,
+    links: ['/docs/missing-page'],
+  };
 }
 
 /** One of `count` generated recipe pages (for larger crawls): a heading, paragraphs, a list and code. */
@@ -81,8 +116,16 @@ function recipePage(n: number, count: number): SitePage {
 
 /** The index of the generated recipe pages. */
 function recipeIndex(count: number): SitePage {
-  const items = Array.from({ length: count }, (_, i) => `<li><a href="/recipes/recipe-${i + 1}">Recipe ${i + 1}</a></li>`).join('');
-  return { path: '/recipes', title: 'Recipes', body: `<h1>Recipes</h1><p>Short, complete examples.</p><ul>${items}</ul>`, links: [] };
+  const items = Array.from(
+    { length: count },
+    (_, i) => `<li><a href="/recipes/recipe-${i + 1}">Recipe ${i + 1}</a></li>`,
+  ).join('');
+  return {
+    path: '/recipes',
+    title: 'Recipes',
+    body: `<h1>Recipes</h1><p>Short, complete examples.</p><ul>${items}</ul>`,
+    links: [],
+  };
 }
 
 /**
@@ -104,6 +147,8 @@ export function sitePages(revision = 0, extraPages = 0): SitePage[] {
     longPage(),
     essayPage(),
     { path: '/private/admin', title: 'Admin', body: '<h1>Admin</h1><p>Robots.txt excludes this page.</p>', links: [] },
-    ...(extraPages > 0 ? [recipeIndex(extraPages), ...Array.from({ length: extraPages }, (_, i) => recipePage(i + 1, extraPages))] : []),
+    ...(extraPages > 0
+      ? [recipeIndex(extraPages), ...Array.from({ length: extraPages }, (_, i) => recipePage(i + 1, extraPages))]
+      : []),
   ];
 }

@@ -66,8 +66,12 @@ export SCALEKIT_CLIENT_ID=${emulator.clientId}
 export SCALEKIT_CLIENT_SECRET=${emulator.clientSecret}
 
 Web UI:    ${emulator.envUrl}/  (accounts, calls, sandbox contents)
-Admin API: ${emulator.adminUrl}/accounts  (calls, counters, faults: see the package README)${values.state === undefined ? '' : `
-State:     ${values.state} (restored at start, saved on changes and on exit)`}
+Admin API: ${emulator.adminUrl}/accounts  (calls, counters, faults: see the package README)${
+    values.state === undefined
+      ? ''
+      : `
+State:     ${values.state} (restored at start, saved on changes and on exit)`
+  }
 Press Ctrl-C to stop.`);
   const stop = (): void => {
     void emulator.close().then(

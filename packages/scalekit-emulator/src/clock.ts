@@ -12,7 +12,8 @@ export class EmulatorClock {
 
   /** Moves time forward (never back: expiries already observed must stay observed). */
   advance(ms: number): number {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward by a finite number of milliseconds');
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError('the clock only moves forward by a finite number of milliseconds');
     this.#offsetMs += ms;
     return this.now();
   }

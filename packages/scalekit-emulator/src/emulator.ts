@@ -86,7 +86,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   // Before listening: a bad state file must fail the start, not a later request.
-  const persister = options.persistPath === undefined ? undefined : await openStateFile(environment, options.persistPath);
+  const persister =
+    options.persistPath === undefined ? undefined : await openStateFile(environment, options.persistPath);
 
   const anthropic = new ScriptedAnthropic(options.anthropicApiKey ?? 'sk-ant-emulator');
   const grpc = grpcRoutes(environment);
@@ -101,16 +102,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   async function http1(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', environment.baseUrl);
     try {
-      if (url.pathname === '/oauth/token' && req.method === 'POST') return await handleTokenRequest(environment, req, res);
-      if (url.pathname === '/proxy' || url.pathname.startsWith('/proxy/')) return await handleProxy(environment, req, res, url);
+      if (url.pathname === '/oauth/token' && req.method === 'POST')
+        return await handleTokenRequest(environment, req, res);
+      if (url.pathname === '/proxy' || url.pathname.startsWith('/proxy/'))
+        return await handleProxy(environment, req, res, url);
       if (url.pathname.startsWith('/admin/')) return await handleAdmin(environment, req, res, url, anthropic);
-      if (url.pathname === '/v1/messages' && req.method === 'POST') return await handleAnthropicMessages(anthropic, req, res);
+      if (url.pathname === '/v1/messages' && req.method === 'POST')
+        return await handleAnthropicMessages(anthropic, req, res);
       if (isUiPath(url.pathname)) return handleUi(environment, req, res, url);
       if (await handleConsent(environment, req, res, url.pathname)) return;
       sendJson(res, 404, { error: 'not_found', message: `no route for ${req.method} ${url.pathname}` });
     } catch (error) {
       if (res.headersSent) return void res.destroy();
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'payload_too_large', message: error.message });
+      if (error instanceof BodyTooLargeError)
+        return sendJson(res, 413, { error: 'payload_too_large', message: error.message });
       sendJson(res, 500, { error: 'internal', message: 'emulator error; see its console' });
       console.error('[scalekit-emulator]', error);
     }

@@ -38,7 +38,11 @@ export class Environment {
   constructor(readonly config: EnvironmentConfig) {
     this.connections = new ConnectionCatalog(config.connections);
     this.apiTokens = new ApiTokenStore(this.clock);
-    this.authRequests = new AuthRequestStore(config.magicLinkTtlSeconds * 1000, config.magicLinkTtlSeconds * 1000, this.clock);
+    this.authRequests = new AuthRequestStore(
+      config.magicLinkTtlSeconds * 1000,
+      config.magicLinkTtlSeconds * 1000,
+      this.clock,
+    );
     this.sandboxes = new SandboxRegistry(config.sandboxKinds, config.seed, config.sandboxOptions, this.accounts);
     this.faults = new FaultInjector(config.seed);
     this.clientTokens = new ClientCredentialsIssuer(config.credentials, config.tokenTtlSeconds);

@@ -26,4 +26,10 @@ export {
 export type { AnswerSource, ScriptedAnswer } from './anthropic/scripted-answers.js';
 export type { RequestMatch } from './anthropic/request-view.js';
 export type { ScriptPayload, ScriptRuleData } from './anthropic/script-parsing.js';
-export type { MessageResponse, MessagesRequest, ScriptRequest, ToolResultView, StopReason } from './anthropic/messages-types.js';
+export type {
+  MessageResponse,
+  MessagesRequest,
+  ScriptRequest,
+  ToolResultView,
+  StopReason,
+} from './anthropic/messages-types.js';

@@ -28,7 +28,10 @@ async function start(): Promise<EmulatorFixture> {
 describe('API tokens in the state file', () => {
   it('keeps hashes and metadata only; after a restart keys still validate and revoked ones stay revoked', async () => {
     const first = await start();
-    const kept = await first.client.token.createToken('org_acme', { userId: 'usr_alice', customClaims: { plan: 'pro' } });
+    const kept = await first.client.token.createToken('org_acme', {
+      userId: 'usr_alice',
+      customClaims: { plan: 'pro' },
+    });
     const revoked = await first.client.token.createToken('org_acme');
     await first.client.token.invalidateToken(revoked.token);
     await first.emulator.close();

@@ -39,7 +39,12 @@ describe('API tokens: create and validate', () => {
 
     expect(created.tokenId).toMatch(/^apit_/);
     expect(created.token.length).toBeGreaterThan(40);
-    expect(created.tokenInfo).toMatchObject({ tokenId: created.tokenId, organizationId: ORG, description: 'CI', customClaims: {} });
+    expect(created.tokenInfo).toMatchObject({
+      tokenId: created.tokenId,
+      organizationId: ORG,
+      description: 'CI',
+      customClaims: {},
+    });
     expect(created.tokenInfo?.userId).toBeUndefined();
     expect(created.tokenInfo?.tokenSuffix).toBe(created.token.slice(-4));
     const stored = emulator.environment.apiTokens.all();
@@ -62,7 +67,12 @@ describe('API tokens: create and validate', () => {
 
     const { tokenInfo } = await client.token.validateToken(created.token);
 
-    expect(tokenInfo).toMatchObject({ tokenId: created.tokenId, organizationId: ORG, userId: 'usr_alice', customClaims: { plan: 'pro', env: 'test' } });
+    expect(tokenInfo).toMatchObject({
+      tokenId: created.tokenId,
+      organizationId: ORG,
+      userId: 'usr_alice',
+      customClaims: { plan: 'pro', env: 'test' },
+    });
     expect(timestampDate(tokenInfo!.expiry!).getTime()).toBe(expiry.getTime());
   });
 
@@ -80,7 +90,10 @@ describe('API tokens: create and validate', () => {
     await client.token.createToken(ORG);
     await emulator.admin.resetCalls();
 
-    const error = await expectRejection(client.token.validateToken('sk_apikey_not-a-real-key'), ScalekitValidateTokenFailureException);
+    const error = await expectRejection(
+      client.token.validateToken('sk_apikey_not-a-real-key'),
+      ScalekitValidateTokenFailureException,
+    );
 
     expect(error.message).toContain('invalid or expired token');
     expect(await rpcs(emulator)).toEqual([['ValidateToken', 'not_found']]);
@@ -121,7 +134,9 @@ describe('API tokens: create and validate', () => {
   it('refuses a key once its expiry has passed (and the admin API can expire one now)', async () => {
     const { emulator, client } = await fixture();
     // An hour of validity: a loaded machine cannot let it lapse before the first check.
-    const shortLived = await client.token.createToken(ORG, { expiry: timestampFromDate(new Date(Date.now() + 3_600_000)) });
+    const shortLived = await client.token.createToken(ORG, {
+      expiry: timestampFromDate(new Date(Date.now() + 3_600_000)),
+    });
     const other = await client.token.createToken(ORG);
     await client.token.validateToken(shortLived.token);
 
@@ -156,7 +171,10 @@ describe('API tokens: create and validate', () => {
     const { client } = await fixture();
     const created = await client.token.createToken(ORG, { customClaims: { a: '1', b: '2' }, description: 'old' });
 
-    const { tokenInfo } = await client.token.updateToken(created.tokenId, { customClaims: { b: '', c: '3' }, description: 'new' });
+    const { tokenInfo } = await client.token.updateToken(created.tokenId, {
+      customClaims: { b: '', c: '3' },
+      description: 'new',
+    });
 
     expect(tokenInfo).toMatchObject({ customClaims: { a: '1', c: '3' }, description: 'new' });
     expect((await client.token.validateToken(created.token)).tokenInfo?.customClaims).toEqual({ a: '1', c: '3' });
@@ -168,7 +186,9 @@ describe('API tokens: create and validate', () => {
     const result = await rawGrpcCall(emulator.envUrl, `/${ApiTokenService.typeName}/ValidateToken`);
 
     expect(result.grpcStatus).toBe('16');
-    expect((await emulator.admin.calls({ kind: 'rpc' })).map((c) => [c.name, c.status])).toEqual([['ValidateToken', 'unauthenticated']]);
+    expect((await emulator.admin.calls({ kind: 'rpc' })).map((c) => [c.name, c.status])).toEqual([
+      ['ValidateToken', 'unauthenticated'],
+    ]);
   });
 });
 

@@ -1,9 +1,5 @@
 import { create } from '@bufbuild/protobuf';
-import {
-  ScalekitBadRequestException,
-  ScalekitConflictException,
-  ScalekitNotFoundException,
-} from '@scalekit-sdk/node';
+import { ScalekitBadRequestException, ScalekitConflictException, ScalekitNotFoundException } from '@scalekit-sdk/node';
 import { AuthorizationDetailsSchema } from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/connected_accounts/connected_accounts_pb.js';
 import { describe, expect, it } from 'vitest';
 import { ConnectorStatus, ConnectorType } from '../src/sdk-protocol.js';
@@ -22,7 +18,12 @@ describe('connected accounts', () => {
     const account = first.connectedAccount!;
     expect(account.status).toBe(ConnectorStatus.PENDING_AUTH);
     expect(account.status).toBe(3);
-    expect(account).toMatchObject({ connector: 'acme', identifier: 'user-1', provider: 'ACME', authorizationType: ConnectorType.OAUTH });
+    expect(account).toMatchObject({
+      connector: 'acme',
+      identifier: 'user-1',
+      provider: 'ACME',
+      authorizationType: ConnectorType.OAUTH,
+    });
     expect(account.id).toMatch(/^ca_/);
     expect(account.connectionId).toMatch(/^conn_/);
     expect(account.authorizationDetails?.details.case).toBeUndefined();
@@ -39,7 +40,10 @@ describe('connected accounts', () => {
   it('getOrCreateConnectedAccount works for a static-auth connection (the SDK sends an empty OAuth token by default)', async () => {
     const { client } = await fixture();
 
-    const created = await client.actions.getOrCreateConnectedAccount({ connectionName: 'acme-key', identifier: 'user-1' });
+    const created = await client.actions.getOrCreateConnectedAccount({
+      connectionName: 'acme-key',
+      identifier: 'user-1',
+    });
 
     expect(created.connectedAccount).toMatchObject({
       status: ConnectorStatus.PENDING_AUTH,
@@ -50,10 +54,18 @@ describe('connected accounts', () => {
 
   it('createConnectedAccount refuses a duplicate with ScalekitConflictException', async () => {
     const { client } = await fixture();
-    await client.actions.createConnectedAccount({ connectionName: 'acme', identifier: 'dup', authorizationDetails: emptyOauth() });
+    await client.actions.createConnectedAccount({
+      connectionName: 'acme',
+      identifier: 'dup',
+      authorizationDetails: emptyOauth(),
+    });
 
     const error = await expectRejection(
-      client.actions.createConnectedAccount({ connectionName: 'acme', identifier: 'dup', authorizationDetails: emptyOauth() }),
+      client.actions.createConnectedAccount({
+        connectionName: 'acme',
+        identifier: 'dup',
+        authorizationDetails: emptyOauth(),
+      }),
       ScalekitConflictException,
     );
 
@@ -65,7 +77,11 @@ describe('connected accounts', () => {
     const { client } = await fixture();
 
     const error = await expectRejection(
-      client.actions.createConnectedAccount({ connectionName: 'nope', identifier: 'u', authorizationDetails: emptyOauth() }),
+      client.actions.createConnectedAccount({
+        connectionName: 'nope',
+        identifier: 'u',
+        authorizationDetails: emptyOauth(),
+      }),
       ScalekitBadRequestException,
     );
 
@@ -99,14 +115,20 @@ describe('connected accounts', () => {
       client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'nobody' }),
       ScalekitNotFoundException,
     );
-    await expectRejection(client.actions.getConnectedAccount({ connectedAccountId: 'ca_doesnotexist' }), ScalekitNotFoundException);
+    await expectRejection(
+      client.actions.getConnectedAccount({ connectedAccountId: 'ca_doesnotexist' }),
+      ScalekitNotFoundException,
+    );
 
     expect(error.errorCode).toBe('NOT_FOUND');
   });
 
   it('updateConnectedAccount with static credentials activates an API_KEY account', async () => {
     const { client } = await fixture();
-    const created = await client.actions.getOrCreateConnectedAccount({ connectionName: 'acme-key', identifier: 'key-user' });
+    const created = await client.actions.getOrCreateConnectedAccount({
+      connectionName: 'acme-key',
+      identifier: 'key-user',
+    });
     expect(created.connectedAccount?.status).toBe(ConnectorStatus.PENDING_AUTH);
 
     const updated = await client.actions.updateConnectedAccount({
@@ -120,7 +142,10 @@ describe('connected accounts', () => {
     expect(updated.connectedAccount?.status).toBe(ConnectorStatus.ACTIVE);
     const got = await client.actions.getConnectedAccount({ connectionName: 'acme-key', identifier: 'key-user' });
     expect(got.connectedAccount?.status).toBe(ConnectorStatus.ACTIVE);
-    expect(got.connectedAccount?.authorizationDetails?.details).toMatchObject({ case: 'staticAuth', value: { details: { api_key: 'k-123' } } });
+    expect(got.connectedAccount?.authorizationDetails?.details).toMatchObject({
+      case: 'staticAuth',
+      value: { details: { api_key: 'k-123' } },
+    });
   });
 
   it('updateConnectedAccount refuses credentials that do not fit the connection', async () => {
@@ -132,7 +157,9 @@ describe('connected accounts', () => {
       client.actions.updateConnectedAccount({
         connectionName: 'acme-key',
         identifier: 'u',
-        authorizationDetails: create(AuthorizationDetailsSchema, { details: { case: 'staticAuth', value: { details: {} } } }),
+        authorizationDetails: create(AuthorizationDetailsSchema, {
+          details: { case: 'staticAuth', value: { details: {} } },
+        }),
       }),
       ScalekitBadRequestException,
     );
@@ -152,7 +179,10 @@ describe('connected accounts', () => {
 
   it('updateConnectedAccount with OAuth tokens activates an OAuth account, found by id', async () => {
     const { client } = await fixture();
-    const created = await client.actions.getOrCreateConnectedAccount({ connectionName: 'acme', identifier: 'oauth-user' });
+    const created = await client.actions.getOrCreateConnectedAccount({
+      connectionName: 'acme',
+      identifier: 'oauth-user',
+    });
     const id = created.connectedAccount!.id;
 
     const updated = await client.actions.updateConnectedAccount({
@@ -165,7 +195,10 @@ describe('connected accounts', () => {
     expect(updated.connectedAccount).toMatchObject({ id, status: ConnectorStatus.ACTIVE });
     expect(updated.connectedAccount?.tokenExpiresAt).toBeDefined();
     const got = await client.actions.getConnectedAccount({ connectedAccountId: id });
-    expect(got.connectedAccount?.authorizationDetails?.details).toMatchObject({ case: 'oauthToken', value: { accessToken: 'at-1' } });
+    expect(got.connectedAccount?.authorizationDetails?.details).toMatchObject({
+      case: 'oauthToken',
+      value: { accessToken: 'at-1' },
+    });
   });
 
   it('upsert (getOrCreate with details) on an existing account updates it', async () => {
@@ -180,7 +213,10 @@ describe('connected accounts', () => {
       }),
     });
 
-    expect(upserted.connectedAccount).toMatchObject({ id: created.connectedAccount!.id, status: ConnectorStatus.ACTIVE });
+    expect(upserted.connectedAccount).toMatchObject({
+      id: created.connectedAccount!.id,
+      status: ConnectorStatus.ACTIVE,
+    });
   });
 
   it('deleteConnectedAccount removes the account; a second delete or a get is NotFound', async () => {
@@ -189,13 +225,22 @@ describe('connected accounts', () => {
 
     await client.actions.deleteConnectedAccount({ connectionName: 'acme', identifier: 'gone' });
 
-    await expectRejection(client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'gone' }), ScalekitNotFoundException);
+    await expectRejection(
+      client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'gone' }),
+      ScalekitNotFoundException,
+    );
     await expectRejection(
       client.actions.getConnectedAccount({ connectedAccountId: created.connectedAccount!.id }),
       ScalekitNotFoundException,
     );
-    await expectRejection(client.actions.deleteConnectedAccount({ connectionName: 'acme', identifier: 'gone' }), ScalekitNotFoundException);
-    await expectRejection(client.actions.deleteConnectedAccount({ connectedAccountId: 'ca_unknown' }), ScalekitNotFoundException);
+    await expectRejection(
+      client.actions.deleteConnectedAccount({ connectionName: 'acme', identifier: 'gone' }),
+      ScalekitNotFoundException,
+    );
+    await expectRejection(
+      client.actions.deleteConnectedAccount({ connectedAccountId: 'ca_unknown' }),
+      ScalekitNotFoundException,
+    );
     expect(await emulator.admin.accounts()).toEqual([]);
     // The name is free again.
     const again = await client.actions.getOrCreateConnectedAccount({ connectionName: 'acme', identifier: 'gone' });
@@ -208,7 +253,10 @@ describe('connected accounts', () => {
 
     await client.actions.deleteConnectedAccount({ connectedAccountId: created.connectedAccount!.id });
 
-    await expectRejection(client.actions.getConnectedAccount({ connectionName: 'beta', identifier: 'by-id' }), ScalekitNotFoundException);
+    await expectRejection(
+      client.actions.getConnectedAccount({ connectionName: 'beta', identifier: 'by-id' }),
+      ScalekitNotFoundException,
+    );
   });
 
   it('getConnectedAccount by connectedAccountId returns the full account', async () => {
@@ -217,15 +265,29 @@ describe('connected accounts', () => {
 
     const got = await client.actions.getConnectedAccount({ connectedAccountId: id });
 
-    expect(got.connectedAccount).toMatchObject({ id, connector: 'acme', identifier: 'by-id-user', status: ConnectorStatus.ACTIVE });
+    expect(got.connectedAccount).toMatchObject({
+      id,
+      connector: 'acme',
+      identifier: 'by-id-user',
+      status: ConnectorStatus.ACTIVE,
+    });
     expect(got.connectedAccount?.authorizationDetails?.details.case).toBe('oauthToken');
   });
 
   it('scopes lookups by organizationId and userId when given', async () => {
     const { client } = await fixture();
-    await client.actions.getOrCreateConnectedAccount({ connectionName: 'acme', identifier: 'scoped', organizationId: 'org_1', userId: 'usr_1' });
+    await client.actions.getOrCreateConnectedAccount({
+      connectionName: 'acme',
+      identifier: 'scoped',
+      organizationId: 'org_1',
+      userId: 'usr_1',
+    });
 
-    const same = await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'scoped', organizationId: 'org_1' });
+    const same = await client.actions.getConnectedAccount({
+      connectionName: 'acme',
+      identifier: 'scoped',
+      organizationId: 'org_1',
+    });
     expect(same.connectedAccount?.identifier).toBe('scoped');
     await expectRejection(
       client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'scoped', organizationId: 'org_2' }),
@@ -252,15 +314,23 @@ describe('listConnectedAccounts', () => {
     const all = await client.actions.listConnectedAccounts();
     expect(all.totalSize).toBe(4);
     expect(pairs(all)).toEqual(['acme-key/carol', 'acme/alice', 'acme/bob', 'beta/alice']);
-    expect(pairs(await client.actions.listConnectedAccounts({ connectionName: 'acme' }))).toEqual(['acme/alice', 'acme/bob']);
-    expect(pairs(await client.actions.listConnectedAccounts({ identifier: 'alice' }))).toEqual(['acme/alice', 'beta/alice']);
+    expect(pairs(await client.actions.listConnectedAccounts({ connectionName: 'acme' }))).toEqual([
+      'acme/alice',
+      'acme/bob',
+    ]);
+    expect(pairs(await client.actions.listConnectedAccounts({ identifier: 'alice' }))).toEqual([
+      'acme/alice',
+      'beta/alice',
+    ]);
     expect(pairs(await client.actions.listConnectedAccounts({ provider: 'BETA' }))).toEqual(['beta/alice']);
     expect(pairs(await client.actions.listConnectedAccounts({ provider: 'ACMEKEY' }))).toEqual(['acme-key/carol']);
     expect(pairs(await client.actions.listConnectedAccounts({ connectionNames: ['beta', 'acme-key'] }))).toEqual([
       'acme-key/carol',
       'beta/alice',
     ]);
-    expect(pairs(await client.actions.listConnectedAccounts({ connectionName: 'acme', identifier: 'bob' }))).toEqual(['acme/bob']);
+    expect(pairs(await client.actions.listConnectedAccounts({ connectionName: 'acme', identifier: 'bob' }))).toEqual([
+      'acme/bob',
+    ]);
     expect(pairs(await client.actions.listConnectedAccounts({ query: 'CAR' }))).toEqual(['acme-key/carol']);
     const none = await client.actions.listConnectedAccounts({ connectionName: 'notion' });
     expect(none).toMatchObject({ connectedAccounts: [], totalSize: 0, nextPageToken: '' });
@@ -278,9 +348,21 @@ describe('listConnectedAccounts', () => {
     }
 
     const page1 = await client.actions.listConnectedAccounts({ connectionName: 'acme', pageSize: 2 });
-    const page2 = await client.actions.listConnectedAccounts({ connectionName: 'acme', pageSize: 2, pageToken: page1.nextPageToken });
-    const page3 = await client.actions.listConnectedAccounts({ connectionName: 'acme', pageSize: 2, pageToken: page2.nextPageToken });
-    const back = await client.actions.listConnectedAccounts({ connectionName: 'acme', pageSize: 2, pageToken: page3.prevPageToken });
+    const page2 = await client.actions.listConnectedAccounts({
+      connectionName: 'acme',
+      pageSize: 2,
+      pageToken: page1.nextPageToken,
+    });
+    const page3 = await client.actions.listConnectedAccounts({
+      connectionName: 'acme',
+      pageSize: 2,
+      pageToken: page2.nextPageToken,
+    });
+    const back = await client.actions.listConnectedAccounts({
+      connectionName: 'acme',
+      pageSize: 2,
+      pageToken: page3.prevPageToken,
+    });
 
     expect([page1, page2, page3].map((p) => p.connectedAccounts.length)).toEqual([2, 2, 1]);
     expect([page1, page2, page3].map((p) => p.totalSize)).toEqual([5, 5, 5]);
@@ -297,7 +379,10 @@ describe('listConnectedAccounts', () => {
   it('rejects a garbage page token and an oversized page', async () => {
     const { client } = await fixture();
 
-    await expectRejection(client.actions.listConnectedAccounts({ pageToken: 'not-a-token' }), ScalekitBadRequestException);
+    await expectRejection(
+      client.actions.listConnectedAccounts({ pageToken: 'not-a-token' }),
+      ScalekitBadRequestException,
+    );
     await expectRejection(client.actions.listConnectedAccounts({ pageSize: 1000 }), ScalekitBadRequestException);
   });
 });

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { connectAccount } from './support/connected-client.js';
 import { approveStatic, fixture } from './support/core.js';
 
-async function adminFetch(adminUrl: string, path: string, init: RequestInit = {}): Promise<{ status: number; text: string }> {
+async function adminFetch(
+  adminUrl: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; text: string }> {
   const response = await fetch(`${adminUrl}${path}`, init);
   return { status: response.status, text: await response.text() };
 }
@@ -22,7 +26,12 @@ describe('admin API', () => {
 
     await client.actions.listConnections();
     await client.actions.listConnections();
-    await client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, connector: 'acme', identifier: 'counted' });
+    await client.actions.executeTool({
+      toolName: 'acme_echo',
+      toolInput: {},
+      connector: 'acme',
+      identifier: 'counted',
+    });
     await client.actions.request({ connectionName: 'acme', identifier: 'counted', path: '/echo' });
     await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'missing' }).catch(() => undefined);
 
@@ -46,7 +55,12 @@ describe('admin API', () => {
     const { link } = await client.actions.getAuthorizationLink({ connectionName: 'acme', identifier: 'logged' });
     await fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }) });
     await client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, connector: 'acme', identifier: 'logged' });
-    await client.actions.request({ connectionName: 'acme', identifier: 'logged', path: '/echo', queryParams: { secret: 'x' } });
+    await client.actions.request({
+      connectionName: 'acme',
+      identifier: 'logged',
+      path: '/echo',
+      queryParams: { secret: 'x' },
+    });
 
     const calls = await emulator.admin.calls();
     const view = calls.map((c) => [c.kind, c.name, c.connector ?? null, c.identifier ?? null, c.status]);
@@ -83,12 +97,20 @@ describe('admin API', () => {
       connectionName: 'beta',
       identifier: 'byo',
       authorizationDetails: create(AuthorizationDetailsSchema, {
-        details: { case: 'oauthToken', value: { accessToken: 'byo-access-token-456', refreshToken: 'byo-refresh-token-789' } },
+        details: {
+          case: 'oauthToken',
+          value: { accessToken: 'byo-access-token-456', refreshToken: 'byo-refresh-token-789' },
+        },
       }),
     });
-    await client.actions.executeTool({ toolName: 'acme_resource_create', toolInput: { name: 'r' }, identifier: 'secretive' });
+    await client.actions.executeTool({
+      toolName: 'acme_resource_create',
+      toolInput: { name: 'r' },
+      identifier: 'secretive',
+    });
     await client.actions.request({ connectionName: 'acme-key', identifier: 'secretive', path: '/echo' });
-    const details = (await client.actions.getConnectedAccount({ connectedAccountId: oauthId })).connectedAccount?.authorizationDetails?.details;
+    const details = (await client.actions.getConnectedAccount({ connectedAccountId: oauthId })).connectedAccount
+      ?.authorizationDetails?.details;
     if (details?.case !== 'oauthToken') throw new Error('expected OAuth tokens');
     const secrets = [
       details.value.accessToken,
@@ -121,7 +143,13 @@ describe('admin API', () => {
       for (const secret of secrets) expect(body.text).not.toContain(secret);
     }
     const single = JSON.parse(bodies[1]!.text) as Record<string, unknown>;
-    expect(single).toMatchObject({ id: oauthId, status: 'ACTIVE', connector: 'acme', identifier: 'secretive', hasCredentials: true });
+    expect(single).toMatchObject({
+      id: oauthId,
+      status: 'ACTIVE',
+      connector: 'acme',
+      identifier: 'secretive',
+      hasCredentials: true,
+    });
   });
 
   it('rejects bad fault bodies with 400 and a clear message', async () => {
@@ -134,7 +162,10 @@ describe('admin API', () => {
       [JSON.stringify({ match: {}, effect: { type: 'explode' } }), /fault effect must be/],
       [JSON.stringify({ match: {}, effect: { type: 'latency' } }), /fault effect must be/],
       [JSON.stringify({ match: {}, effect: { type: 'error' } }), /fault effect must be/],
-      [JSON.stringify({ match: { kind: 'consent' }, effect: { type: 'latency', ms: 5 } }), /match\.kind must be one of/],
+      [
+        JSON.stringify({ match: { kind: 'consent' }, effect: { type: 'latency', ms: 5 } }),
+        /match\.kind must be one of/,
+      ],
       [JSON.stringify({ match: {}, effect: { type: 'latency', ms: 5 }, rate: 2 }), /rate must be within 0\.\.1/],
       [JSON.stringify({ match: {}, effect: { type: 'latency', ms: 5 }, times: 0 }), /times must be a positive integer/],
     ];
@@ -151,7 +182,11 @@ describe('admin API', () => {
     const { emulator, client } = await fixture();
     const id = await connectAccount(client, 'acme', 'x');
 
-    const badStatus = await adminFetch(emulator.adminUrl, `/accounts/${id}/status`, postJson(JSON.stringify({ status: 'BROKEN' })));
+    const badStatus = await adminFetch(
+      emulator.adminUrl,
+      `/accounts/${id}/status`,
+      postJson(JSON.stringify({ status: 'BROKEN' })),
+    );
     expect(badStatus.status).toBe(400);
     expect(badStatus.text).toContain('status must be one of');
 
@@ -187,13 +222,25 @@ describe('admin API', () => {
     const echoed = await client.actions.executeTool({ toolName: 'gamma_echo', toolInput: {}, identifier: 'g-user' });
     expect(echoed.data).toMatchObject({ auth: { pattern: 'BEARER', credential_present: true } });
 
-    const duplicate = await adminFetch(emulator.adminUrl, '/connections', postJson(JSON.stringify({ name: 'gamma', auth: 'BEARER' })));
+    const duplicate = await adminFetch(
+      emulator.adminUrl,
+      '/connections',
+      postJson(JSON.stringify({ name: 'gamma', auth: 'BEARER' })),
+    );
     expect(duplicate.status).toBe(400);
     expect(duplicate.text).toContain('already exists');
-    const badName = await adminFetch(emulator.adminUrl, '/connections', postJson(JSON.stringify({ name: 'Bad Name!' })));
+    const badName = await adminFetch(
+      emulator.adminUrl,
+      '/connections',
+      postJson(JSON.stringify({ name: 'Bad Name!' })),
+    );
     expect(badName.status).toBe(400);
     expect(badName.text).toContain('must be lower-case');
-    const badAuth = await adminFetch(emulator.adminUrl, '/connections', postJson(JSON.stringify({ name: 'delta', auth: 'MAGIC' })));
+    const badAuth = await adminFetch(
+      emulator.adminUrl,
+      '/connections',
+      postJson(JSON.stringify({ name: 'delta', auth: 'MAGIC' })),
+    );
     expect(badAuth.status).toBe(400);
   });
 

@@ -2,7 +2,15 @@ import { inspect } from 'node:util';
 import { ScalekitClient, ScalekitException, ScalekitUnauthorizedException } from '@scalekit-sdk/node';
 import { describe, expect, it } from 'vitest';
 import { ConnectionService } from '../src/sdk-protocol.js';
-import { asAxiosError, clientToken, expectRejection, fixture, rawGrpcCall, rejectionOf, requestClientToken } from './support/core.js';
+import {
+  asAxiosError,
+  clientToken,
+  expectRejection,
+  fixture,
+  rawGrpcCall,
+  rejectionOf,
+  requestClientToken,
+} from './support/core.js';
 
 const LIST_CONNECTIONS_PATH = `/${ConnectionService.typeName}/ListAppConnections`;
 
@@ -114,7 +122,11 @@ describe('client-credentials token endpoint', () => {
     const json = await fetch(`${emulator.envUrl}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: emulator.clientId, client_secret: emulator.clientSecret }),
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: emulator.clientId,
+        client_secret: emulator.clientSecret,
+      }),
     });
     const grant = await requestClientToken(emulator, { grant_type: 'password' });
 

@@ -31,12 +31,19 @@ function printedEnv(child: ChildProcess): Promise<Printed> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`CLI printed no env in time.\nstdout: ${out}\nstderr: ${err}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`CLI printed no env in time.\nstdout: ${out}\nstderr: ${err}`)),
+      60_000,
+    );
     child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const read = (name: string): string | undefined => new RegExp(`^export ${name}=(\\S+)$`, 'm').exec(out)?.[1];
-      const env = { url: read('SCALEKIT_ENV_URL'), id: read('SCALEKIT_CLIENT_ID'), secret: read('SCALEKIT_CLIENT_SECRET') };
+      const env = {
+        url: read('SCALEKIT_ENV_URL'),
+        id: read('SCALEKIT_CLIENT_ID'),
+        secret: read('SCALEKIT_CLIENT_SECRET'),
+      };
       if (env.url && env.id && env.secret) {
         clearTimeout(timer);
         resolve({ SCALEKIT_ENV_URL: env.url, SCALEKIT_CLIENT_ID: env.id, SCALEKIT_CLIENT_SECRET: env.secret });
@@ -50,7 +57,8 @@ function printedEnv(child: ChildProcess): Promise<Printed> {
 }
 
 function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
@@ -66,7 +74,8 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
 
 describe('CLI (built dist/cli.js)', () => {
   afterEach(() => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
   it('prints the SCALEKIT_* variables; the public SDK works against it; SIGINT stops it cleanly', async () => {
@@ -79,7 +88,10 @@ describe('CLI (built dist/cli.js)', () => {
 
     const connections = await client.actions.listConnections();
     expect(connections.connections.map((c) => c.connectionName).sort()).toEqual(['gmail', 'notion', 'youtube']);
-    const created = await client.actions.getOrCreateConnectedAccount({ connectionName: 'notion', identifier: 'cli-user' });
+    const created = await client.actions.getOrCreateConnectedAccount({
+      connectionName: 'notion',
+      identifier: 'cli-user',
+    });
     expect(created.connectedAccount?.status).toBe(ConnectorStatus.PENDING_AUTH);
     const { link } = await client.actions.getAuthorizationLink({ connectionName: 'notion', identifier: 'cli-user' });
     expect(link.startsWith(`${env.SCALEKIT_ENV_URL}/magicLink/`)).toBe(true);

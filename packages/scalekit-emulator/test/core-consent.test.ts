@@ -1,8 +1,4 @@
-import {
-  ScalekitBadRequestException,
-  ScalekitForbiddenException,
-  ScalekitNotFoundException,
-} from '@scalekit-sdk/node';
+import { ScalekitBadRequestException, ScalekitForbiddenException, ScalekitNotFoundException } from '@scalekit-sdk/node';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { describe, expect, it } from 'vitest';
 import { ConnectorStatus } from '../src/sdk-protocol.js';
@@ -10,7 +6,11 @@ import { approveLink, connectAccount } from './support/connected-client.js';
 import { expectRejection, fixture, locationOf } from './support/core.js';
 
 function approve(link: string, fields: Record<string, string> = {}): Promise<Response> {
-  return fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve', ...fields }), redirect: 'manual' });
+  return fetch(link, {
+    method: 'POST',
+    body: new URLSearchParams({ decision: 'approve', ...fields }),
+    redirect: 'manual',
+  });
 }
 
 function deny(link: string): Promise<Response> {
@@ -21,7 +21,10 @@ describe('magic link', () => {
   it('is issued for a missing account, creating it PENDING_AUTH, on the emulator’s own origin with an expiry', async () => {
     const { emulator, client } = await fixture();
 
-    const { link, expiry } = await client.actions.getAuthorizationLink({ connectionName: 'acme', identifier: 'new-user' });
+    const { link, expiry } = await client.actions.getAuthorizationLink({
+      connectionName: 'acme',
+      identifier: 'new-user',
+    });
 
     expect(link.startsWith(`${emulator.envUrl}/magicLink/`)).toBe(true);
     expect(expiry).toBeDefined();
@@ -43,12 +46,22 @@ describe('magic link', () => {
     const account = await client.actions.getConnectedAccount({ connectedAccountId: created.connectedAccount!.id });
     expect(account.connectedAccount?.status).toBe(ConnectorStatus.ACTIVE);
 
-    await expectRejection(client.actions.getAuthorizationLink({ connectionName: 'nope', identifier: 'x' }), ScalekitBadRequestException);
     await expectRejection(
-      client.actions.getAuthorizationLink({ connectionName: 'acme', identifier: 'x', userVerifyUrl: 'javascript:alert(1)' }),
+      client.actions.getAuthorizationLink({ connectionName: 'nope', identifier: 'x' }),
       ScalekitBadRequestException,
     );
-    await expectRejection(client.actions.getAuthorizationLink({ connectedAccountId: 'ca_missing' }), ScalekitNotFoundException);
+    await expectRejection(
+      client.actions.getAuthorizationLink({
+        connectionName: 'acme',
+        identifier: 'x',
+        userVerifyUrl: 'javascript:alert(1)',
+      }),
+      ScalekitBadRequestException,
+    );
+    await expectRejection(
+      client.actions.getAuthorizationLink({ connectedAccountId: 'ca_missing' }),
+      ScalekitNotFoundException,
+    );
   });
 
   it('opens a consent page that names the connector and the identifier, escaped', async () => {
@@ -77,7 +90,8 @@ describe('magic link', () => {
 
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('data-testid="connected"');
-    const account = (await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'u1' })).connectedAccount!;
+    const account = (await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'u1' }))
+      .connectedAccount!;
     expect(account.status).toBe(ConnectorStatus.ACTIVE);
     expect(account.tokenExpiresAt).toBeDefined();
     const details = account.authorizationDetails?.details;
@@ -127,7 +141,8 @@ describe('magic link', () => {
     expect(location.searchParams.get('state')).toBe('csrf-state-123');
     const authRequestId = location.searchParams.get('auth_request_id');
     expect(authRequestId).toBeTruthy();
-    const pending = (await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'verified-user' })).connectedAccount!;
+    const pending = (await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'verified-user' }))
+      .connectedAccount!;
     expect(pending.status).toBe(ConnectorStatus.PENDING_VERIFICATION);
     // The tokens are held back until the user is verified.
     expect(pending.authorizationDetails?.details.case).toBeUndefined();
@@ -140,12 +155,16 @@ describe('magic link', () => {
     const still = await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'verified-user' });
     expect(still.connectedAccount?.status).toBe(ConnectorStatus.PENDING_VERIFICATION);
 
-    const verified = await client.actions.verifyConnectedAccountUser({ authRequestId: authRequestId!, identifier: 'verified-user' });
+    const verified = await client.actions.verifyConnectedAccountUser({
+      authRequestId: authRequestId!,
+      identifier: 'verified-user',
+    });
 
     expect(verified.postUserVerifyRedirectUrl).toBe(`${emulator.envUrl}/connect/success`);
     const success = await fetch(verified.postUserVerifyRedirectUrl);
     expect(success.status).toBe(200);
-    const active = (await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'verified-user' })).connectedAccount!;
+    const active = (await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'verified-user' }))
+      .connectedAccount!;
     expect(active.status).toBe(ConnectorStatus.ACTIVE);
     expect(active.authorizationDetails?.details.case).toBe('oauthToken');
 
@@ -155,7 +174,10 @@ describe('magic link', () => {
       ScalekitNotFoundException,
     );
     await expectRejection(
-      client.actions.verifyConnectedAccountUser({ authRequestId: 'forged-auth-request-id', identifier: 'verified-user' }),
+      client.actions.verifyConnectedAccountUser({
+        authRequestId: 'forged-auth-request-id',
+        identifier: 'verified-user',
+      }),
       ScalekitNotFoundException,
     );
   });
@@ -221,7 +243,10 @@ describe('magic link', () => {
     await client.actions.deleteConnectedAccount({ connectionName: 'acme', identifier: 'deleted' });
 
     expect((await fetch(link)).status).toBe(404);
-    await expectRejection(client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'deleted' }), ScalekitNotFoundException);
+    await expectRejection(
+      client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'deleted' }),
+      ScalekitNotFoundException,
+    );
   });
 
   it('a static-auth connection shows a credentials form, refuses an empty submit with 400 and accepts a filled one', async () => {
@@ -235,15 +260,22 @@ describe('magic link', () => {
     const empty = await approve(link, { api_key: '' });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('Please fill in: api_key');
-    const stillPending = await client.actions.getConnectedAccount({ connectionName: 'acme-key', identifier: 'key-user' });
+    const stillPending = await client.actions.getConnectedAccount({
+      connectionName: 'acme-key',
+      identifier: 'key-user',
+    });
     expect(stillPending.connectedAccount?.status).toBe(ConnectorStatus.PENDING_AUTH);
 
     // The refused submit did not spend the link.
     const filled = await approve(link, { api_key: 'key-from-the-form' });
     expect(filled.status).toBe(200);
-    const account = (await client.actions.getConnectedAccount({ connectionName: 'acme-key', identifier: 'key-user' })).connectedAccount!;
+    const account = (await client.actions.getConnectedAccount({ connectionName: 'acme-key', identifier: 'key-user' }))
+      .connectedAccount!;
     expect(account.status).toBe(ConnectorStatus.ACTIVE);
-    expect(account.authorizationDetails?.details).toMatchObject({ case: 'staticAuth', value: { details: { api_key: 'key-from-the-form' } } });
+    expect(account.authorizationDetails?.details).toMatchObject({
+      case: 'staticAuth',
+      value: { details: { api_key: 'key-from-the-form' } },
+    });
     expect((await fetch(link)).status).toBe(410);
   });
 
@@ -267,7 +299,8 @@ describe('magic link', () => {
 
     const after = (await client.actions.getConnectedAccount({ connectedAccountId: id })).connectedAccount!;
     expect(after.status).toBe(ConnectorStatus.ACTIVE);
-    const tokenOf = (d: typeof after.authorizationDetails) => (d?.details.case === 'oauthToken' ? d.details.value.accessToken : '');
+    const tokenOf = (d: typeof after.authorizationDetails) =>
+      d?.details.case === 'oauthToken' ? d.details.value.accessToken : '';
     expect(tokenOf(after.authorizationDetails)).not.toBe(tokenOf(before.connectedAccount?.authorizationDetails));
   });
 });
@@ -297,7 +330,12 @@ describe('status transitions via the admin API', () => {
   it('a non-ACTIVE account fails executeTool (CONNECTED_ACCOUNT_NOT_ACTIVE) and the proxy (403 connected_account_not_active)', async () => {
     const { emulator, client } = await fixture();
     const id = await connectAccount(client, 'acme', 'inactive');
-    await client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, connector: 'acme', identifier: 'inactive' });
+    await client.actions.executeTool({
+      toolName: 'acme_echo',
+      toolInput: {},
+      connector: 'acme',
+      identifier: 'inactive',
+    });
 
     for (const status of ['EXPIRED', 'DISCONNECTED', 'PENDING_VERIFICATION', 'PENDING_AUTH'] as const) {
       await emulator.admin.setAccountStatus(id, status);

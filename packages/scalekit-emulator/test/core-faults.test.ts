@@ -17,7 +17,10 @@ describe('fault injection', () => {
   it('latency on an RPC delays that RPC only', async () => {
     const { emulator, client } = await fixture();
     await client.actions.listConnections();
-    await emulator.admin.addFault({ match: { kind: 'rpc', name: 'ListAppConnections' }, effect: { type: 'latency', ms: 400 } });
+    await emulator.admin.addFault({
+      match: { kind: 'rpc', name: 'ListAppConnections' },
+      effect: { type: 'latency', ms: 400 },
+    });
     await emulator.admin.resetCalls();
 
     const started = performance.now();
@@ -72,7 +75,10 @@ describe('fault injection', () => {
   it('a permanent `unavailable` exhausts the SDK retries: ScalekitServiceUnavailableException after 4 attempts', async () => {
     const { emulator, client } = await fixture();
     await client.actions.listConnections();
-    await emulator.admin.addFault({ match: { kind: 'rpc', name: 'ListConnectedAccounts' }, effect: { type: 'error', code: 'unavailable' } });
+    await emulator.admin.addFault({
+      match: { kind: 'rpc', name: 'ListConnectedAccounts' },
+      effect: { type: 'error', code: 'unavailable' },
+    });
     await emulator.admin.resetCalls();
 
     const error = await expectRejection(client.actions.listConnectedAccounts(), ScalekitServiceUnavailableException);
@@ -104,7 +110,10 @@ describe('fault injection', () => {
   it('`rate_limit` on an RPC is ScalekitTooManyRequestsException, not a tool exception, and not retried', async () => {
     const { emulator, client } = await fixture();
     await client.actions.listConnections();
-    await emulator.admin.addFault({ match: { kind: 'rpc', name: 'ListAppConnections' }, effect: { type: 'rate_limit', retryAfterSeconds: 3 } });
+    await emulator.admin.addFault({
+      match: { kind: 'rpc', name: 'ListAppConnections' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 3 },
+    });
     await emulator.admin.resetCalls();
 
     const error = await expectRejection(client.actions.listConnections(), ScalekitTooManyRequestsException);
@@ -117,7 +126,10 @@ describe('fault injection', () => {
   it('`rate_limit` on a tool is ScalekitToolRateLimitException with toolErrorCode rate_limited', async () => {
     const { emulator, client } = await fixture();
     await connectAccount(client, 'acme', 'busy');
-    await emulator.admin.addFault({ match: { kind: 'tool', name: 'acme_echo' }, effect: { type: 'rate_limit', retryAfterSeconds: 5 } });
+    await emulator.admin.addFault({
+      match: { kind: 'tool', name: 'acme_echo' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 5 },
+    });
 
     const error = await expectRejection(
       client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, identifier: 'busy' }),
@@ -140,10 +152,18 @@ describe('fault injection', () => {
   it('`rate_limit` on the proxy answers 429 with Retry-After (ScalekitTooManyRequestsException through the SDK)', async () => {
     const { emulator, client } = await fixture();
     await connectAccount(client, 'acme', 'proxied');
-    await emulator.admin.addFault({ match: { kind: 'proxy', name: '/resources' }, effect: { type: 'rate_limit', retryAfterSeconds: 7 } });
+    await emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/resources' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 7 },
+    });
 
     const error = await expectRejection(
-      client.actions.request({ connectionName: 'acme', identifier: 'proxied', path: '/resources/res_1', queryParams: { a: 1 } }),
+      client.actions.request({
+        connectionName: 'acme',
+        identifier: 'proxied',
+        path: '/resources/res_1',
+        queryParams: { a: 1 },
+      }),
       ScalekitTooManyRequestsException,
     );
     expect(error.errDetails).toMatchObject({ error: { code: 'rate_limited', status: 429 } });
@@ -163,7 +183,11 @@ describe('fault injection', () => {
   it('an HTTP status as the error code on the proxy is relayed as that status', async () => {
     const { emulator, client } = await fixture();
     await connectAccount(client, 'acme', 'down');
-    await emulator.admin.addFault({ match: { kind: 'proxy' }, effect: { type: 'error', code: '503', message: 'upstream down' }, times: 1 });
+    await emulator.admin.addFault({
+      match: { kind: 'proxy' },
+      effect: { type: 'error', code: '503', message: 'upstream down' },
+      times: 1,
+    });
 
     // request() does not go through the SDK's retry loop, so a single 503 surfaces.
     const error = await expectRejection(
@@ -172,16 +196,24 @@ describe('fault injection', () => {
     );
 
     expect(error.errDetails).toMatchObject({ error: { message: 'upstream down', status: 503 } });
-    expect((await client.actions.request({ connectionName: 'acme', identifier: 'down', path: '/echo' })).status).toBe(200);
+    expect((await client.actions.request({ connectionName: 'acme', identifier: 'down', path: '/echo' })).status).toBe(
+      200,
+    );
   });
 
   it('a fault can be scoped to one identifier', async () => {
     const { emulator, client } = await fixture();
     await connectAccount(client, 'acme', 'victim');
     await connectAccount(client, 'acme', 'bystander');
-    await emulator.admin.addFault({ match: { kind: 'tool', identifier: 'victim' }, effect: { type: 'error', code: 'internal' } });
+    await emulator.admin.addFault({
+      match: { kind: 'tool', identifier: 'victim' },
+      effect: { type: 'error', code: 'internal' },
+    });
 
-    await expectRejection(client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, identifier: 'victim' }), ScalekitToolException);
+    await expectRejection(
+      client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, identifier: 'victim' }),
+      ScalekitToolException,
+    );
     const ok = await client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, identifier: 'bystander' });
 
     expect(ok.data).toMatchObject({ identifier: 'bystander' });
@@ -191,12 +223,16 @@ describe('fault injection', () => {
     async function pattern(seed: number): Promise<{ failed: boolean[]; hits: number }> {
       const { emulator, client } = await fixture({ seed });
       await connectAccount(client, 'acme', 'flaky');
-      await emulator.admin.addFault({ match: { kind: 'tool', name: 'acme_echo' }, effect: { type: 'error', code: 'internal' }, rate: 0.5 });
+      await emulator.admin.addFault({
+        match: { kind: 'tool', name: 'acme_echo' },
+        effect: { type: 'error', code: 'internal' },
+        rate: 0.5,
+      });
       const failed: boolean[] = [];
       for (let i = 0; i < 24; i += 1) {
-        const error = await rejectionOf(client.actions.executeTool({ toolName: 'acme_echo', toolInput: { i }, identifier: 'flaky' })).catch(
-          () => undefined,
-        );
+        const error = await rejectionOf(
+          client.actions.executeTool({ toolName: 'acme_echo', toolInput: { i }, identifier: 'flaky' }),
+        ).catch(() => undefined);
         if (error !== undefined) expect(error).toBeInstanceOf(ScalekitToolException);
         failed.push(error !== undefined);
       }
@@ -217,11 +253,20 @@ describe('fault injection', () => {
   it('removing a fault restores service; clearing removes them all', async () => {
     const { emulator, client } = await fixture();
     await connectAccount(client, 'acme', 'u');
-    const fault = await emulator.admin.addFault({ match: { kind: 'tool' }, effect: { type: 'error', code: 'internal' } });
-    await emulator.admin.addFault({ match: { kind: 'rpc', name: 'ListAppConnections' }, effect: { type: 'error', code: 'internal' } });
+    const fault = await emulator.admin.addFault({
+      match: { kind: 'tool' },
+      effect: { type: 'error', code: 'internal' },
+    });
+    await emulator.admin.addFault({
+      match: { kind: 'rpc', name: 'ListAppConnections' },
+      effect: { type: 'error', code: 'internal' },
+    });
     expect((await emulator.admin.faults()).map((f) => f.id)).toContain(fault.id);
 
-    await expectRejection(client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, identifier: 'u' }), ScalekitToolException);
+    await expectRejection(
+      client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, identifier: 'u' }),
+      ScalekitToolException,
+    );
     await emulator.admin.removeFault(fault.id);
     const ok = await client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, identifier: 'u' });
     expect(ok.executionId).toMatch(/^exec_/);
@@ -235,7 +280,11 @@ describe('fault injection', () => {
 
   it('a token-endpoint fault surfaces as the raw AxiosError; once it retires the client authenticates', async () => {
     const { emulator } = await fixture();
-    await emulator.admin.addFault({ match: { kind: 'token' }, effect: { type: 'error', code: 'unavailable' }, times: 1 });
+    await emulator.admin.addFault({
+      match: { kind: 'token' },
+      effect: { type: 'error', code: 'unavailable' },
+      times: 1,
+    });
     const client = new ScalekitClient(emulator.envUrl, emulator.clientId, emulator.clientSecret);
 
     const error = await rejectionOf(client.actions.listConnections());
@@ -251,7 +300,11 @@ describe('fault injection', () => {
 
   it('a rate limit on the token endpoint answers 429 with Retry-After', async () => {
     const { emulator } = await fixture();
-    await emulator.admin.addFault({ match: { kind: 'token' }, effect: { type: 'rate_limit', retryAfterSeconds: 11 }, times: 1 });
+    await emulator.admin.addFault({
+      match: { kind: 'token' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 11 },
+      times: 1,
+    });
     const client = new ScalekitClient(emulator.envUrl, emulator.clientId, emulator.clientSecret);
 
     const axiosError = asAxiosError(await rejectionOf(client.actions.listConnectedAccounts()));
@@ -264,12 +317,19 @@ describe('fault injection', () => {
     const { emulator, client } = await fixture();
     const account = await connectAccount(client, 'acme', 'outage');
     // A call that is being answered when the outage starts still gets its answer.
-    const slow = await emulator.admin.addFault({ match: { kind: 'proxy', name: '/echo' }, effect: { type: 'latency', ms: 1_000 }, times: 1 });
+    const slow = await emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/echo' },
+      effect: { type: 'latency', ms: 1_000 },
+      times: 1,
+    });
     const inFlight = client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' });
     // Arrived: the fault has hit it (and retired itself).
-    while ((await emulator.admin.faults()).some((f) => f.id === slow.id)) await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((await emulator.admin.faults()).some((f) => f.id === slow.id))
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await emulator.suspend();
-    const refused = await rejectionOf(client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' }));
+    const refused = await rejectionOf(
+      client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' }),
+    );
     expect(refused).toBeInstanceOf(ScalekitException);
     expect((refused as Error).message).toMatch(/^connect ECONNREFUSED /);
     await expect(fetch(`${emulator.envUrl}/admin/health`)).rejects.toThrow();
@@ -277,7 +337,9 @@ describe('fault injection', () => {
 
     await emulator.resume();
     // Same port, same accounts, and the SDK's bearer token still valid.
-    expect((await client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' })).status).toBe(200);
+    expect((await client.actions.request({ connectionName: 'acme', identifier: 'outage', path: '/echo' })).status).toBe(
+      200,
+    );
     expect((await emulator.admin.account('acme', 'outage'))?.id).toBe(account);
   });
 });

@@ -43,7 +43,12 @@ describe('proxy (actions.request)', () => {
     });
     const proxied = await emulator.admin.calls({ kind: 'proxy' });
     expect(proxied).toHaveLength(1);
-    expect(proxied[0]).toMatchObject({ name: '/echo/deep/path', connector: 'acme', identifier: 'proxy-user', status: '200' });
+    expect(proxied[0]).toMatchObject({
+      name: '/echo/deep/path',
+      connector: 'acme',
+      identifier: 'proxy-user',
+      status: '200',
+    });
   });
 
   it('POST and DELETE /echo carry the method and the JSON body', async () => {
@@ -58,9 +63,18 @@ describe('proxy (actions.request)', () => {
       body: { title: 'x', tags: ['a', 'b'], n: 1.5 },
       headers: { 'Notion-Version': '2022-06-28' },
     });
-    const deleted = await client.actions.request({ connectionName: 'acme', identifier: 'proxy-user', path: '/echo/1', method: 'DELETE' });
+    const deleted = await client.actions.request({
+      connectionName: 'acme',
+      identifier: 'proxy-user',
+      path: '/echo/1',
+      method: 'DELETE',
+    });
 
-    expect(posted.data).toMatchObject({ method: 'POST', path: '/echo', body: { title: 'x', tags: ['a', 'b'], n: 1.5 } });
+    expect(posted.data).toMatchObject({
+      method: 'POST',
+      path: '/echo',
+      body: { title: 'x', tags: ['a', 'b'], n: 1.5 },
+    });
     expect(deleted.data).toMatchObject({ method: 'DELETE', path: '/echo/1', body: null });
   });
 
@@ -70,15 +84,19 @@ describe('proxy (actions.request)', () => {
 
     const response = await client.actions.request({ connectionName: 'acme-key', identifier: 'k-user', path: '/echo' });
 
-    expect(response.data).toMatchObject({ auth: { pattern: 'API_KEY', scheme: 'X-API-Key', credential_present: true } });
+    expect(response.data).toMatchObject({
+      auth: { pattern: 'API_KEY', scheme: 'X-API-Key', credential_present: true },
+    });
     expect(JSON.stringify(response.data)).not.toContain('secret-key');
   });
 
   it('/resources supports create, paginated list, get and delete', async () => {
     const { client } = await fixture();
     await connectAccount(client, 'acme', 'crud');
-    const call = (path: string, extra: { method?: string; body?: unknown; queryParams?: Record<string, unknown> } = {}) =>
-      client.actions.request({ connectionName: 'acme', identifier: 'crud', path, ...extra });
+    const call = (
+      path: string,
+      extra: { method?: string; body?: unknown; queryParams?: Record<string, unknown> } = {},
+    ) => client.actions.request({ connectionName: 'acme', identifier: 'crud', path, ...extra });
 
     const created: Resource[] = [];
     for (const name of ['one', 'two', 'three']) {
@@ -92,7 +110,8 @@ describe('proxy (actions.request)', () => {
     const page1 = (await call('/resources', { queryParams: { page_size: 2 } })).data as ResourcePage;
     expect(page1.results.map((r) => r.name)).toEqual(['one', 'two']);
     expect(page1.has_more).toBe(true);
-    const page2 = (await call('/resources', { queryParams: { page_size: 2, page_token: page1.next_page_token } })).data as ResourcePage;
+    const page2 = (await call('/resources', { queryParams: { page_size: 2, page_token: page1.next_page_token } }))
+      .data as ResourcePage;
     expect(page2.results.map((r) => r.name)).toEqual(['three']);
     expect(page2).toMatchObject({ has_more: false, next_page_token: null });
 
@@ -107,7 +126,10 @@ describe('proxy (actions.request)', () => {
     expect(after.results.map((r) => r.id)).toEqual(['res_1', 'res_3']);
 
     // Provider-side validation surfaces with its status.
-    const invalid = await expectRejection(call('/resources', { method: 'POST', body: { data: {} } }), ScalekitBadRequestException);
+    const invalid = await expectRejection(
+      call('/resources', { method: 'POST', body: { data: {} } }),
+      ScalekitBadRequestException,
+    );
     expect(invalid.errDetails).toMatchObject({ error: { code: 'validation_error' } });
     await expectRejection(call('/nowhere'), ScalekitNotFoundException);
   });
@@ -116,11 +138,26 @@ describe('proxy (actions.request)', () => {
     const { client } = await fixture();
     await connectAccount(client, 'acme', 'shared');
 
-    await client.actions.executeTool({ toolName: 'acme_resource_create', toolInput: { name: 'via-tool' }, identifier: 'shared' });
-    await client.actions.request({ connectionName: 'acme', identifier: 'shared', path: '/resources', method: 'POST', body: { name: 'via-proxy' } });
+    await client.actions.executeTool({
+      toolName: 'acme_resource_create',
+      toolInput: { name: 'via-tool' },
+      identifier: 'shared',
+    });
+    await client.actions.request({
+      connectionName: 'acme',
+      identifier: 'shared',
+      path: '/resources',
+      method: 'POST',
+      body: { name: 'via-proxy' },
+    });
 
-    const listed = (await client.actions.request({ connectionName: 'acme', identifier: 'shared', path: '/resources' })).data as ResourcePage;
-    const viaTool = await client.actions.executeTool({ toolName: 'acme_resource_list', toolInput: {}, identifier: 'shared' });
+    const listed = (await client.actions.request({ connectionName: 'acme', identifier: 'shared', path: '/resources' }))
+      .data as ResourcePage;
+    const viaTool = await client.actions.executeTool({
+      toolName: 'acme_resource_list',
+      toolInput: {},
+      identifier: 'shared',
+    });
     expect(listed.results.map((r) => r.name)).toEqual(['via-tool', 'via-proxy']);
     expect((viaTool.data as unknown as ResourcePage).results.map((r) => r.name)).toEqual(['via-tool', 'via-proxy']);
   });
@@ -135,7 +172,10 @@ describe('proxy (actions.request)', () => {
     });
 
     expect(none.status).toBe(400);
-    expect(await none.json()).toMatchObject({ error: 'invalid_request', message: expect.stringContaining('connection_name') as string });
+    expect(await none.json()).toMatchObject({
+      error: 'invalid_request',
+      message: expect.stringContaining('connection_name') as string,
+    });
     expect(onlyConnection.status).toBe(400);
   });
 
@@ -195,17 +235,44 @@ describe('isolation between identifiers', () => {
     await connectAccount(client, 'acme', 'bob');
     await emulator.admin.resetCalls();
 
-    await client.actions.executeTool({ toolName: 'acme_resource_create', toolInput: { name: 'alice-doc' }, connector: 'acme', identifier: 'alice' });
-    await client.actions.request({ connectionName: 'acme', identifier: 'bob', path: '/resources', method: 'POST', body: { name: 'bob-doc' } });
-    await client.actions.request({ connectionName: 'acme', identifier: 'bob', path: '/resources', method: 'POST', body: { name: 'bob-doc-2' } });
+    await client.actions.executeTool({
+      toolName: 'acme_resource_create',
+      toolInput: { name: 'alice-doc' },
+      connector: 'acme',
+      identifier: 'alice',
+    });
+    await client.actions.request({
+      connectionName: 'acme',
+      identifier: 'bob',
+      path: '/resources',
+      method: 'POST',
+      body: { name: 'bob-doc' },
+    });
+    await client.actions.request({
+      connectionName: 'acme',
+      identifier: 'bob',
+      path: '/resources',
+      method: 'POST',
+      body: { name: 'bob-doc-2' },
+    });
 
-    const aliceList = await client.actions.executeTool({ toolName: 'acme_resource_list', toolInput: {}, connector: 'acme', identifier: 'alice' });
-    const bobList = (await client.actions.request({ connectionName: 'acme', identifier: 'bob', path: '/resources' })).data as ResourcePage;
+    const aliceList = await client.actions.executeTool({
+      toolName: 'acme_resource_list',
+      toolInput: {},
+      connector: 'acme',
+      identifier: 'alice',
+    });
+    const bobList = (await client.actions.request({ connectionName: 'acme', identifier: 'bob', path: '/resources' }))
+      .data as ResourcePage;
     expect((aliceList.data as unknown as ResourcePage).results.map((r) => r.name)).toEqual(['alice-doc']);
     expect(bobList.results.map((r) => r.name)).toEqual(['bob-doc', 'bob-doc-2']);
     // Ids are per sandbox, and one user's id does not reach the other's data.
     expect(bobList.results[0]?.id).toBe('res_1');
-    const aliceRes = await client.actions.executeTool({ toolName: 'acme_resource_get', toolInput: { id: 'res_1' }, identifier: 'alice' });
+    const aliceRes = await client.actions.executeTool({
+      toolName: 'acme_resource_get',
+      toolInput: { id: 'res_1' },
+      identifier: 'alice',
+    });
     expect(aliceRes.data).toMatchObject({ name: 'alice-doc' });
     await expectRejection(
       client.actions.request({ connectionName: 'acme', identifier: 'alice', path: '/resources/res_2' }),
@@ -219,7 +286,9 @@ describe('isolation between identifiers', () => {
       'acme_resource_list',
       'acme_resource_get',
     ]);
-    expect(aliceCalls.filter((c) => c.kind === 'proxy').map((c) => [c.name, c.status])).toEqual([['/resources/res_2', '404']]);
+    expect(aliceCalls.filter((c) => c.kind === 'proxy').map((c) => [c.name, c.status])).toEqual([
+      ['/resources/res_2', '404'],
+    ]);
     expect(bobCalls.map((c) => [c.kind, c.name, c.status])).toEqual([
       ['proxy', '/resources', '201'],
       ['proxy', '/resources', '201'],
@@ -242,9 +311,17 @@ describe('isolation between identifiers', () => {
     await connectAccount(client, 'acme', 'same');
     await connectAccount(client, 'beta', 'same');
 
-    await client.actions.executeTool({ toolName: 'acme_resource_create', toolInput: { name: 'in-acme' }, identifier: 'same' });
+    await client.actions.executeTool({
+      toolName: 'acme_resource_create',
+      toolInput: { name: 'in-acme' },
+      identifier: 'same',
+    });
 
-    const beta = await client.actions.executeTool({ toolName: 'beta_resource_list', toolInput: {}, identifier: 'same' });
+    const beta = await client.actions.executeTool({
+      toolName: 'beta_resource_list',
+      toolInput: {},
+      identifier: 'same',
+    });
     expect((beta.data as unknown as ResourcePage).results).toEqual([]);
   });
 });

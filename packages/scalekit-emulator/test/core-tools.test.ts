@@ -9,7 +9,13 @@ import { ConnectorStatus } from '../src/sdk-protocol.js';
 import { connectAccount } from './support/connected-client.js';
 import { approveStatic, expectRejection, fixture } from './support/core.js';
 
-const ACME_TOOLS = ['acme_echo', 'acme_resource_create', 'acme_resource_list', 'acme_resource_get', 'acme_resource_delete'];
+const ACME_TOOLS = [
+  'acme_echo',
+  'acme_resource_create',
+  'acme_resource_list',
+  'acme_resource_get',
+  'acme_resource_delete',
+];
 
 describe('executeTool', () => {
   it('runs by connector + identifier and returns plain JSON data and an executionId', async () => {
@@ -41,8 +47,16 @@ describe('executeTool', () => {
     const { client } = await fixture();
     const id = await connectAccount(client, 'acme', 'by-id');
 
-    const viaActions = await client.actions.executeTool({ toolName: 'acme_resource_create', toolInput: { name: 'r1' }, connectedAccountId: id });
-    const viaTools = await client.tools.executeTool({ toolName: 'acme_resource_get', params: { id: viaActions.data!['id'] }, connectedAccountId: id });
+    const viaActions = await client.actions.executeTool({
+      toolName: 'acme_resource_create',
+      toolInput: { name: 'r1' },
+      connectedAccountId: id,
+    });
+    const viaTools = await client.tools.executeTool({
+      toolName: 'acme_resource_get',
+      params: { id: viaActions.data!['id'] },
+      connectedAccountId: id,
+    });
 
     expect(viaActions.data).toMatchObject({ id: 'res_1', name: 'r1', data: {} });
     expect(viaTools.data).toMatchObject({ id: 'res_1', name: 'r1' });
@@ -53,7 +67,11 @@ describe('executeTool', () => {
     const { emulator, client } = await fixture();
     await connectAccount(client, 'beta', 'prefix-user');
 
-    const result = await client.actions.executeTool({ toolName: 'beta_echo', toolInput: { x: 1 }, identifier: 'prefix-user' });
+    const result = await client.actions.executeTool({
+      toolName: 'beta_echo',
+      toolInput: { x: 1 },
+      identifier: 'prefix-user',
+    });
 
     expect(result.data).toMatchObject({ echo: { x: 1 }, identifier: 'prefix-user' });
     const tools = await emulator.admin.calls({ kind: 'tool' });
@@ -94,7 +112,10 @@ describe('executeTool', () => {
       client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, connectedAccountId: 'ca_nobody' }),
       ScalekitNotFoundException,
     );
-    await expectRejection(client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, connector: 'acme' }), ScalekitBadRequestException);
+    await expectRejection(
+      client.actions.executeTool({ toolName: 'acme_echo', toolInput: {}, connector: 'acme' }),
+      ScalekitBadRequestException,
+    );
   });
 
   it('a provider error is a tool exception with isToolError, toolErrorCode and executionId, and is not retried', async () => {
@@ -103,7 +124,12 @@ describe('executeTool', () => {
     await emulator.admin.resetCalls();
 
     const error = await expectRejection(
-      client.actions.executeTool({ toolName: 'acme_resource_get', toolInput: { id: 'res_404' }, connector: 'acme', identifier: 'err-user' }),
+      client.actions.executeTool({
+        toolName: 'acme_resource_get',
+        toolInput: { id: 'res_404' },
+        connector: 'acme',
+        identifier: 'err-user',
+      }),
       ScalekitToolException,
     );
 
@@ -115,8 +141,12 @@ describe('executeTool', () => {
     expect(error.errorCode).toBe('TOOL_ERROR');
     expect(error.httpStatus).toBe(404);
     // One RPC, one tool run: TOOL_ERROR is never retried.
-    expect((await emulator.admin.calls({ kind: 'rpc' })).map((c) => [c.name, c.status])).toEqual([['ExecuteTool', 'not_found']]);
-    expect((await emulator.admin.calls({ kind: 'tool' })).map((c) => [c.name, c.status])).toEqual([['acme_resource_get', 'tool_error:404']]);
+    expect((await emulator.admin.calls({ kind: 'rpc' })).map((c) => [c.name, c.status])).toEqual([
+      ['ExecuteTool', 'not_found'],
+    ]);
+    expect((await emulator.admin.calls({ kind: 'tool' })).map((c) => [c.name, c.status])).toEqual([
+      ['acme_resource_get', 'tool_error:404'],
+    ]);
   });
 
   it('a validation error from the provider keeps its code', async () => {
@@ -124,7 +154,12 @@ describe('executeTool', () => {
     await connectAccount(client, 'acme', 'v');
 
     const error = await expectRejection(
-      client.actions.executeTool({ toolName: 'acme_resource_create', toolInput: { name: '' }, connector: 'acme', identifier: 'v' }),
+      client.actions.executeTool({
+        toolName: 'acme_resource_create',
+        toolInput: { name: '' },
+        connector: 'acme',
+        identifier: 'v',
+      }),
       ScalekitToolException,
     );
 
@@ -142,7 +177,10 @@ describe('tool listing', () => {
     expect(acme.totalSize).toBe(5);
     const echo = acme.tools.find((t) => t.definition?.['name'] === 'acme_echo')!;
     expect(echo.provider).toBe('ACME');
-    expect(echo.definition).toMatchObject({ description: expect.any(String) as string, input_schema: { type: 'object' } });
+    expect(echo.definition).toMatchObject({
+      description: expect.any(String) as string,
+      input_schema: { type: 'object' },
+    });
 
     const byName = await client.tools.listTools({ filter: { toolName: ['acme_resource_get', 'beta_echo'] } });
     expect(byName.tools.map((t) => t.definition?.['name']).sort()).toEqual(['acme_resource_get', 'beta_echo']);
@@ -161,8 +199,16 @@ describe('tool listing', () => {
     const { client } = await fixture();
 
     const page1 = await client.tools.listTools({ filter: { provider: 'ACME' }, pageSize: 2 });
-    const page2 = await client.tools.listTools({ filter: { provider: 'ACME' }, pageSize: 2, pageToken: page1.nextPageToken });
-    const page3 = await client.tools.listTools({ filter: { provider: 'ACME' }, pageSize: 2, pageToken: page2.nextPageToken });
+    const page2 = await client.tools.listTools({
+      filter: { provider: 'ACME' },
+      pageSize: 2,
+      pageToken: page1.nextPageToken,
+    });
+    const page3 = await client.tools.listTools({
+      filter: { provider: 'ACME' },
+      pageSize: 2,
+      pageToken: page2.nextPageToken,
+    });
 
     expect([page1, page2, page3].map((p) => p.tools.length)).toEqual([2, 2, 1]);
     expect(page1.totalSize).toBe(5);

@@ -52,7 +52,12 @@ export interface GmailLabel {
   threadsUnread?: number;
 }
 export interface GmailErrorBody {
-  error: { code: number; message: string; errors: { message: string; domain: string; reason: string }[]; status: string };
+  error: {
+    code: number;
+    message: string;
+    errors: { message: string; domain: string; reason: string }[];
+    status: string;
+  };
 }
 
 /** The anchor ("now") the test mailboxes are seeded against. */
@@ -75,7 +80,9 @@ export interface GmailFixture extends EmulatorFixture {
 }
 
 /** An emulator whose Gmail mailboxes are seeded at ANCHOR with the rate limit off unless `gmail` turns it on. */
-export async function startGmail(options: { seed?: number; gmail?: JsonObject; persistPath?: string } = {}): Promise<GmailFixture> {
+export async function startGmail(
+  options: { seed?: number; gmail?: JsonObject; persistPath?: string } = {},
+): Promise<GmailFixture> {
   const fixture = await startWithClient({
     seed: options.seed ?? 11,
     sandboxes: { gmail: { now: ANCHOR, quotaUnitsPerSecond: 0, ...options.gmail } },
@@ -85,11 +92,23 @@ export async function startGmail(options: { seed?: number; gmail?: JsonObject; p
   const handle = (identifier: string): GmailUser => ({
     identifier,
     async get<T>(path: string, query?: Record<string, unknown>): Promise<T> {
-      const response = await client.actions.request({ connectionName: 'gmail', identifier, path: `/gmail/v1/users/me${path}`, queryParams: query });
+      const response = await client.actions.request({
+        connectionName: 'gmail',
+        identifier,
+        path: `/gmail/v1/users/me${path}`,
+        queryParams: query,
+      });
       return response.data as T;
     },
     async post<T>(path: string, body: unknown, query?: Record<string, unknown>): Promise<T> {
-      const response = await client.actions.request({ connectionName: 'gmail', identifier, path: `/gmail/v1/users/me${path}`, method: 'POST', body, queryParams: query });
+      const response = await client.actions.request({
+        connectionName: 'gmail',
+        identifier,
+        path: `/gmail/v1/users/me${path}`,
+        method: 'POST',
+        body,
+        queryParams: query,
+      });
       return response.data as T;
     },
     async tool<T>(toolName: string, toolInput: Record<string, unknown> = {}): Promise<T> {
@@ -109,7 +128,9 @@ export async function startGmail(options: { seed?: number; gmail?: JsonObject; p
 }
 
 /** The Google error body of a refused proxy call (the SDK keeps it as `errDetails`). */
-export function gmailErrorOf(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: GmailErrorBody }> {
+export function gmailErrorOf(
+  promise: Promise<unknown>,
+): Promise<{ exception: ScalekitServerException; body: GmailErrorBody }> {
   return proxyErrorOf<GmailErrorBody>(promise);
 }
 
@@ -148,7 +169,10 @@ export function decodeEncodedWords(value: string): string {
 }
 
 /** Every message of a listing, following nextPageToken. */
-export async function listAll(user: GmailUser, query: Record<string, unknown>): Promise<{ ids: string[]; pages: number; estimates: number[] }> {
+export async function listAll(
+  user: GmailUser,
+  query: Record<string, unknown>,
+): Promise<{ ids: string[]; pages: number; estimates: number[] }> {
   const ids: string[] = [];
   const estimates: number[] = [];
   let pageToken: string | undefined;

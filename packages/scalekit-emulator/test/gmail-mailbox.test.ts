@@ -73,7 +73,11 @@ describe('seeded mailboxes', () => {
       const bobIds = new Set((await listAll(bob, { maxResults: 500 })).ids);
       expect(aliceIds.filter((id) => bobIds.has(id))).toEqual([]);
 
-      const sent = await alice.tool<{ id: string }>('gmail_send_message', { to: 'bob.smith@example.com', subject: 'Only in Alice’s mailbox', body: 'hi' });
+      const sent = await alice.tool<{ id: string }>('gmail_send_message', {
+        to: 'bob.smith@example.com',
+        subject: 'Only in Alice’s mailbox',
+        body: 'hi',
+      });
       expect((await listAll(bob, { q: 'in:sent', maxResults: 500 })).ids).not.toContain(sent.id);
       expect((await listAll(bob, { q: 'subject:"only in alice"' })).ids).toEqual([]);
 
@@ -84,18 +88,31 @@ describe('seeded mailboxes', () => {
 
     it('snapshots the mailbox with decoded headers, label counts and the sent folder', async () => {
       const user = await fx.user('snap');
-      const sent = await user.tool<{ id: string }>('gmail_send_message', { to: 'priya.sharma@northwind.io', subject: 'Grüße, Priya', body: 'Bis bald' });
+      const sent = await user.tool<{ id: string }>('gmail_send_message', {
+        to: 'priya.sharma@northwind.io',
+        subject: 'Grüße, Priya',
+        body: 'Bis bald',
+      });
       const snapshot = fx.emulator.environment.sandboxes.find('gmail', 'snap')!.snapshot() as unknown as Snapshot;
       expect(snapshot.kind).toBe('gmail');
       expect(snapshot.address).toBe('snap@example.com');
       expect(snapshot.messages).toHaveLength(61);
       expect(snapshot.messagesTotal).toBe(61);
-      expect(snapshot.sent[0]).toMatchObject({ id: sent.id, subject: 'Grüße, Priya', text: 'Bis bald', labelIds: ['SENT'] });
+      expect(snapshot.sent[0]).toMatchObject({
+        id: sent.id,
+        subject: 'Grüße, Priya',
+        text: 'Bis bald',
+        labelIds: ['SENT'],
+      });
       expect(snapshot.sent.every((m) => m.labelIds.includes('SENT'))).toBe(true);
       expect(snapshot.messages.some((m) => /[^\x20-\x7e]/.test(m.subject) && !m.subject.includes('=?'))).toBe(true);
       expect(snapshot.messages.some((m) => m.attachments.length > 0)).toBe(true);
       const inbox = snapshot.labels.find((l) => l.id === 'INBOX')!;
-      expect(inbox).toMatchObject(await user.get<GmailLabel>('/labels/INBOX').then((l) => ({ messagesTotal: l.messagesTotal, messagesUnread: l.messagesUnread })));
+      expect(inbox).toMatchObject(
+        await user
+          .get<GmailLabel>('/labels/INBOX')
+          .then((l) => ({ messagesTotal: l.messagesTotal, messagesUnread: l.messagesUnread })),
+      );
       // The admin API serves the same snapshot; only the mailbox clock (`now`) has moved on.
       const { now: _now, ...viaAdmin } = await fx.emulator.admin.sandbox<Snapshot & { now: string }>('gmail', 'snap');
       const { now: _then, ...direct } = fx.emulator.environment.sandboxes.find('gmail', 'snap')!.snapshot();
@@ -116,7 +133,10 @@ describe('seeded mailboxes', () => {
       expect(html).toContain('Look: &lt;img src=x onerror=alert(1)&gt;');
       expect(html).not.toContain('<script>');
       expect(html).not.toContain('<img');
-      const inboxRows = html.slice(html.indexOf('data-testid="gmail-inbox"'), html.indexOf('</table>')).match(/data-testid="gmail-message"/g) ?? [];
+      const inboxRows =
+        html
+          .slice(html.indexOf('data-testid="gmail-inbox"'), html.indexOf('</table>'))
+          .match(/data-testid="gmail-message"/g) ?? [];
       expect(inboxRows.length).toBe((await listAll(user, { labelIds: 'INBOX', maxResults: 500 })).ids.length);
     });
   });
@@ -133,7 +153,11 @@ describe('seeded mailboxes', () => {
       const old = await listAll(user, { q: 'older_than:60d', maxResults: 500 });
       expect(recent.ids.length).toBeGreaterThan(20);
       expect(old.ids.length).toBeGreaterThan(10);
-      const sample = await Promise.all(all.ids.slice(0, 40).map((id) => user.get<GmailMessage>(`/messages/${id}`, { format: 'metadata', metadataHeaders: 'Subject' })));
+      const sample = await Promise.all(
+        all.ids
+          .slice(0, 40)
+          .map((id) => user.get<GmailMessage>(`/messages/${id}`, { format: 'metadata', metadataHeaders: 'Subject' })),
+      );
       expect(new Set(sample.map((m) => headerOf(m.payload, 'Subject'))).size).toBeGreaterThan(20);
     } finally {
       await fx.close();
@@ -147,8 +171,14 @@ describe('seeded mailboxes', () => {
       expect((await user.get<{ emailAddress: string }>('/profile')).emailAddress).toBe('dana@corp.example');
       expect((await listAll(user, { q: 'deliveredto:dana@corp.example' })).ids.length).toBeGreaterThan(20);
       const sent = await user.tool<{ id: string }>('gmail_send_message', { to: 'x@y.co', subject: 's', body: 'b' });
-      expect(headerOf(fullPayload(await user.get<GmailMessage>(`/messages/${sent.id}`)), 'From')).toBe('Dana Scully <dana@corp.example>');
-      const viaAddress = await fx.client.actions.request({ connectionName: 'gmail', identifier: 'user_42', path: '/gmail/v1/users/dana%40corp.example/labels/INBOX' });
+      expect(headerOf(fullPayload(await user.get<GmailMessage>(`/messages/${sent.id}`)), 'From')).toBe(
+        'Dana Scully <dana@corp.example>',
+      );
+      const viaAddress = await fx.client.actions.request({
+        connectionName: 'gmail',
+        identifier: 'user_42',
+        path: '/gmail/v1/users/dana%40corp.example/labels/INBOX',
+      });
       expect((viaAddress.data as GmailLabel).id).toBe('INBOX');
     } finally {
       await fx.close();
@@ -160,7 +190,11 @@ describe('seeded mailboxes', () => {
     const fx = await startGmail({ gmail: { now: null } });
     try {
       const user = await fx.user('live');
-      const recent = await user.tool<{ messages: GmailMessage[] }>('gmail_fetch_mails', { query: 'newer_than:1d', max_results: 500, format: 'minimal' });
+      const recent = await user.tool<{ messages: GmailMessage[] }>('gmail_fetch_mails', {
+        query: 'newer_than:1d',
+        max_results: 500,
+        format: 'minimal',
+      });
       expect(recent.messages.length).toBeGreaterThan(0);
       const newest = Number(recent.messages[0]!.internalDate);
       expect(newest).toBeGreaterThan(before - 86_400_000);
@@ -183,7 +217,11 @@ describe('persistence', () => {
     const persistPath = join(dir, 'state.json');
     const first = await startGmail({ persistPath });
     const user = await first.user('keeper');
-    const sent = await user.tool<{ id: string }>('gmail_send_message', { to: 'keeper@example.com', subject: 'Remember me', body: 'Persisted body' });
+    const sent = await user.tool<{ id: string }>('gmail_send_message', {
+      to: 'keeper@example.com',
+      subject: 'Remember me',
+      body: 'Persisted body',
+    });
     await user.post(`/messages/${sent.id}/modify`, { addLabelIds: ['STARRED'], removeLabelIds: ['UNREAD'] });
     const before = await user.get<GmailMessage>(`/messages/${sent.id}`);
     const listBefore = await listAll(user, { includeSpamTrash: true, maxResults: 500 });
@@ -192,14 +230,21 @@ describe('persistence', () => {
     const second = await startGmail({ persistPath });
     try {
       // The SDK's first call is gRPC (request() alone would go out without a token); the account is back ACTIVE.
-      const account = await second.client.actions.getConnectedAccount({ connectionName: 'gmail', identifier: 'keeper' });
+      const account = await second.client.actions.getConnectedAccount({
+        connectionName: 'gmail',
+        identifier: 'keeper',
+      });
       expect(account.connectedAccount?.identifier).toBe('keeper');
       const again = second.handle('keeper');
       expect(await again.get<GmailMessage>(`/messages/${sent.id}`)).toEqual(before);
       expect(before.labelIds).toEqual(expect.arrayContaining(['STARRED', 'INBOX', 'SENT']));
       expect((await listAll(again, { includeSpamTrash: true, maxResults: 500 })).ids).toEqual(listBefore.ids);
       expect(decodeData(fullPayload(before).body.data!).toString('utf8')).toBe('Persisted body');
-      const later = await again.tool<{ id: string }>('gmail_send_message', { to: 'a@b.co', subject: 'After restart', body: 'x' });
+      const later = await again.tool<{ id: string }>('gmail_send_message', {
+        to: 'a@b.co',
+        subject: 'After restart',
+        body: 'x',
+      });
       const laterMessage = await again.get<GmailMessage>(`/messages/${later.id}`, { format: 'minimal' });
       expect(Number(laterMessage.internalDate)).toBeGreaterThanOrEqual(Number(before.internalDate));
       expect(BigInt(`0x${later.id}`) > BigInt(`0x${sent.id}`)).toBe(true);

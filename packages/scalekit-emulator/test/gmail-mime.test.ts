@@ -12,18 +12,25 @@ import { setHeaders } from '../src/sandboxes/gmail/raw-headers.js';
 import { decodeEncodedWords } from './gmail-fixture.js';
 
 describe('RFC 2047 encoded-words', () => {
-  const samples = ['Résumé de la réunion – café à 10h ☕', '来週の打ち合わせについて、よろしくお願いいたします。木曜日の15時はいかがでしょうか', 'Встреча в пятницу'];
+  const samples = [
+    'Résumé de la réunion – café à 10h ☕',
+    '来週の打ち合わせについて、よろしくお願いいたします。木曜日の15時はいかがでしょうか',
+    'Встреча в пятницу',
+  ];
 
-  it.each(['B', 'Q'] as const)('%s-encodes non-ASCII text into words of at most 75 characters that decode back', (encoding) => {
-    for (const text of samples) {
-      const encoded = encodeWords(text, encoding);
-      expect(encoded).toMatch(new RegExp(`^=\\?UTF-8\\?${encoding}\\?`));
-      expect(/^[\x20-\x7e]*$/.test(encoded)).toBe(true);
-      for (const word of encoded.split(' ')) expect(word.length).toBeLessThanOrEqual(75);
-      expect(decodeWords(encoded)).toBe(text);
-      expect(decodeEncodedWords(encoded)).toBe(text);
-    }
-  });
+  it.each(['B', 'Q'] as const)(
+    '%s-encodes non-ASCII text into words of at most 75 characters that decode back',
+    (encoding) => {
+      for (const text of samples) {
+        const encoded = encodeWords(text, encoding);
+        expect(encoded).toMatch(new RegExp(`^=\\?UTF-8\\?${encoding}\\?`));
+        expect(/^[\x20-\x7e]*$/.test(encoded)).toBe(true);
+        for (const word of encoded.split(' ')) expect(word.length).toBeLessThanOrEqual(75);
+        expect(decodeWords(encoded)).toBe(text);
+        expect(decodeEncodedWords(encoded)).toBe(text);
+      }
+    },
+  );
 
   it('leaves plain ASCII alone and decodes words from other charsets and mixed text', () => {
     expect(encodeWords('Quarterly planning')).toBe('Quarterly planning');
@@ -67,11 +74,29 @@ describe('MIME building and parsing', () => {
           subtype: 'alternative',
           boundary: 'inner-boundary',
           parts: [
-            { kind: 'leaf', mimeType: 'text/plain', charset: 'UTF-8', transferEncoding: 'quoted-printable', content: canonicalText(`Grüße = regards\n${'long line '.repeat(20)}\n`) },
-            { kind: 'leaf', mimeType: 'text/html', charset: 'UTF-8', transferEncoding: 'base64', content: canonicalText('<p>Grüße</p>') },
+            {
+              kind: 'leaf',
+              mimeType: 'text/plain',
+              charset: 'UTF-8',
+              transferEncoding: 'quoted-printable',
+              content: canonicalText(`Grüße = regards\n${'long line '.repeat(20)}\n`),
+            },
+            {
+              kind: 'leaf',
+              mimeType: 'text/html',
+              charset: 'UTF-8',
+              transferEncoding: 'base64',
+              content: canonicalText('<p>Grüße</p>'),
+            },
           ],
         },
-        { kind: 'leaf', mimeType: 'application/pdf', transferEncoding: 'base64', content: pdf, filename: 'Angebot Q4 – final.pdf' },
+        {
+          kind: 'leaf',
+          mimeType: 'application/pdf',
+          transferEncoding: 'base64',
+          content: pdf,
+          filename: 'Angebot Q4 – final.pdf',
+        },
       ],
     },
   );
@@ -101,7 +126,9 @@ describe('MIME building and parsing', () => {
 
   it('parses RFC 2231 parameters, LF-only messages and messages without a Content-Type', () => {
     expect(parseHeaderParams("attachment; filename*=UTF-8''Gr%C3%BC%C3%9Fe.txt").params['filename']).toBe('Grüße.txt');
-    expect(parseHeaderParams('attachment; filename*0="part-"; filename*1="two.txt"').params['filename']).toBe('part-two.txt');
+    expect(parseHeaderParams('attachment; filename*0="part-"; filename*1="two.txt"').params['filename']).toBe(
+      'part-two.txt',
+    );
     const bare = parseMessage(Buffer.from('Subject: hi\nTo: a@b.co\n\nhello\nworld\n', 'utf8'));
     expect(bare.mimeType).toBe('text/plain');
     expect(headerValue(bare.headers, 'to')).toBe('a@b.co');
@@ -111,12 +138,17 @@ describe('MIME building and parsing', () => {
   it('never throws on malformed input', () => {
     expect(parseMessage(Buffer.from('just some text, no headers at all')).mimeType).toBe('text/plain');
     expect(parseHeaderParams("attachment; filename*=UTF-8''100%ZZ.txt").params['filename']).toBe('100%ZZ.txt');
-    const broken = parseMessage(Buffer.from('Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nno closing boundary'));
+    const broken = parseMessage(
+      Buffer.from(
+        'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nno closing boundary',
+      ),
+    );
     expect(leafParts(broken).map((l) => l.part.body.toString())).toEqual(['no closing boundary']);
   });
 
   it('reads HTML bodies as text: no head, style or script; entities decoded; blocks on their own lines', () => {
-    const html = '<html><head><style>p{color:red}</style><title>T</title></head><body><p>Don&#39;t&nbsp;miss &amp; <b>save</b></p><script>x()</script><div>Line&#x32;</div><p>&#99999999;</p></body></html>';
+    const html =
+      '<html><head><style>p{color:red}</style><title>T</title></head><body><p>Don&#39;t&nbsp;miss &amp; <b>save</b></p><script>x()</script><div>Line&#x32;</div><p>&#99999999;</p></body></html>';
     expect(htmlToText(html)).toBe("Don't miss & save\nLine2\n&#99999999;");
   });
 
@@ -127,7 +159,9 @@ describe('MIME building and parsing', () => {
   });
 
   it('sets headers without touching the body', () => {
-    const edited = setHeaders(Buffer.from('Subject: x\r\nFrom: someone@else.com\r\n  (folded)\r\n\r\nbody\r\n'), [['From', 'me@example.com']]);
+    const edited = setHeaders(Buffer.from('Subject: x\r\nFrom: someone@else.com\r\n  (folded)\r\n\r\nbody\r\n'), [
+      ['From', 'me@example.com'],
+    ]);
     expect(edited.toString()).toBe('From: me@example.com\r\nSubject: x\r\n\r\nbody\r\n');
   });
 });

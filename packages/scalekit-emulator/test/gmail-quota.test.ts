@@ -20,7 +20,13 @@ describe('Gmail per-user quota', () => {
     let refused: Promise<unknown> | undefined;
     for (let i = 0; i < 20 && refused === undefined; i++) {
       const call = user.get<GmailList>('/messages', { maxResults: 1 });
-      if (await call.then(() => false, () => true)) refused = call;
+      if (
+        await call.then(
+          () => false,
+          () => true,
+        )
+      )
+        refused = call;
     }
     expect(refused).toBeDefined();
     const refusal = await gmailErrorOf(refused!);
@@ -75,7 +81,10 @@ describe('Gmail quota disabled', () => {
     const fx = await startGmail({ gmail: { quotaUnitsPerSecond: 0, messages: 10 } });
     try {
       const user = await fx.user('unlimited');
-      for (let i = 0; i < 15; i++) await user.post('/messages/send', { raw: Buffer.from(`To: a@b.co\r\nSubject: ${i}\r\n\r\nx`).toString('base64url') });
+      for (let i = 0; i < 15; i++)
+        await user.post('/messages/send', {
+          raw: Buffer.from(`To: a@b.co\r\nSubject: ${i}\r\n\r\nx`).toString('base64url'),
+        });
       expect((await user.get<{ messagesTotal: number }>('/profile')).messagesTotal).toBe(25);
     } finally {
       await fx.close();

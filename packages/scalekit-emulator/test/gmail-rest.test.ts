@@ -43,7 +43,11 @@ function readableText(payload: GmailPart): string {
   const plain = parts.find((p) => p.mimeType === 'text/plain');
   if (plain) return decodeData(plain.body.data!).toString('utf8');
   const html = parts.find((p) => p.mimeType === 'text/html');
-  return html ? decodeData(html.body.data!).toString('utf8').replace(/<[^>]*>/g, ' ') : '';
+  return html
+    ? decodeData(html.body.data!)
+        .toString('utf8')
+        .replace(/<[^>]*>/g, ' ')
+    : '';
 }
 
 function toMail(message: GmailMessage): Mail {
@@ -59,7 +63,9 @@ function toMail(message: GmailMessage): Mail {
     to: `${decoded('To')} ${decoded('Cc')}`,
     subject: decoded('Subject'),
     text: readableText(payload),
-    filenames: leaves(payload).map((p) => p.filename).filter(Boolean),
+    filenames: leaves(payload)
+      .map((p) => p.filename)
+      .filter(Boolean),
   };
 }
 
@@ -86,21 +92,41 @@ describe('Gmail REST API through actions.request', () => {
   });
   afterAll(() => fx.close());
 
-  const search = async (q: string, extra: Record<string, unknown> = {}): Promise<string[]> => (await listAll(alice, { q, maxResults: 500, ...extra })).ids;
+  const search = async (q: string, extra: Record<string, unknown> = {}): Promise<string[]> =>
+    (await listAll(alice, { q, maxResults: 500, ...extra })).ids;
 
   it('answers the profile for me and for the account address; another user is refused', async () => {
-    const profile = await alice.get<{ emailAddress: string; messagesTotal: number; threadsTotal: number; historyId: string }>('/profile');
+    const profile = await alice.get<{
+      emailAddress: string;
+      messagesTotal: number;
+      threadsTotal: number;
+      historyId: string;
+    }>('/profile');
     expect(profile.emailAddress).toBe('alice@example.com');
     expect(profile.messagesTotal).toBe(60);
     expect(profile.threadsTotal).toBe(new Set(corpus.map((m) => m.threadId)).size);
     expect(profile.threadsTotal).toBeLessThan(60);
     expect(profile.historyId).toMatch(/^\d+$/);
 
-    const byAddress = await fx.client.actions.request({ connectionName: 'gmail', identifier: 'alice', path: '/gmail/v1/users/alice@example.com/profile' });
+    const byAddress = await fx.client.actions.request({
+      connectionName: 'gmail',
+      identifier: 'alice',
+      path: '/gmail/v1/users/alice@example.com/profile',
+    });
     expect((byAddress.data as { emailAddress: string }).emailAddress).toBe('alice@example.com');
-    const { exception, body } = await gmailErrorOf(fx.client.actions.request({ connectionName: 'gmail', identifier: 'alice', path: '/gmail/v1/users/bob@example.com/profile' }));
+    const { exception, body } = await gmailErrorOf(
+      fx.client.actions.request({
+        connectionName: 'gmail',
+        identifier: 'alice',
+        path: '/gmail/v1/users/bob@example.com/profile',
+      }),
+    );
     expect(exception).toBeInstanceOf(ScalekitForbiddenException);
-    expect(body.error).toMatchObject({ code: 403, status: 'PERMISSION_DENIED', errors: [{ reason: 'forbidden', domain: 'global' }] });
+    expect(body.error).toMatchObject({
+      code: 403,
+      status: 'PERMISSION_DENIED',
+      errors: [{ reason: 'forbidden', domain: 'global' }],
+    });
   });
 
   it('lists messages newest first with 16-hex ids, leaving out spam and trash unless asked', async () => {
@@ -134,11 +160,23 @@ describe('Gmail REST API through actions.request', () => {
   it('gets a message in full, metadata, minimal and raw formats', async () => {
     const mail = visible.find((m) => fullPayload(m.message).mimeType === 'multipart/mixed')!;
     const full = mail.message;
-    expect(Object.keys(full)).toEqual(['id', 'threadId', 'labelIds', 'snippet', 'payload', 'sizeEstimate', 'historyId', 'internalDate']);
+    expect(Object.keys(full)).toEqual([
+      'id',
+      'threadId',
+      'labelIds',
+      'snippet',
+      'payload',
+      'sizeEstimate',
+      'historyId',
+      'internalDate',
+    ]);
     expect(full.historyId).toMatch(/^\d+$/);
     expect(full.internalDate).toMatch(/^\d{13}$/);
 
-    const metadata = await alice.get<GmailMessage>(`/messages/${mail.id}`, { format: 'metadata', metadataHeaders: ['Subject', 'from'] });
+    const metadata = await alice.get<GmailMessage>(`/messages/${mail.id}`, {
+      format: 'metadata',
+      metadataHeaders: ['Subject', 'from'],
+    });
     expect(metadata.payload).toEqual({
       mimeType: 'multipart/mixed',
       headers: fullPayload(full).headers.filter((h) => ['subject', 'from'].includes(h.name.toLowerCase())),
@@ -147,13 +185,24 @@ describe('Gmail REST API through actions.request', () => {
     expect(allHeaders.payload!.headers).toEqual(fullPayload(full).headers);
 
     const minimal = await alice.get<GmailMessage>(`/messages/${mail.id}`, { format: 'minimal' });
-    expect(minimal).toEqual({ id: full.id, threadId: full.threadId, labelIds: full.labelIds, snippet: full.snippet, sizeEstimate: full.sizeEstimate, historyId: full.historyId, internalDate: full.internalDate });
+    expect(minimal).toEqual({
+      id: full.id,
+      threadId: full.threadId,
+      labelIds: full.labelIds,
+      snippet: full.snippet,
+      sizeEstimate: full.sizeEstimate,
+      historyId: full.historyId,
+      internalDate: full.internalDate,
+    });
 
     const raw = await alice.get<GmailMessage>(`/messages/${mail.id}`, { format: 'raw' });
     expect(raw.payload).toBeUndefined();
     const bytes = decodeData(raw.raw!);
     expect(bytes.length).toBe(full.sizeEstimate);
-    const head = bytes.toString('latin1').split('\r\n\r\n')[0]!.replace(/\r\n[ \t]/g, ' ');
+    const head = bytes
+      .toString('latin1')
+      .split('\r\n\r\n')[0]!
+      .replace(/\r\n[ \t]/g, ' ');
     expect(head).toContain(`Subject: ${headerOf(fullPayload(full), 'Subject')}`);
     expect(head).toContain(`Message-ID: ${headerOf(fullPayload(full), 'Message-ID')}`);
   });
@@ -166,12 +215,25 @@ describe('Gmail REST API through actions.request', () => {
       expect(payload.partId).toBe('');
       expect(payload.body).toEqual({ size: 0 });
       const [plain, html] = payload.parts!;
-      expect([plain!.partId, plain!.mimeType, html!.partId, html!.mimeType]).toEqual(['0', 'text/plain', '1', 'text/html']);
+      expect([plain!.partId, plain!.mimeType, html!.partId, html!.mimeType]).toEqual([
+        '0',
+        'text/plain',
+        '1',
+        'text/html',
+      ]);
       const text = decodeData(plain!.body.data!);
       expect(plain!.body.size).toBe(text.length);
       expect(decodeData(html!.body.data!).toString('utf8')).toMatch(/^<div dir="ltr">/);
       // The snippet is the start of the text on one line, HTML-escaped.
-      const flat = text.toString('utf8').replace(/\s+/g, ' ').trim().replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      const flat = text
+        .toString('utf8')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/&/g, '&amp;')
+        .replace(/'/g, '&#39;')
+        .replace(/"/g, '&quot;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
       expect(flat.startsWith(mail.message.snippet)).toBe(true);
       expect(mail.message.snippet.length).toBeGreaterThan(10);
     }
@@ -198,7 +260,9 @@ describe('Gmail REST API through actions.request', () => {
       for (const part of leaves(fullPayload(mail.message)).filter((p) => p.filename !== '')) {
         expect(part.body.data).toBeUndefined();
         expect(part.body.attachmentId).toMatch(/^[A-Za-z0-9_-]{20,}$/);
-        const attachment = await alice.get<{ attachmentId: string; size: number; data: string }>(`/messages/${mail.id}/attachments/${part.body.attachmentId}`);
+        const attachment = await alice.get<{ attachmentId: string; size: number; data: string }>(
+          `/messages/${mail.id}/attachments/${part.body.attachmentId}`,
+        );
         const bytes = decodeData(attachment.data);
         expect(bytes.length).toBe(part.body.size);
         expect(attachment.size).toBe(part.body.size);
@@ -219,7 +283,9 @@ describe('Gmail REST API through actions.request', () => {
       expect(/^[\x20-\x7e]*$/.test(raw)).toBe(true);
       expect(/[^\x20-\x7e]/.test(decodeEncodedWords(raw))).toBe(true);
     }
-    const senders = visible.map((m) => headerOf(fullPayload(m.message), 'From')!).filter((f) => /^=\?UTF-8\?[BQ]\?.*\?= <[^>]+>$/.test(f));
+    const senders = visible
+      .map((m) => headerOf(fullPayload(m.message), 'From')!)
+      .filter((f) => /^=\?UTF-8\?[BQ]\?.*\?= <[^>]+>$/.test(f));
     expect(senders.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -247,7 +313,18 @@ describe('Gmail REST API through actions.request', () => {
     expect(visible.some((m) => m.date < ANCHOR_MS - 60 * DAY)).toBe(true);
     expect(visible.some((m) => m.date > ANCHOR_MS - DAY)).toBe(true);
     const labels = new Set(visible.flatMap((m) => m.labels));
-    for (const id of ['INBOX', 'UNREAD', 'IMPORTANT', 'STARRED', 'SENT', 'CATEGORY_PERSONAL', 'CATEGORY_UPDATES', 'CATEGORY_PROMOTIONS', 'CATEGORY_SOCIAL', 'CATEGORY_FORUMS']) {
+    for (const id of [
+      'INBOX',
+      'UNREAD',
+      'IMPORTANT',
+      'STARRED',
+      'SENT',
+      'CATEGORY_PERSONAL',
+      'CATEGORY_UPDATES',
+      'CATEGORY_PROMOTIONS',
+      'CATEGORY_SOCIAL',
+      'CATEGORY_FORUMS',
+    ]) {
       expect(labels).toContain(id);
     }
     expect([...labels].some((l) => l.startsWith('Label_'))).toBe(true);
@@ -274,7 +351,10 @@ describe('Gmail REST API through actions.request', () => {
       ['category:social', has('CATEGORY_SOCIAL')],
       ['category:updates', has('CATEGORY_UPDATES')],
       ['category:forums', has('CATEGORY_FORUMS')],
-      ['-category:promotions -category:social', (m: Mail) => !m.labels.includes('CATEGORY_PROMOTIONS') && !m.labels.includes('CATEGORY_SOCIAL')],
+      [
+        '-category:promotions -category:social',
+        (m: Mail) => !m.labels.includes('CATEGORY_PROMOTIONS') && !m.labels.includes('CATEGORY_SOCIAL'),
+      ],
       ['has:attachment', (m: Mail) => m.filenames.length > 0],
       ['-has:attachment', (m: Mail) => m.filenames.length === 0],
       ['from:github.com', (m: Mail) => m.from.toLowerCase().includes('github.com')],
@@ -282,16 +362,31 @@ describe('Gmail REST API through actions.request', () => {
       ['from:me', (m: Mail) => m.from.includes('alice@example.com')],
       ['to:me', (m: Mail) => m.to.includes('alice@example.com')],
       ['from:linkedin.com OR from:github.com', (m: Mail) => /linkedin\.com|github\.com/.test(m.from)],
-      ['invoice', (m: Mail) => words(`${m.subject} ${m.text} ${m.from} ${m.to} ${m.filenames.join(' ')}`).includes('invoice')],
+      [
+        'invoice',
+        (m: Mail) => words(`${m.subject} ${m.text} ${m.from} ${m.to} ${m.filenames.join(' ')}`).includes('invoice'),
+      ],
       ['subject:budget', (m: Mail) => words(m.subject).includes('budget')],
-      ['is:unread -category:promotions', (m: Mail) => m.labels.includes('UNREAD') && !m.labels.includes('CATEGORY_PROMOTIONS')],
+      [
+        'is:unread -category:promotions',
+        (m: Mail) => m.labels.includes('UNREAD') && !m.labels.includes('CATEGORY_PROMOTIONS'),
+      ],
     ] as const)('%s', async (q, predicate) => {
       const expected = visible.filter(predicate).map((m) => m.id);
       expect(await search(q)).toEqual(expected);
     });
 
     it('finds guaranteed content for the core operators', async () => {
-      for (const q of ['is:unread', 'has:attachment', 'from:github.com', 'in:sent', 'category:primary', 'category:promotions', 'is:important', 'invoice']) {
+      for (const q of [
+        'is:unread',
+        'has:attachment',
+        'from:github.com',
+        'in:sent',
+        'category:primary',
+        'category:promotions',
+        'is:important',
+        'invoice',
+      ]) {
         expect((await search(q)).length, q).toBeGreaterThan(0);
       }
     });
@@ -331,7 +426,9 @@ describe('Gmail REST API through actions.request', () => {
     });
 
     it('filters by repeated labelIds (all must match)', async () => {
-      const expected = visible.filter((m) => m.labels.includes('INBOX') && m.labels.includes('UNREAD')).map((m) => m.id);
+      const expected = visible
+        .filter((m) => m.labels.includes('INBOX') && m.labels.includes('UNREAD'))
+        .map((m) => m.id);
       expect(expected.length).toBeGreaterThan(0);
       expect(await search('', { labelIds: ['INBOX', 'UNREAD'] })).toEqual(expected);
     });
@@ -357,7 +454,11 @@ describe('Gmail REST API through actions.request', () => {
       // m is a month: everything newer than 1d is newer than 1m, and 1m reaches past 7d.
       const month = new Set(await search('newer_than:1m'));
       expect((await search('newer_than:1d')).every((id) => month.has(id))).toBe(true);
-      expect(visible.filter((m) => m.date < ANCHOR_MS - 8 * DAY && m.date > ANCHOR_MS - 27 * DAY).every((m) => month.has(m.id))).toBe(true);
+      expect(
+        visible
+          .filter((m) => m.date < ANCHOR_MS - 8 * DAY && m.date > ANCHOR_MS - 27 * DAY)
+          .every((m) => month.has(m.id)),
+      ).toBe(true);
     });
 
     it('evaluates after:/before: dates at midnight Pacific time and epoch seconds', async () => {
@@ -366,7 +467,9 @@ describe('Gmail REST API through actions.request', () => {
       const before = Date.parse('2025-03-01T00:00:00-08:00');
       expect(await search('before:2025/03/01')).toEqual(visible.filter((m) => m.date < before).map((m) => m.id));
       const epoch = Math.floor((ANCHOR_MS - 3 * DAY) / 1000);
-      expect(await search(`after:${epoch} -is:unread`)).toEqual(visible.filter((m) => m.date >= epoch * 1000 && !m.labels.includes('UNREAD')).map((m) => m.id));
+      expect(await search(`after:${epoch} -is:unread`)).toEqual(
+        visible.filter((m) => m.date >= epoch * 1000 && !m.labels.includes('UNREAD')).map((m) => m.id),
+      );
     });
   });
 
@@ -386,12 +489,21 @@ describe('Gmail REST API through actions.request', () => {
       expect(multi.snippet).toBe(members.at(-1)!.message.snippet);
       expect(thread.historyId).toBe(String(Math.max(...members.map((m) => Number(m.message.historyId)))));
 
-      const meta = await alice.get<GmailThread>(`/threads/${multi.id}`, { format: 'metadata', metadataHeaders: 'Subject' });
-      expect(meta.messages.every((m) => m.payload!.headers.length === 1 && m.payload!.headers[0]!.name === 'Subject')).toBe(true);
+      const meta = await alice.get<GmailThread>(`/threads/${multi.id}`, {
+        format: 'metadata',
+        metadataHeaders: 'Subject',
+      });
+      expect(
+        meta.messages.every((m) => m.payload!.headers.length === 1 && m.payload!.headers[0]!.name === 'Subject'),
+      ).toBe(true);
 
       const paged = await alice.get<GmailThreadList>('/threads', { maxResults: 5, q: 'in:inbox' });
       expect(paged.threads).toHaveLength(5);
-      const next = await alice.get<GmailThreadList>('/threads', { maxResults: 5, q: 'in:inbox', pageToken: paged.nextPageToken });
+      const next = await alice.get<GmailThreadList>('/threads', {
+        maxResults: 5,
+        q: 'in:inbox',
+        pageToken: paged.nextPageToken,
+      });
       expect(next.threads!.some((t) => paged.threads!.some((p) => p.id === t.id))).toBe(false);
     });
 
@@ -427,13 +539,19 @@ describe('Gmail REST API through actions.request', () => {
     ] as const)('answers 400 invalidArgument for GET %s %j', async (path, query) => {
       const { exception, body } = await gmailErrorOf(alice.get(path, query));
       expect(exception).toBeInstanceOf(ScalekitBadRequestException);
-      expect(body.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT', errors: [{ domain: 'global', reason: 'invalidArgument' }] });
+      expect(body.error).toMatchObject({
+        code: 400,
+        status: 'INVALID_ARGUMENT',
+        errors: [{ domain: 'global', reason: 'invalidArgument' }],
+      });
     });
 
     it('answers 400 for an unknown format and 404 for an unknown label, attachment message or route', async () => {
       const id = visible[0]!.id;
       expect((await gmailErrorOf(alice.get(`/messages/${id}`, { format: 'html' }))).body.error.code).toBe(400);
-      expect((await gmailErrorOf(alice.get(`/threads/${visible[0]!.threadId}`, { format: 'raw' }))).body.error.code).toBe(400);
+      expect(
+        (await gmailErrorOf(alice.get(`/threads/${visible[0]!.threadId}`, { format: 'raw' }))).body.error.code,
+      ).toBe(400);
       expect((await gmailErrorOf(alice.get('/labels/Label_nope'))).body.error.code).toBe(404);
       expect((await gmailErrorOf(alice.get('/messages/00000000000000aa/attachments/x'))).body.error.code).toBe(404);
       expect((await gmailErrorOf(alice.get('/drafts'))).body.error.code).toBe(404);
@@ -450,14 +568,27 @@ describe('Gmail REST writes: send, modify, labels', () => {
   });
   afterAll(() => fx.close());
 
-  const raw = (lines: string[], body: string): string => Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body}`, 'utf8').toString('base64url');
+  const raw = (lines: string[], body: string): string =>
+    Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body}`, 'utf8').toString('base64url');
 
   it('sends a message: it is in SENT with From, Date and Message-ID filled in, and not in INBOX', async () => {
     const subject = '=?UTF-8?B?' + Buffer.from('Grüße aus Berlin', 'utf8').toString('base64') + '?=';
     const sent = await user.post<{ id: string; threadId: string; labelIds: string[] }>('/messages/send', {
-      raw: raw([`To: Priya Sharma <priya.sharma@northwind.io>`, `Subject: ${subject}`, 'Content-Type: text/plain; charset="UTF-8"', 'Content-Transfer-Encoding: 8bit'], 'Hallo Priya,\r\nviele Grüße!\r\n'),
+      raw: raw(
+        [
+          `To: Priya Sharma <priya.sharma@northwind.io>`,
+          `Subject: ${subject}`,
+          'Content-Type: text/plain; charset="UTF-8"',
+          'Content-Transfer-Encoding: 8bit',
+        ],
+        'Hallo Priya,\r\nviele Grüße!\r\n',
+      ),
     });
-    expect(sent).toEqual({ id: expect.stringMatching(/^[0-9a-f]{16}$/) as string, threadId: sent.id, labelIds: ['SENT'] });
+    expect(sent).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{16}$/) as string,
+      threadId: sent.id,
+      labelIds: ['SENT'],
+    });
 
     const message = await user.get<GmailMessage>(`/messages/${sent.id}`);
     const payload = fullPayload(message);
@@ -476,7 +607,10 @@ describe('Gmail REST writes: send, modify, labels', () => {
 
   it('delivers mail sent to the account itself to INBOX as unread as well', async () => {
     const sent = await user.post<{ id: string; labelIds: string[] }>('/messages/send', {
-      raw: raw(['From: Writer <writer@example.com>', 'To: writer@example.com', 'Subject: Daily digest'], 'Your digest is ready.'),
+      raw: raw(
+        ['From: Writer <writer@example.com>', 'To: writer@example.com', 'Subject: Daily digest'],
+        'Your digest is ready.',
+      ),
     });
     expect(sent.labelIds).toEqual(expect.arrayContaining(['SENT', 'INBOX', 'UNREAD']));
     expect((await listAll(user, { q: 'in:inbox is:unread newer_than:1h' })).ids[0]).toBe(sent.id);
@@ -489,7 +623,10 @@ describe('Gmail REST writes: send, modify, labels', () => {
     const first = fullPayload(target.messages[0]!);
     const subject = headerOf(first, 'Subject')!;
     const reply = await user.post<{ id: string; threadId: string }>('/messages/send', {
-      raw: raw(['To: someone@example.org', `Subject: Re: ${subject}`, `In-Reply-To: ${headerOf(first, 'Message-ID')}`], 'Thanks!'),
+      raw: raw(
+        ['To: someone@example.org', `Subject: Re: ${subject}`, `In-Reply-To: ${headerOf(first, 'Message-ID')}`],
+        'Thanks!',
+      ),
       threadId: target.id,
     });
     expect(reply.threadId).toBe(target.id);
@@ -502,24 +639,40 @@ describe('Gmail REST writes: send, modify, labels', () => {
     });
     expect(unrelated.threadId).toBe(unrelated.id);
 
-    const { exception } = await gmailErrorOf(user.post('/messages/send', { raw: raw(['To: a@b.co', 'Subject: x'], 'x'), threadId: '00000000000000ee' }));
+    const { exception } = await gmailErrorOf(
+      user.post('/messages/send', { raw: raw(['To: a@b.co', 'Subject: x'], 'x'), threadId: '00000000000000ee' }),
+    );
     expect(exception).toBeInstanceOf(ScalekitNotFoundException);
   });
 
   it('refuses a missing or malformed raw and a message without recipients with 400', async () => {
-    for (const body of [{}, { raw: '%%% not base64 %%%' }, { raw: raw(['Subject: nobody'], 'hello') }, { raw: raw(['To: not an address', 'Subject: x'], 'x') }]) {
+    for (const body of [
+      {},
+      { raw: '%%% not base64 %%%' },
+      { raw: raw(['Subject: nobody'], 'hello') },
+      { raw: raw(['To: not an address', 'Subject: x'], 'x') },
+    ]) {
       const { exception, body: error } = await gmailErrorOf(user.post('/messages/send', body));
       expect(exception).toBeInstanceOf(ScalekitBadRequestException);
-      expect(error.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT', errors: [{ reason: 'invalidArgument' }] });
+      expect(error.error).toMatchObject({
+        code: 400,
+        status: 'INVALID_ARGUMENT',
+        errors: [{ reason: 'invalidArgument' }],
+      });
     }
-    expect((await gmailErrorOf(user.post('/messages/send', { raw: raw(['Subject: nobody'], 'hello') }))).body.error.message).toBe('Recipient address required');
+    expect(
+      (await gmailErrorOf(user.post('/messages/send', { raw: raw(['Subject: nobody'], 'hello') }))).body.error.message,
+    ).toBe('Recipient address required');
   });
 
   it('modifies labels and keeps the label counts in step', async () => {
     const unread = (await listAll(user, { labelIds: ['INBOX', 'UNREAD'] })).ids;
     const before = await user.get<GmailLabel>('/labels/UNREAD');
     const target = unread.at(-1)!;
-    const modified = await user.post<{ id: string; labelIds: string[] }>(`/messages/${target}/modify`, { removeLabelIds: ['UNREAD'], addLabelIds: ['STARRED'] });
+    const modified = await user.post<{ id: string; labelIds: string[] }>(`/messages/${target}/modify`, {
+      removeLabelIds: ['UNREAD'],
+      addLabelIds: ['STARRED'],
+    });
     expect(modified.labelIds).not.toContain('UNREAD');
     expect(modified.labelIds).toContain('STARRED');
     const after = await user.get<GmailLabel>('/labels/UNREAD');
@@ -531,26 +684,56 @@ describe('Gmail REST writes: send, modify, labels', () => {
     for (const change of [{ addLabelIds: ['NOPE'] }, { addLabelIds: ['SENT'] }, {}]) {
       expect((await gmailErrorOf(user.post(`/messages/${target}/modify`, change))).body.error.code).toBe(400);
     }
-    expect((await gmailErrorOf(user.post('/messages/00000000000000ab/modify', { addLabelIds: ['STARRED'] }))).body.error.code).toBe(404);
+    expect(
+      (await gmailErrorOf(user.post('/messages/00000000000000ab/modify', { addLabelIds: ['STARRED'] }))).body.error
+        .code,
+    ).toBe(404);
   });
 
   it('lists system and user labels, and gets one with message and thread counts', async () => {
     const { labels } = await user.get<{ labels: GmailLabel[] }>('/labels');
     const ids = labels.map((l) => l.id);
-    for (const id of ['INBOX', 'SENT', 'UNREAD', 'STARRED', 'IMPORTANT', 'SPAM', 'TRASH', 'DRAFT', 'CATEGORY_PERSONAL', 'CATEGORY_SOCIAL', 'CATEGORY_PROMOTIONS', 'CATEGORY_UPDATES', 'CATEGORY_FORUMS']) {
+    for (const id of [
+      'INBOX',
+      'SENT',
+      'UNREAD',
+      'STARRED',
+      'IMPORTANT',
+      'SPAM',
+      'TRASH',
+      'DRAFT',
+      'CATEGORY_PERSONAL',
+      'CATEGORY_SOCIAL',
+      'CATEGORY_PROMOTIONS',
+      'CATEGORY_UPDATES',
+      'CATEGORY_FORUMS',
+    ]) {
       expect(labels.find((l) => l.id === id)?.type).toBe('system');
     }
-    expect(labels.filter((l) => l.type === 'user').map((l) => l.name).sort()).toEqual(['Follow up', 'Newsletters', 'Receipts', 'Travel', 'Work/Projects']);
+    expect(
+      labels
+        .filter((l) => l.type === 'user')
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(['Follow up', 'Newsletters', 'Receipts', 'Travel', 'Work/Projects']);
     expect(labels.every((l) => l.messagesTotal === undefined)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
 
     const inbox = await user.get<GmailLabel>('/labels/INBOX');
     const inInbox = await listAll(user, { labelIds: 'INBOX', maxResults: 500 });
     const unreadInInbox = await listAll(user, { labelIds: ['INBOX', 'UNREAD'], maxResults: 500 });
-    expect(inbox).toMatchObject({ id: 'INBOX', name: 'INBOX', type: 'system', messagesTotal: inInbox.ids.length, messagesUnread: unreadInInbox.ids.length });
+    expect(inbox).toMatchObject({
+      id: 'INBOX',
+      name: 'INBOX',
+      type: 'system',
+      messagesTotal: inInbox.ids.length,
+      messagesUnread: unreadInInbox.ids.length,
+    });
     const threadsInInbox = await user.get<GmailThreadList>('/threads', { labelIds: 'INBOX', maxResults: 500 });
     expect(inbox.threadsTotal).toBe(threadsInInbox.resultSizeEstimate);
     const receipts = labels.find((l) => l.name === 'Receipts')!;
-    expect((await user.get<GmailLabel>(`/labels/${receipts.id}`)).messagesTotal).toBe((await listAll(user, { q: 'label:receipts', includeSpamTrash: true })).ids.length);
+    expect((await user.get<GmailLabel>(`/labels/${receipts.id}`)).messagesTotal).toBe(
+      (await listAll(user, { q: 'label:receipts', includeSpamTrash: true })).ids.length,
+    );
   });
 });

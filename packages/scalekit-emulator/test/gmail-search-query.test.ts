@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { pacificMidnight, parseSearchDate } from '../src/sandboxes/gmail/search-dates.js';
-import { includesSpamOrTrash, matchesQuery, searchDocument, type MatchContext, type SearchFields } from '../src/sandboxes/gmail/search-matcher.js';
+import {
+  includesSpamOrTrash,
+  matchesQuery,
+  searchDocument,
+  type MatchContext,
+  type SearchFields,
+} from '../src/sandboxes/gmail/search-matcher.js';
 import { parseSearchQuery } from '../src/sandboxes/gmail/search-query.js';
 
 const NOW = Date.parse('2025-03-10T12:00:00Z');
@@ -57,8 +63,14 @@ describe('parseSearchQuery', () => {
 
   it('binds OR tighter than the implicit AND, and reads {a b} as alternatives', () => {
     const q = parseSearchQuery('from:a OR from:b budget');
-    expect(q).toMatchObject({ type: 'and', children: [{ type: 'or', children: [{ type: 'term' }, { type: 'term' }] }, { type: 'term' }] });
-    expect(parseSearchQuery('{from:a from:b}')).toMatchObject({ type: 'or', children: [{ type: 'term' }, { type: 'term' }] });
+    expect(q).toMatchObject({
+      type: 'and',
+      children: [{ type: 'or', children: [{ type: 'term' }, { type: 'term' }] }, { type: 'term' }],
+    });
+    expect(parseSearchQuery('{from:a from:b}')).toMatchObject({
+      type: 'or',
+      children: [{ type: 'term' }, { type: 'term' }],
+    });
   });
 
   it('applies an operator to every word of a group: from:(a OR b)', () => {
@@ -72,20 +84,38 @@ describe('parseSearchQuery', () => {
   });
 
   it('parses dates as midnight Pacific time or epoch seconds, and periods with d/h/m/y', () => {
-    expect(parseSearchQuery('after:2025/03/08')).toEqual({ type: 'term', term: { kind: 'after', epochMs: Date.parse('2025-03-08T00:00:00-08:00') } });
+    expect(parseSearchQuery('after:2025/03/08')).toEqual({
+      type: 'term',
+      term: { kind: 'after', epochMs: Date.parse('2025-03-08T00:00:00-08:00') },
+    });
     // After the DST switch Los Angeles is UTC-7.
     expect(parseSearchDate('2025/03/10')).toBe(Date.parse('2025-03-10T00:00:00-07:00'));
     expect(parseSearchDate('2024-07-01')).toBe(pacificMidnight(2024, 7, 1));
-    expect(parseSearchQuery('before:1700000000')).toEqual({ type: 'term', term: { kind: 'before', epochMs: 1_700_000_000_000 } });
-    expect(parseSearchQuery('newer_than:3m')).toEqual({ type: 'term', term: { kind: 'newer_than', period: { amount: 3, unit: 'm' } } });
+    expect(parseSearchQuery('before:1700000000')).toEqual({
+      type: 'term',
+      term: { kind: 'before', epochMs: 1_700_000_000_000 },
+    });
+    expect(parseSearchQuery('newer_than:3m')).toEqual({
+      type: 'term',
+      term: { kind: 'newer_than', period: { amount: 3, unit: 'm' } },
+    });
   });
 
   it('never rejects a query: unusable values match nothing, unknown operators are words', () => {
-    expect(parseSearchQuery('newer_than:2x')).toEqual({ type: 'term', term: { kind: 'none', operator: 'newer_than', value: '2x' } });
+    expect(parseSearchQuery('newer_than:2x')).toEqual({
+      type: 'term',
+      term: { kind: 'none', operator: 'newer_than', value: '2x' },
+    });
     expect(parseSearchQuery('after:2025/02/30')).toMatchObject({ term: { kind: 'none' } });
-    expect(parseSearchQuery('foo:bar')).toEqual({ type: 'term', term: { kind: 'text', value: 'foo:bar', phrase: false } });
+    expect(parseSearchQuery('foo:bar')).toEqual({
+      type: 'term',
+      term: { kind: 'text', value: 'foo:bar', phrase: false },
+    });
     expect(parseSearchQuery('')).toEqual({ type: 'and', children: [] });
-    expect(parseSearchQuery('(unbalanced OR')).toMatchObject({ type: 'term', term: { kind: 'text', value: 'unbalanced' } });
+    expect(parseSearchQuery('(unbalanced OR')).toMatchObject({
+      type: 'term',
+      term: { kind: 'text', value: 'unbalanced' },
+    });
   });
 });
 

@@ -61,7 +61,13 @@ describe('Gmail tools on the same mailbox as the REST API', () => {
       'gmail_send_message',
     ]);
     const send = listed.tools.find((t) => t.definition?.['name'] === 'gmail_send_message')!;
-    expect(send.definition).toMatchObject({ input_schema: { type: 'object', required: ['to', 'subject', 'body'], properties: { content_type: { enum: ['text/plain', 'text/html'] } } } });
+    expect(send.definition).toMatchObject({
+      input_schema: {
+        type: 'object',
+        required: ['to', 'subject', 'body'],
+        properties: { content_type: { enum: ['text/plain', 'text/html'] } },
+      },
+    });
   });
 
   it('gmail_fetch_mails returns full messages identical to messages.get, paging like messages.list', async () => {
@@ -70,20 +76,43 @@ describe('Gmail tools on the same mailbox as the REST API', () => {
     expect(fetched.messages.map((m) => m.id)).toEqual(listed.messages!.map((m) => m.id));
     expect(fetched.resultSizeEstimate).toBe(listed.resultSizeEstimate);
     expect(fetched.nextPageToken).toBe(listed.nextPageToken);
-    for (const message of fetched.messages) expect(message).toEqual(await user.get<GmailMessage>(`/messages/${message.id}`));
+    for (const message of fetched.messages)
+      expect(message).toEqual(await user.get<GmailMessage>(`/messages/${message.id}`));
 
-    const next = await user.tool<FetchOut>('gmail_fetch_mails', { query: 'is:unread', max_results: 5, page_token: fetched.nextPageToken });
-    const nextListed = await user.get<GmailList>('/messages', { q: 'is:unread', maxResults: 5, pageToken: listed.nextPageToken });
+    const next = await user.tool<FetchOut>('gmail_fetch_mails', {
+      query: 'is:unread',
+      max_results: 5,
+      page_token: fetched.nextPageToken,
+    });
+    const nextListed = await user.get<GmailList>('/messages', {
+      q: 'is:unread',
+      maxResults: 5,
+      pageToken: listed.nextPageToken,
+    });
     expect(next.messages.map((m) => m.id)).toEqual(nextListed.messages!.map((m) => m.id));
   });
 
   it('gmail_fetch_mails accepts the loose inputs real callers send and the other formats', async () => {
-    const loose = await user.tool<FetchOut>('gmail_fetch_mails', { query: '', max_results: '3', label_ids: '', page_token: '', include_spam_trash: false, schema_version: '', tool_version: '' });
+    const loose = await user.tool<FetchOut>('gmail_fetch_mails', {
+      query: '',
+      max_results: '3',
+      label_ids: '',
+      page_token: '',
+      include_spam_trash: false,
+      schema_version: '',
+      tool_version: '',
+    });
     expect(loose.messages).toHaveLength(3);
     const defaults = await user.tool<FetchOut>('gmail_fetch_mails', {});
     expect(defaults.messages).toHaveLength(10);
-    const metadata = await user.tool<FetchOut>('gmail_fetch_mails', { label_ids: ['INBOX'], max_results: 2, format: 'metadata' });
-    expect(metadata.messages.every((m) => m.payload && !('parts' in m.payload) && m.labelIds.includes('INBOX'))).toBe(true);
+    const metadata = await user.tool<FetchOut>('gmail_fetch_mails', {
+      label_ids: ['INBOX'],
+      max_results: 2,
+      format: 'metadata',
+    });
+    expect(metadata.messages.every((m) => m.payload && !('parts' in m.payload) && m.labelIds.includes('INBOX'))).toBe(
+      true,
+    );
     const none = await user.tool<FetchOut>('gmail_fetch_mails', { query: 'from:nobody-at-all.invalid' });
     expect(none).toEqual({ messages: [], resultSizeEstimate: 0 });
     const rest = await user.get<GmailList>('/messages', { q: 'from:nobody-at-all.invalid' });
@@ -92,19 +121,35 @@ describe('Gmail tools on the same mailbox as the REST API', () => {
 
   it('gets messages, threads, the profile and labels exactly as REST does', async () => {
     const [first] = (await user.get<GmailList>('/messages', { maxResults: 1, q: 'has:attachment' })).messages!;
-    expect(await user.tool('gmail_get_message_by_id', { message_id: first!.id })).toEqual(await user.get(`/messages/${first!.id}`));
-    expect(await user.tool('gmail_get_message_by_id', { message_id: first!.id, format: 'raw' })).toEqual(await user.get(`/messages/${first!.id}`, { format: 'raw' }));
-    expect(await user.tool<GmailThread>('gmail_get_thread_by_id', { thread_id: first!.threadId })).toEqual(await user.get(`/threads/${first!.threadId}`));
-    expect(await user.tool('gmail_get_thread_by_id', { thread_id: first!.threadId, format: 'metadata', metadata_headers: ['From'] })).toEqual(
-      await user.get(`/threads/${first!.threadId}`, { format: 'metadata', metadataHeaders: 'From' }),
+    expect(await user.tool('gmail_get_message_by_id', { message_id: first!.id })).toEqual(
+      await user.get(`/messages/${first!.id}`),
     );
-    expect(await user.tool<GmailThreadList>('gmail_list_threads', { query: 'in:inbox', max_results: 4 })).toEqual(await user.get('/threads', { q: 'in:inbox', maxResults: 4 }));
+    expect(await user.tool('gmail_get_message_by_id', { message_id: first!.id, format: 'raw' })).toEqual(
+      await user.get(`/messages/${first!.id}`, { format: 'raw' }),
+    );
+    expect(await user.tool<GmailThread>('gmail_get_thread_by_id', { thread_id: first!.threadId })).toEqual(
+      await user.get(`/threads/${first!.threadId}`),
+    );
+    expect(
+      await user.tool('gmail_get_thread_by_id', {
+        thread_id: first!.threadId,
+        format: 'metadata',
+        metadata_headers: ['From'],
+      }),
+    ).toEqual(await user.get(`/threads/${first!.threadId}`, { format: 'metadata', metadataHeaders: 'From' }));
+    expect(await user.tool<GmailThreadList>('gmail_list_threads', { query: 'in:inbox', max_results: 4 })).toEqual(
+      await user.get('/threads', { q: 'in:inbox', maxResults: 4 }),
+    );
     expect(await user.tool('gmail_get_profile')).toEqual(await user.get('/profile'));
     expect(await user.tool<{ labels: GmailLabel[] }>('gmail_list_labels')).toEqual(await user.get('/labels'));
 
     const message = await user.get<GmailMessage>(`/messages/${first!.id}`);
     const part = leaves(fullPayload(message)).find((p) => p.filename !== '')!;
-    const viaTool = await user.tool<{ data: string; size: number }>('gmail_get_attachment_by_id', { message_id: first!.id, attachment_id: part.body.attachmentId, file_name: part.filename });
+    const viaTool = await user.tool<{ data: string; size: number }>('gmail_get_attachment_by_id', {
+      message_id: first!.id,
+      attachment_id: part.body.attachmentId,
+      file_name: part.filename,
+    });
     expect(viaTool).toEqual(await user.get(`/messages/${first!.id}/attachments/${part.body.attachmentId}`));
     expect(decodeData(viaTool.data).length).toBe(part.body.size);
   });
@@ -163,7 +208,11 @@ describe('Gmail tools on the same mailbox as the REST API', () => {
 
   it('gmail_modify_message_labels changes what REST sees', async () => {
     const [target] = (await user.get<GmailList>('/messages', { q: 'is:unread', maxResults: 1 })).messages!;
-    const result = await user.tool<{ labelIds: string[] }>('gmail_modify_message_labels', { message_id: target!.id, remove_label_ids: ['UNREAD'], add_label_ids: ['IMPORTANT'] });
+    const result = await user.tool<{ labelIds: string[] }>('gmail_modify_message_labels', {
+      message_id: target!.id,
+      remove_label_ids: ['UNREAD'],
+      add_label_ids: ['IMPORTANT'],
+    });
     expect(result.labelIds).not.toContain('UNREAD');
     const after = await user.get<GmailMessage>(`/messages/${target!.id}`, { format: 'minimal' });
     expect(after.labelIds).toEqual(result.labelIds);

@@ -28,13 +28,20 @@ describe('Notion blocks over the proxy', () => {
   async function blankPage(user: NotionUser, title: string): Promise<PageOut> {
     const search = await user.request<ListOut<PageOut>>('POST', '/v1/search', { query: 'Meeting notes' });
     const parent = search.results.find((p) => titleOf(p) === 'Meeting notes')!;
-    return user.request<PageOut>('POST', '/v1/pages', { parent: { page_id: parent.id }, properties: { title: [text(title)] } });
+    return user.request<PageOut>('POST', '/v1/pages', {
+      parent: { page_id: parent.id },
+      properties: { title: [text(title)] },
+    });
   }
 
   it('appends 250 blocks in three requests and reads them back in three pages of 100, 100 and 50', async () => {
     const user = await fx.user('blocks-paging');
     const page = await blankPage(user, 'Long page');
-    for (const [start, count] of [[0, 100], [100, 100], [200, 50]] as const) {
+    for (const [start, count] of [
+      [0, 100],
+      [100, 100],
+      [200, 50],
+    ] as const) {
       const appended = await user.request<ListOut<BlockOut>>('PATCH', `/v1/blocks/${page.id}/children`, {
         children: Array.from({ length: count }, (_, i) => paragraph(`Line ${start + i}`)),
       });
@@ -83,7 +90,9 @@ describe('Notion blocks over the proxy', () => {
         },
         {
           type: 'paragraph',
-          paragraph: { rich_text: [{ type: 'text', text: { content: 'Docs', link: { url: 'https://example.com/docs' } } }] },
+          paragraph: {
+            rich_text: [{ type: 'text', text: { content: 'Docs', link: { url: 'https://example.com/docs' } } }],
+          },
         },
         { type: 'code', code: { rich_text: [text('const x = 1;')], language: 'typescript' } },
         {
@@ -101,7 +110,10 @@ describe('Notion blocks over the proxy', () => {
     });
     const [parent, link, code, table] = appended.results;
     expect(parent!.has_children).toBe(true);
-    expect(richTextOf(parent!)[0]).toMatchObject({ plain_text: 'Parent', annotations: { bold: true, italic: false, color: 'default' } });
+    expect(richTextOf(parent!)[0]).toMatchObject({
+      plain_text: 'Parent',
+      annotations: { bold: true, italic: false, color: 'default' },
+    });
     expect(richTextOf(link!)[0]).toMatchObject({ plain_text: 'Docs', href: 'https://example.com/docs' });
     expect(code!['code']).toMatchObject({ language: 'typescript' });
     expect(table!.has_children).toBe(true);
@@ -115,7 +127,9 @@ describe('Notion blocks over the proxy', () => {
     expect(rows.results.map((r) => r.type)).toEqual(['table_row', 'table_row']);
 
     const badLanguage = await notionErrorOf(
-      user.request('PATCH', `/v1/blocks/${page.id}/children`, { children: [{ code: { rich_text: [], language: 'typescript2' } }] }),
+      user.request('PATCH', `/v1/blocks/${page.id}/children`, {
+        children: [{ code: { rich_text: [], language: 'typescript2' } }],
+      }),
     );
     expect(badLanguage.body.message).toContain('body.children[0].code.language should be one of');
   });
@@ -136,7 +150,9 @@ describe('Notion blocks over the proxy', () => {
     });
     expect(richTextOf(updated)[0]!.plain_text).toBe('THREE');
     expect(updated['paragraph']).toMatchObject({ color: 'red' });
-    const wrongType = await notionErrorOf(user.request('PATCH', `/v1/blocks/${three!.id}`, { heading_1: { rich_text: [] } }));
+    const wrongType = await notionErrorOf(
+      user.request('PATCH', `/v1/blocks/${three!.id}`, { heading_1: { rich_text: [] } }),
+    );
     expect(wrongType.body.code).toBe('validation_error');
 
     const deleted = await user.request<BlockOut>('DELETE', `/v1/blocks/${one!.id}`);
@@ -157,7 +173,9 @@ describe('Notion blocks over the proxy', () => {
       children: [{ type: 'divider', divider: {} }],
     });
     const divider = appended.results[0]!;
-    const intoDivider = await notionErrorOf(user.request('PATCH', `/v1/blocks/${divider.id}/children`, { children: [paragraph('x')] }));
+    const intoDivider = await notionErrorOf(
+      user.request('PATCH', `/v1/blocks/${divider.id}/children`, { children: [paragraph('x')] }),
+    );
     expect(intoDivider.body.code).toBe('validation_error');
 
     const missing = await notionErrorOf(user.request('GET', '/v1/blocks/11111111222233334444555555555555/children'));

@@ -23,10 +23,42 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { name: 'Alpha launch', url: 'https://a.example/one', score: 10, done: true, status: 'Done', tags: ['web', 'docs'], date: '2025-03-01' },
-  { name: 'Beta docs', url: 'https://b.example/two', score: 5, done: false, status: 'Doing', tags: ['docs'], date: '2025-03-10' },
-  { name: 'alpha review', url: 'https://a.example/three', score: null, done: false, status: 'Todo', tags: [], date: '2025-04-02' },
-  { name: 'Gamma', url: 'https://c.example/four', score: 42, done: true, status: 'Doing', tags: ['web'], date: '2025-03-10T15:30:00Z' },
+  {
+    name: 'Alpha launch',
+    url: 'https://a.example/one',
+    score: 10,
+    done: true,
+    status: 'Done',
+    tags: ['web', 'docs'],
+    date: '2025-03-01',
+  },
+  {
+    name: 'Beta docs',
+    url: 'https://b.example/two',
+    score: 5,
+    done: false,
+    status: 'Doing',
+    tags: ['docs'],
+    date: '2025-03-10',
+  },
+  {
+    name: 'alpha review',
+    url: 'https://a.example/three',
+    score: null,
+    done: false,
+    status: 'Todo',
+    tags: [],
+    date: '2025-04-02',
+  },
+  {
+    name: 'Gamma',
+    url: 'https://c.example/four',
+    score: 42,
+    done: true,
+    status: 'Doing',
+    tags: ['web'],
+    date: '2025-03-10T15:30:00Z',
+  },
 ];
 
 describe('Notion databases over the proxy', () => {
@@ -80,7 +112,16 @@ describe('Notion databases over the proxy', () => {
     expect(database.properties['Name']).toMatchObject({ id: 'title', type: 'title' });
     expect(database.properties['Status']!.select!.options.map((o) => o.name)).toEqual(['Todo', 'Doing', 'Done']);
     const fetched = await user.request<DatabaseOut>('GET', `/v1/databases/${database.id}`);
-    expect(Object.keys(fetched.properties)).toEqual(['Name', 'URL', 'Score', 'Done', 'Status', 'Tags', 'When', 'Created']);
+    expect(Object.keys(fetched.properties)).toEqual([
+      'Name',
+      'URL',
+      'Score',
+      'Done',
+      'Status',
+      'Tags',
+      'When',
+      'Created',
+    ]);
     // Multi-select options named by rows were added to the schema.
     const tags = fetched.properties['Tags'] as unknown as { multi_select: { options: { name: string }[] } };
     expect(tags.multi_select.options.map((o) => o.name).sort()).toEqual(['docs', 'web']);
@@ -102,19 +143,43 @@ describe('Notion databases over the proxy', () => {
   });
 
   it('filters on text, url, number, checkbox, select, multi_select and date', async () => {
-    expect(await names({ filter: { property: 'Name', title: { contains: 'ALPHA' } } })).toEqual(['alpha review', 'Alpha launch']);
+    expect(await names({ filter: { property: 'Name', title: { contains: 'ALPHA' } } })).toEqual([
+      'alpha review',
+      'Alpha launch',
+    ]);
     expect(await names({ filter: { property: 'Name', rich_text: { starts_with: 'beta' } } })).toEqual(['Beta docs']);
     expect(await names({ filter: { property: 'Name', title: { equals: 'Gamma' } } })).toEqual(['Gamma']);
-    expect(await names({ filter: { property: 'URL', url: { equals: 'https://b.example/two' } } })).toEqual(['Beta docs']);
-    expect(await names({ filter: { property: 'Score', number: { greater_than: 5 } } })).toEqual(['Gamma', 'Alpha launch']);
+    expect(await names({ filter: { property: 'URL', url: { equals: 'https://b.example/two' } } })).toEqual([
+      'Beta docs',
+    ]);
+    expect(await names({ filter: { property: 'Score', number: { greater_than: 5 } } })).toEqual([
+      'Gamma',
+      'Alpha launch',
+    ]);
     expect(await names({ filter: { property: 'Score', number: { less_than_or_equal_to: 5 } } })).toEqual(['Beta docs']);
     expect(await names({ filter: { property: 'Score', number: { is_empty: true } } })).toEqual(['alpha review']);
-    expect(await names({ filter: { property: 'Done', checkbox: { equals: true } } })).toEqual(['Gamma', 'Alpha launch']);
-    expect(await names({ filter: { property: 'Status', select: { equals: 'Doing' } } })).toEqual(['Gamma', 'Beta docs']);
-    expect(await names({ filter: { property: 'Tags', multi_select: { contains: 'docs' } } })).toEqual(['Beta docs', 'Alpha launch']);
+    expect(await names({ filter: { property: 'Done', checkbox: { equals: true } } })).toEqual([
+      'Gamma',
+      'Alpha launch',
+    ]);
+    expect(await names({ filter: { property: 'Status', select: { equals: 'Doing' } } })).toEqual([
+      'Gamma',
+      'Beta docs',
+    ]);
+    expect(await names({ filter: { property: 'Tags', multi_select: { contains: 'docs' } } })).toEqual([
+      'Beta docs',
+      'Alpha launch',
+    ]);
     expect(await names({ filter: { property: 'When', date: { before: '2025-03-10' } } })).toEqual(['Alpha launch']);
-    expect(await names({ filter: { property: 'When', date: { on_or_after: '2025-03-10' } } })).toEqual(['Gamma', 'alpha review', 'Beta docs']);
-    expect(await names({ filter: { property: 'When', date: { equals: '2025-03-10' } } })).toEqual(['Gamma', 'Beta docs']);
+    expect(await names({ filter: { property: 'When', date: { on_or_after: '2025-03-10' } } })).toEqual([
+      'Gamma',
+      'alpha review',
+      'Beta docs',
+    ]);
+    expect(await names({ filter: { property: 'When', date: { equals: '2025-03-10' } } })).toEqual([
+      'Gamma',
+      'Beta docs',
+    ]);
     expect(await names({ filter: { property: 'When', date: { after: '2025-03-10' } } })).toEqual(['alpha review']);
     expect(await names({ filter: { property: 'Name', title: { is_empty: true } } })).toEqual([]);
   });
@@ -125,14 +190,24 @@ describe('Notion databases over the proxy', () => {
         filter: {
           or: [
             { property: 'Status', select: { equals: 'Todo' } },
-            { and: [{ property: 'Done', checkbox: { equals: true } }, { property: 'Score', number: { greater_than: 20 } }] },
+            {
+              and: [
+                { property: 'Done', checkbox: { equals: true } },
+                { property: 'Score', number: { greater_than: 20 } },
+              ],
+            },
           ],
         },
       }),
     ).toEqual(['Gamma', 'alpha review']);
-    const created = (await user.request<ListOut<PageOut>>('POST', `/v1/databases/${database.id}/query`, {})).results[0]!.created_time;
-    expect(await names({ filter: { timestamp: 'created_time', created_time: { on_or_before: created } } })).toHaveLength(4);
-    expect(await names({ filter: { timestamp: 'last_edited_time', last_edited_time: { after: created } } })).toEqual([]);
+    const created = (await user.request<ListOut<PageOut>>('POST', `/v1/databases/${database.id}/query`, {})).results[0]!
+      .created_time;
+    expect(
+      await names({ filter: { timestamp: 'created_time', created_time: { on_or_before: created } } }),
+    ).toHaveLength(4);
+    expect(await names({ filter: { timestamp: 'last_edited_time', last_edited_time: { after: created } } })).toEqual(
+      [],
+    );
     expect(await names({ filter: { property: 'Created', created_time: { before: '2020-01-01' } } })).toEqual([]);
 
     const tooDeep = await notionErrorOf(
@@ -144,13 +219,30 @@ describe('Notion databases over the proxy', () => {
   });
 
   it('sorts by property and timestamp, and paginates query results', async () => {
-    expect(await names({ sorts: [{ property: 'Score', direction: 'descending' }] })).toEqual(['Gamma', 'Alpha launch', 'Beta docs', 'alpha review']);
-    expect(await names({ sorts: [{ property: 'Name', direction: 'ascending' }] })).toEqual(['Alpha launch', 'alpha review', 'Beta docs', 'Gamma']);
+    expect(await names({ sorts: [{ property: 'Score', direction: 'descending' }] })).toEqual([
+      'Gamma',
+      'Alpha launch',
+      'Beta docs',
+      'alpha review',
+    ]);
+    expect(await names({ sorts: [{ property: 'Name', direction: 'ascending' }] })).toEqual([
+      'Alpha launch',
+      'alpha review',
+      'Beta docs',
+      'Gamma',
+    ]);
     // Select sorts follow the option order (Todo, Doing, Done), then the second sort breaks ties.
     expect(
-      await names({ sorts: [{ property: 'Status', direction: 'ascending' }, { property: 'Score', direction: 'ascending' }] }),
+      await names({
+        sorts: [
+          { property: 'Status', direction: 'ascending' },
+          { property: 'Score', direction: 'ascending' },
+        ],
+      }),
     ).toEqual(['alpha review', 'Beta docs', 'Gamma', 'Alpha launch']);
-    expect(await names({ sorts: [{ timestamp: 'created_time', direction: 'ascending' }] })).toEqual(ROWS.map((r) => r.name));
+    expect(await names({ sorts: [{ timestamp: 'created_time', direction: 'ascending' }] })).toEqual(
+      ROWS.map((r) => r.name),
+    );
 
     const { items, pages } = await collect<PageOut>((cursor) =>
       user.request<ListOut<PageOut>>('POST', `/v1/databases/${database.id}/query`, {
@@ -165,24 +257,36 @@ describe('Notion databases over the proxy', () => {
 
   it('refuses unknown properties, mismatched filter types and wrongly typed values', async () => {
     const unknown = await notionErrorOf(
-      user.request('POST', `/v1/databases/${database.id}/query`, { filter: { property: 'Nope', checkbox: { equals: true } } }),
+      user.request('POST', `/v1/databases/${database.id}/query`, {
+        filter: { property: 'Nope', checkbox: { equals: true } },
+      }),
     );
     expect(unknown.body.message).toBe('Could not find property with name or id: Nope');
     const mismatch = await notionErrorOf(
-      user.request('POST', `/v1/databases/${database.id}/query`, { filter: { property: 'Done', select: { equals: 'x' } } }),
+      user.request('POST', `/v1/databases/${database.id}/query`, {
+        filter: { property: 'Done', select: { equals: 'x' } },
+      }),
     );
     expect(mismatch.body.message).toBe('database property checkbox does not match filter select');
     const badSort = await notionErrorOf(
-      user.request('POST', `/v1/databases/${database.id}/query`, { sorts: [{ property: 'Nope', direction: 'ascending' }] }),
+      user.request('POST', `/v1/databases/${database.id}/query`, {
+        sorts: [{ property: 'Nope', direction: 'ascending' }],
+      }),
     );
     expect(badSort.body.message).toBe('Could not find sort property with name or id: Nope');
 
     const wrongType = await notionErrorOf(
-      user.request('POST', '/v1/pages', { parent: { database_id: database.id }, properties: { Status: { rich_text: [text('x')] } } }),
+      user.request('POST', '/v1/pages', {
+        parent: { database_id: database.id },
+        properties: { Status: { rich_text: [text('x')] } },
+      }),
     );
     expect(wrongType.body.message).toBe('Status is expected to be select.');
     const readOnly = await notionErrorOf(
-      user.request('POST', '/v1/pages', { parent: { database_id: database.id }, properties: { Created: { created_time: '2025-01-01' } } }),
+      user.request('POST', '/v1/pages', {
+        parent: { database_id: database.id },
+        properties: { Created: { created_time: '2025-01-01' } },
+      }),
     );
     expect(readOnly.body.code).toBe('validation_error');
     const longUrl = await notionErrorOf(
@@ -191,7 +295,9 @@ describe('Notion databases over the proxy', () => {
         properties: { URL: { url: `https://example.com/${'a'.repeat(2000)}` } },
       }),
     );
-    expect(longUrl.body.message).toBe('body failed validation: body.properties.URL.url.length should be ≤ `2000`, instead was `2020`.');
+    expect(longUrl.body.message).toBe(
+      'body failed validation: body.properties.URL.url.length should be ≤ `2000`, instead was `2020`.',
+    );
     const twoTitles = await notionErrorOf(
       user.request('POST', '/v1/databases', {
         parent: { page_id: database.parent['page_id'] },
@@ -203,8 +309,11 @@ describe('Notion databases over the proxy', () => {
 
   it('updates the schema: adds, renames and removes properties; rows follow', async () => {
     const other = await fx.user('databases-update');
-    const projects = (await other.request<ListOut<DatabaseOut>>('POST', '/v1/search', { filter: { property: 'object', value: 'database' } }))
-      .results[0]!;
+    const projects = (
+      await other.request<ListOut<DatabaseOut>>('POST', '/v1/search', {
+        filter: { property: 'object', value: 'database' },
+      })
+    ).results[0]!;
     const updated = await other.request<DatabaseOut>('PATCH', `/v1/databases/${projects.id}`, {
       title: [text('All projects')],
       properties: { Owner: { name: 'Lead' }, Link: null, Priority: { select: { options: [{ name: 'High' }] } } },
@@ -220,7 +329,9 @@ describe('Notion databases over the proxy', () => {
       expect(row.properties['Priority']!.select).toBeNull();
       expect(row.properties['Lead']!.rich_text!.length).toBe(1);
     }
-    const noTitleRemoval = await notionErrorOf(other.request('PATCH', `/v1/databases/${projects.id}`, { properties: { Name: null } }));
+    const noTitleRemoval = await notionErrorOf(
+      other.request('PATCH', `/v1/databases/${projects.id}`, { properties: { Name: null } }),
+    );
     expect(noTitleRemoval.body.code).toBe('validation_error');
   });
 });

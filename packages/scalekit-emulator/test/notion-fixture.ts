@@ -84,7 +84,9 @@ export interface NotionFixture extends EmulatorFixture {
 }
 
 /** An emulator with the Notion sandbox; the rate limit is off unless `notion` options turn it on. */
-export async function startNotion(options: { seed?: number; notion?: JsonObject; persistPath?: string } = {}): Promise<NotionFixture> {
+export async function startNotion(
+  options: { seed?: number; notion?: JsonObject; persistPath?: string } = {},
+): Promise<NotionFixture> {
   const fixture = await startWithClient({
     seed: options.seed ?? 7,
     sandboxes: { notion: { rateLimitPerSecond: 0, ...options.notion } },
@@ -93,8 +95,20 @@ export async function startNotion(options: { seed?: number; notion?: JsonObject;
   const { client } = fixture;
   const handle = (identifier: string): NotionUser => ({
     identifier,
-    async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = NOTION_VERSION_HEADER) {
-      const response = await client.actions.request({ connectionName: 'notion', identifier, path, method, body, headers });
+    async request<T>(
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = NOTION_VERSION_HEADER,
+    ) {
+      const response = await client.actions.request({
+        connectionName: 'notion',
+        identifier,
+        path,
+        method,
+        body,
+        headers,
+      });
       return response.data as T;
     },
     async tool<T>(toolName: string, toolInput: Record<string, unknown> = {}) {
@@ -114,7 +128,9 @@ export async function startNotion(options: { seed?: number; notion?: JsonObject;
 }
 
 /** The Notion error body a refused proxy call carried (the SDK keeps it as `errDetails`). */
-export function notionErrorOf(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: ErrorOut }> {
+export function notionErrorOf(
+  promise: Promise<unknown>,
+): Promise<{ exception: ScalekitServerException; body: ErrorOut }> {
   return proxyErrorOf<ErrorOut>(promise);
 }
 
@@ -123,7 +139,11 @@ export function text(content: string, extra: Record<string, unknown> = {}): Reco
 }
 
 export function paragraph(content: string, children?: unknown[]): Record<string, unknown> {
-  return { object: 'block', type: 'paragraph', paragraph: { rich_text: [text(content)], ...(children ? { children } : {}) } };
+  return {
+    object: 'block',
+    type: 'paragraph',
+    paragraph: { rich_text: [text(content)], ...(children ? { children } : {}) },
+  };
 }
 
 export function titleOf(page: PageOut): string {
@@ -132,7 +152,9 @@ export function titleOf(page: PageOut): string {
 }
 
 /** Every page of a paginated list, following `next_cursor`. */
-export async function collect<T>(fetchPage: (cursor: string | undefined) => Promise<ListOut<T>>): Promise<{ items: T[]; pages: number }> {
+export async function collect<T>(
+  fetchPage: (cursor: string | undefined) => Promise<ListOut<T>>,
+): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];
   let cursor: string | undefined;
   let pages = 0;

@@ -26,7 +26,10 @@ describe("Notion's request limits", () => {
     fx = await startNotion();
     user = await fx.user('limits');
     const research = (await user.request<ListOut<PageOut>>('POST', '/v1/search', { query: 'Research' })).results[0]!;
-    page = await user.request<PageOut>('POST', '/v1/pages', { parent: { page_id: research.id }, properties: { title: [text('Limits')] } });
+    page = await user.request<PageOut>('POST', '/v1/pages', {
+      parent: { page_id: research.id },
+      properties: { title: [text('Limits')] },
+    });
   });
   afterAll(() => fx.close());
 
@@ -37,7 +40,9 @@ describe("Notion's request limits", () => {
 
   async function refusedAppend(children: unknown[]): Promise<string> {
     const before = await childCount();
-    const { exception, body } = await notionErrorOf(user.request('PATCH', `/v1/blocks/${page.id}/children`, { children }));
+    const { exception, body } = await notionErrorOf(
+      user.request('PATCH', `/v1/blocks/${page.id}/children`, { children }),
+    );
     expect(exception).toBeInstanceOf(ScalekitBadRequestException);
     expect(body).toMatchObject({ object: 'error', status: 400, code: 'validation_error' });
     // Nothing of a refused request is written.
@@ -55,15 +60,24 @@ describe("Notion's request limits", () => {
   });
 
   it('refuses 101 children nested inside one block, naming the nested array', async () => {
-    const message = await refusedAppend([toggle('big', Array.from({ length: 101 }, (_, i) => paragraph(`c${i}`)))]);
-    expect(message).toBe('body failed validation: body.children[0].toggle.children.length should be ≤ `100`, instead was `101`.');
+    const message = await refusedAppend([
+      toggle(
+        'big',
+        Array.from({ length: 101 }, (_, i) => paragraph(`c${i}`)),
+      ),
+    ]);
+    expect(message).toBe(
+      'body failed validation: body.children[0].toggle.children.length should be ≤ `100`, instead was `101`.',
+    );
   });
 
   it('takes 2000 characters of text content and refuses 2001, with nothing written when one block of many is bad', async () => {
     await user.request('PATCH', `/v1/blocks/${page.id}/children`, { children: [paragraph('x'.repeat(2000))] });
     const children = [paragraph('fine'), paragraph('also fine'), paragraph('y'.repeat(2001))];
     const message = await refusedAppend(children);
-    expect(message).toBe('body failed validation: body.children[2].paragraph.rich_text[0].text.content.length should be ≤ `2000`, instead was `2001`.');
+    expect(message).toBe(
+      'body failed validation: body.children[2].paragraph.rich_text[0].text.content.length should be ≤ `2000`, instead was `2001`.',
+    );
   });
 
   it('refuses a link url over 2000 characters and more than 100 rich text items', async () => {
@@ -71,11 +85,15 @@ describe("Notion's request limits", () => {
     const linkMessage = await refusedAppend([
       { type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'link', link: { url } } }] } },
     ]);
-    expect(linkMessage).toBe('body failed validation: body.children[0].paragraph.rich_text[0].text.link.url.length should be ≤ `2000`, instead was `2001`.');
+    expect(linkMessage).toBe(
+      'body failed validation: body.children[0].paragraph.rich_text[0].text.link.url.length should be ≤ `2000`, instead was `2001`.',
+    );
     const itemsMessage = await refusedAppend([
       { type: 'paragraph', paragraph: { rich_text: Array.from({ length: 101 }, (_, i) => text(`t${i}`)) } },
     ]);
-    expect(itemsMessage).toBe('body failed validation: body.children[0].paragraph.rich_text.length should be ≤ `100`, instead was `101`.');
+    expect(itemsMessage).toBe(
+      'body failed validation: body.children[0].paragraph.rich_text.length should be ≤ `100`, instead was `101`.',
+    );
   });
 
   it('takes two levels of nested children and refuses a third', async () => {
@@ -83,17 +101,30 @@ describe("Notion's request limits", () => {
       children: [toggle('level 1', [toggle('level 2', [paragraph('level 3')])])],
     });
     expect(ok.results[0]!.has_children).toBe(true);
-    const message = await refusedAppend([toggle('level 1', [toggle('level 2', [toggle('level 3', [paragraph('level 4')])])])]);
-    expect(message).toMatch(/^body failed validation: body\.children\[0\]\.toggle\.children\[0\]\.toggle\.children\[0\]\.toggle\.children should be not present, instead was `\[\{"object":"block","type":"paragraph"/);
+    const message = await refusedAppend([
+      toggle('level 1', [toggle('level 2', [toggle('level 3', [paragraph('level 4')])])]),
+    ]);
+    expect(message).toMatch(
+      /^body failed validation: body\.children\[0\]\.toggle\.children\[0\]\.toggle\.children\[0\]\.toggle\.children should be not present, instead was `\[\{"object":"block","type":"paragraph"/,
+    );
   });
 
   it('takes 1000 block elements in one request and refuses 1001', async () => {
     const tenEach = (count: number, perToggle: number) =>
-      Array.from({ length: count }, (_, i) => toggle(`t${i}`, Array.from({ length: perToggle }, (_, j) => paragraph(`${i}.${j}`))));
-    const accepted = await user.request<ListOut<BlockOut>>('PATCH', `/v1/blocks/${page.id}/children`, { children: tenEach(100, 9) });
+      Array.from({ length: count }, (_, i) =>
+        toggle(
+          `t${i}`,
+          Array.from({ length: perToggle }, (_, j) => paragraph(`${i}.${j}`)),
+        ),
+      );
+    const accepted = await user.request<ListOut<BlockOut>>('PATCH', `/v1/blocks/${page.id}/children`, {
+      children: tenEach(100, 9),
+    });
     expect(accepted.results).toHaveLength(100);
     const message = await refusedAppend(tenEach(91, 10));
-    expect(message).toBe('body failed validation: the request should carry ≤ `1000` block elements, instead was `1001`.');
+    expect(message).toBe(
+      'body failed validation: the request should carry ≤ `1000` block elements, instead was `1001`.',
+    );
   });
 
   it('refuses a payload over 500KB even when every part is within its own limit', async () => {
@@ -102,7 +133,9 @@ describe("Notion's request limits", () => {
       paragraph: { rich_text: [text(`${i}`.padEnd(2000, 'x')), text('y'.repeat(2000)), text('z'.repeat(2000))] },
     });
     const message = await refusedAppend(Array.from({ length: 90 }, (_, i) => fat(i)));
-    expect(message).toMatch(/^body failed validation: the request body should be ≤ `500000` bytes \(500KB\), instead was `\d+`\.$/);
+    expect(message).toMatch(
+      /^body failed validation: the request body should be ≤ `500000` bytes \(500KB\), instead was `\d+`\.$/,
+    );
 
     const research = (await user.request<ListOut<PageOut>>('POST', '/v1/search', { query: 'Research' })).results[0]!;
     const { body } = await notionErrorOf(
@@ -124,9 +157,12 @@ describe("Notion's request limits", () => {
       object: 'error',
       status: 400,
       code: 'missing_version',
-      message: 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
+      message:
+        'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
     });
-    const other = await notionErrorOf(user.request('GET', '/v1/users/me', undefined, { 'Notion-Version': '2025-09-03' }));
+    const other = await notionErrorOf(
+      user.request('GET', '/v1/users/me', undefined, { 'Notion-Version': '2025-09-03' }),
+    );
     expect(other.body.code).toBe('validation_error');
     const me = await user.request<{ object: string; type: string }>('GET', '/v1/users/me');
     expect(me).toMatchObject({ object: 'user', type: 'bot' });

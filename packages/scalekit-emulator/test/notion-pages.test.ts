@@ -19,7 +19,10 @@ describe('Notion pages over the proxy', () => {
   afterAll(() => fx.close());
 
   async function seededPage(user: Awaited<ReturnType<NotionFixture['user']>>, title: string): Promise<PageOut> {
-    const found = await user.request<ListOut<PageOut>>('POST', '/v1/search', { query: title, filter: { property: 'object', value: 'page' } });
+    const found = await user.request<ListOut<PageOut>>('POST', '/v1/search', {
+      query: title,
+      filter: { property: 'object', value: 'page' },
+    });
     const page = found.results.find((p) => titleOf(p) === title);
     expect(page).toBeDefined();
     return page!;
@@ -82,10 +85,14 @@ describe('Notion pages over the proxy', () => {
     const stillReadable = await user.request<PageOut>('GET', `/v1/pages/${page.id}`);
     expect(stillReadable.archived).toBe(true);
 
-    const edit = await notionErrorOf(user.request('PATCH', `/v1/pages/${page.id}`, { properties: { title: [text('x')] } }));
+    const edit = await notionErrorOf(
+      user.request('PATCH', `/v1/pages/${page.id}`, { properties: { title: [text('x')] } }),
+    );
     expect(edit.body).toMatchObject({ object: 'error', status: 400, code: 'validation_error' });
     expect(edit.body.message).toBe("Can't edit block that is archived. You must unarchive the block before editing.");
-    const append = await notionErrorOf(user.request('PATCH', `/v1/blocks/${page.id}/children`, { children: [paragraph('x')] }));
+    const append = await notionErrorOf(
+      user.request('PATCH', `/v1/blocks/${page.id}/children`, { children: [paragraph('x')] }),
+    );
     expect(append.body.code).toBe('validation_error');
     const child = await notionErrorOf(
       user.request('POST', '/v1/pages', { parent: { page_id: page.id }, properties: { title: [text('Child')] } }),
@@ -94,13 +101,18 @@ describe('Notion pages over the proxy', () => {
 
     const restored = await user.request<PageOut>('PATCH', `/v1/pages/${page.id}`, { archived: false });
     expect(restored.archived).toBe(false);
-    expect((await user.request<ListOut<PageOut>>('POST', '/v1/search', { query: 'Final plan' })).results).toHaveLength(1);
+    expect((await user.request<ListOut<PageOut>>('POST', '/v1/search', { query: 'Final plan' })).results).toHaveLength(
+      1,
+    );
   });
 
   it('DELETE /v1/blocks/{page id} trashes the page, and a second delete is refused', async () => {
     const user = await fx.user('pages-delete');
     const roadmap = await seededPage(user, 'Roadmap');
-    const page = await user.request<PageOut>('POST', '/v1/pages', { parent: { page_id: roadmap.id }, properties: { title: [text('Temp')] } });
+    const page = await user.request<PageOut>('POST', '/v1/pages', {
+      parent: { page_id: roadmap.id },
+      properties: { title: [text('Temp')] },
+    });
 
     const deleted = await user.request<BlockOut>('DELETE', `/v1/blocks/${page.id}`);
     expect(deleted).toMatchObject({ object: 'block', id: page.id, type: 'child_page', archived: true });
@@ -125,25 +137,37 @@ describe('Notion pages over the proxy', () => {
     });
 
     const unknownKey = await notionErrorOf(
-      user.request('POST', '/v1/pages', { parent: { page_id: research.id }, properties: { Name: { title: [text('x')] } } }),
+      user.request('POST', '/v1/pages', {
+        parent: { page_id: research.id },
+        properties: { Name: { title: [text('x')] } },
+      }),
     );
     expect(unknownKey.body.message).toBe('Name is not a property that exists.');
 
     const wrongShape = await notionErrorOf(
-      user.request('POST', '/v1/pages', { parent: { page_id: research.id }, properties: { title: { rich_text: [text('x')] } } }),
+      user.request('POST', '/v1/pages', {
+        parent: { page_id: research.id },
+        properties: { title: { rich_text: [text('x')] } },
+      }),
     );
     expect(wrongShape.body.message).toBe('title is expected to be title.');
 
     const ghost = '0f2b9c1e-5b7a-4d47-9d6a-1c2b3d4e5f60';
-    const notFound = await notionErrorOf(user.request('POST', '/v1/pages', { parent: { page_id: ghost }, properties: { title: [] } }));
+    const notFound = await notionErrorOf(
+      user.request('POST', '/v1/pages', { parent: { page_id: ghost }, properties: { title: [] } }),
+    );
     expect(notFound.exception.constructor.name).toBe('ScalekitNotFoundException');
     expect(notFound.body).toMatchObject({ status: 404, code: 'object_not_found' });
     expect(notFound.body.message).toContain(`Could not find page with ID: ${ghost}`);
 
     const badId = await notionErrorOf(user.request('GET', '/v1/pages/not-a-uuid'));
-    expect(badId.body.message).toBe('path failed validation: path.page_id should be a valid uuid, instead was `"not-a-uuid"`.');
+    expect(badId.body.message).toBe(
+      'path failed validation: path.page_id should be a valid uuid, instead was `"not-a-uuid"`.',
+    );
 
-    const workspace = await notionErrorOf(user.request('POST', '/v1/pages', { parent: { workspace: true }, properties: { title: [] } }));
+    const workspace = await notionErrorOf(
+      user.request('POST', '/v1/pages', { parent: { workspace: true }, properties: { title: [] } }),
+    );
     expect(workspace.body.code).toBe('validation_error');
   });
 

@@ -26,16 +26,22 @@ describe('Notion search over the proxy', () => {
     expect(roadmap).toMatchObject({ object: 'list', type: 'page_or_database', has_more: false });
     expect(roadmap.results.filter((r) => r.object === 'page').map((p) => titleOf(p))).toEqual(['Roadmap']);
 
-    const databases = await user.request<ListOut<SearchResult>>('POST', '/v1/search', { filter: { property: 'object', value: 'database' } });
+    const databases = await user.request<ListOut<SearchResult>>('POST', '/v1/search', {
+      filter: { property: 'object', value: 'database' },
+    });
     expect(databases.results.map((r) => r.object)).toEqual(['database']);
     expect((databases.results[0] as DatabaseOut).title[0]!.plain_text).toBe('Projects');
 
-    const pages = await user.request<ListOut<SearchResult>>('POST', '/v1/search', { filter: { property: 'object', value: 'page' } });
+    const pages = await user.request<ListOut<SearchResult>>('POST', '/v1/search', {
+      filter: { property: 'object', value: 'page' },
+    });
     expect(pages.results.every((r) => r.object === 'page')).toBe(true);
     // Research, Interview notes, Roadmap, six project rows, Meeting notes and twelve weekly syncs.
     expect(pages.results).toHaveLength(3 + 6 + 1 + 12);
 
-    const badFilter = await notionErrorOf(user.request('POST', '/v1/search', { filter: { property: 'object', value: 'block' } }));
+    const badFilter = await notionErrorOf(
+      user.request('POST', '/v1/search', { filter: { property: 'object', value: 'block' } }),
+    );
     expect(badFilter.body.code).toBe('validation_error');
     expect(badFilter.body.message).toContain('body.filter.value should be one of');
   });
@@ -44,7 +50,10 @@ describe('Notion search over the proxy', () => {
     const user = await fx.user('search-paging');
     const all = await user.request<ListOut<SearchResult>>('POST', '/v1/search', {});
     const { items, pages } = await collect<SearchResult>((cursor) =>
-      user.request<ListOut<SearchResult>>('POST', '/v1/search', { page_size: 5, ...(cursor ? { start_cursor: cursor } : {}) }),
+      user.request<ListOut<SearchResult>>('POST', '/v1/search', {
+        page_size: 5,
+        ...(cursor ? { start_cursor: cursor } : {}),
+      }),
     );
     expect(pages).toBe(Math.ceil(all.results.length / 5));
     expect(items.map((r) => r.id)).toEqual(all.results.map((r) => r.id));

@@ -17,9 +17,20 @@ import {
 import { rejectionOf } from './support/core.js';
 
 const TOOLS = [
-  'notion_page_search', 'notion_data_fetch', 'notion_page_get', 'notion_page_content_get', 'notion_page_content_append',
-  'notion_page_create', 'notion_page_update', 'notion_block_retrieve', 'notion_block_delete', 'notion_database_fetch',
-  'notion_database_query', 'notion_database_insert_row', 'notion_database_create', 'notion_user_get_self',
+  'notion_page_search',
+  'notion_data_fetch',
+  'notion_page_get',
+  'notion_page_content_get',
+  'notion_page_content_append',
+  'notion_page_create',
+  'notion_page_update',
+  'notion_block_retrieve',
+  'notion_block_delete',
+  'notion_database_fetch',
+  'notion_database_query',
+  'notion_database_insert_row',
+  'notion_database_create',
+  'notion_user_get_self',
 ];
 
 async function toolError(promise: Promise<unknown>): Promise<ScalekitToolException> {
@@ -62,7 +73,10 @@ describe('Scalekit Notion tools', () => {
     const content = await user.request<ListOut<BlockOut>>('GET', `/v1/blocks/${viaTool.id}/children`);
     expect(content.results.map(plain)).toEqual(['raw block content']);
 
-    const restPage = await user.request<PageOut>('POST', '/v1/pages', { parent: { page_id: research.id }, properties: { title: [text('From REST')] } });
+    const restPage = await user.request<PageOut>('POST', '/v1/pages', {
+      parent: { page_id: research.id },
+      properties: { title: [text('From REST')] },
+    });
     const got = await user.tool<PageOut>('notion_page_get', { page_id: restPage.id.replace(/-/g, '') });
     expect(got).toMatchObject({ object: 'page', id: restPage.id });
 
@@ -71,7 +85,10 @@ describe('Scalekit Notion tools', () => {
   });
 
   it('notion_page_content_append takes the simplified format and refuses raw blocks', async () => {
-    const page = await user.tool<PageOut>('notion_page_create', { parent_page_id: research.id, properties: { title: { title: [text('Simple')] } } });
+    const page = await user.tool<PageOut>('notion_page_create', {
+      parent_page_id: research.id,
+      properties: { title: { title: [text('Simple')] } },
+    });
     const appended = await user.tool<ListOut<BlockOut>>('notion_page_content_append', {
       block_id: page.id,
       blocks: [
@@ -88,17 +105,29 @@ describe('Scalekit Notion tools', () => {
     expect(read.results[2]!['code']).toMatchObject({ language: 'python' });
 
     const raw = await toolError(
-      user.tool('notion_page_content_append', { block_id: page.id, blocks: [{ type: 'paragraph', paragraph: { rich_text: [text('x')] } }] }),
+      user.tool('notion_page_content_append', {
+        block_id: page.id,
+        blocks: [{ type: 'paragraph', paragraph: { rich_text: [text('x')] } }],
+      }),
     );
     expect(raw.toolErrorCode).toBe('validation_error');
     expect(raw.toolErrorMessage).toContain('raw Notion block');
-    const badType = await toolError(user.tool('notion_page_content_append', { block_id: page.id, blocks: [{ type: 'toggle', text: 'x' }] }));
+    const badType = await toolError(
+      user.tool('notion_page_content_append', { block_id: page.id, blocks: [{ type: 'toggle', text: 'x' }] }),
+    );
     expect(badType.toolErrorMessage).toContain('blocks[0].type must be one of');
     const tooMany = await toolError(
-      user.tool('notion_page_content_append', { block_id: page.id, blocks: Array.from({ length: 101 }, () => ({ type: 'paragraph', text: 'x' })) }),
+      user.tool('notion_page_content_append', {
+        block_id: page.id,
+        blocks: Array.from({ length: 101 }, () => ({ type: 'paragraph', text: 'x' })),
+      }),
     );
-    expect(tooMany.toolErrorMessage).toBe('body failed validation: body.children.length should be ≤ `100`, instead was `101`.');
-    expect((await user.tool<ListOut<BlockOut>>('notion_page_content_get', { block_id: page.id })).results).toHaveLength(5);
+    expect(tooMany.toolErrorMessage).toBe(
+      'body failed validation: body.children.length should be ≤ `100`, instead was `101`.',
+    );
+    expect((await user.tool<ListOut<BlockOut>>('notion_page_content_get', { block_id: page.id })).results).toHaveLength(
+      5,
+    );
   });
 
   it('searches pages (and data) with pagination and sorts by created_time', async () => {
@@ -106,10 +135,16 @@ describe('Scalekit Notion tools', () => {
       user.tool<ListOut<PageOut>>('notion_page_search', { page_size: 4, ...(cursor ? { start_cursor: cursor } : {}) }),
     );
     expect(items.every((p) => p.object === 'page')).toBe(true);
-    const everything = await user.request<ListOut<PageOut>>('POST', '/v1/search', { filter: { property: 'object', value: 'page' } });
+    const everything = await user.request<ListOut<PageOut>>('POST', '/v1/search', {
+      filter: { property: 'object', value: 'page' },
+    });
     expect(items.map((p) => p.id)).toEqual(everything.results.map((p) => p.id));
 
-    const oldest = await user.tool<ListOut<PageOut>>('notion_page_search', { sort_direction: 'ascending', sort_timestamp: 'created_time', page_size: 1 });
+    const oldest = await user.tool<ListOut<PageOut>>('notion_page_search', {
+      sort_direction: 'ascending',
+      sort_timestamp: 'created_time',
+      page_size: 1,
+    });
     expect(titleOf(oldest.results[0]!)).toBe('Research');
 
     const data = await user.tool<ListOut<PageOut | DatabaseOut>>('notion_data_fetch', { query: 'projects' });
@@ -122,10 +157,16 @@ describe('Scalekit Notion tools', () => {
       title: [text('Links')],
       properties: { Name: { title: {} }, URL: { url: {} }, Seen: { checkbox: {} } },
     });
-    expect((await user.tool<DatabaseOut>('notion_database_fetch', { database_id: database.id })).title[0]!.plain_text).toBe('Links');
+    expect(
+      (await user.tool<DatabaseOut>('notion_database_fetch', { database_id: database.id })).title[0]!.plain_text,
+    ).toBe('Links');
     await user.tool('notion_database_insert_row', {
       database_id: database.id,
-      properties: { Name: { title: [text('Example')] }, URL: { url: 'https://example.com/' }, Seen: { checkbox: true } },
+      properties: {
+        Name: { title: [text('Example')] },
+        URL: { url: 'https://example.com/' },
+        Seen: { checkbox: true },
+      },
     });
     // notion_page_create with a database parent accepts the title keyed "title" (the title property's id).
     await user.tool('notion_page_create', {
@@ -147,25 +188,37 @@ describe('Scalekit Notion tools', () => {
   });
 
   it('updates and archives pages and deletes blocks', async () => {
-    const page = await user.tool<PageOut>('notion_page_create', { parent_page_id: research.id, properties: { title: { title: [text('To archive')] } } });
-    const appended = await user.tool<ListOut<BlockOut>>('notion_page_content_append', { block_id: page.id, blocks: [{ type: 'paragraph', text: 'bye' }] });
+    const page = await user.tool<PageOut>('notion_page_create', {
+      parent_page_id: research.id,
+      properties: { title: { title: [text('To archive')] } },
+    });
+    const appended = await user.tool<ListOut<BlockOut>>('notion_page_content_append', {
+      block_id: page.id,
+      blocks: [{ type: 'paragraph', text: 'bye' }],
+    });
     const deleted = await user.tool<BlockOut>('notion_block_delete', { block_id: appended.results[0]!.id });
     expect(deleted.archived).toBe(true);
-    expect((await user.tool<BlockOut>('notion_block_retrieve', { block_id: appended.results[0]!.id })).archived).toBe(true);
+    expect((await user.tool<BlockOut>('notion_block_retrieve', { block_id: appended.results[0]!.id })).archived).toBe(
+      true,
+    );
     const archived = await user.tool<PageOut>('notion_page_update', { page_id: page.id, archived: true });
     expect(archived.archived).toBe(true);
     expect((await user.request<PageOut>('GET', `/v1/pages/${page.id}`)).archived).toBe(true);
   });
 
   it('refuses bad parameters with validation_error', async () => {
-    const both = await toolError(user.tool('notion_page_create', { parent_page_id: research.id, database_id: research.id, properties: {} }));
+    const both = await toolError(
+      user.tool('notion_page_create', { parent_page_id: research.id, database_id: research.id, properties: {} }),
+    );
     expect(both.toolErrorCode).toBe('validation_error');
     expect(both.toolErrorMessage).toBe('Exactly one of parent_page_id or database_id is required.');
     const neither = await toolError(user.tool('notion_page_create', { properties: {} }));
     expect(neither.toolErrorCode).toBe('validation_error');
     const missing = await toolError(user.tool('notion_page_get', {}));
     expect(missing.toolErrorMessage).toContain('page_id is required');
-    const wrongType = await toolError(user.tool('notion_database_query', { database_id: research.id, page_size: 'ten' }));
+    const wrongType = await toolError(
+      user.tool('notion_database_query', { database_id: research.id, page_size: 'ten' }),
+    );
     expect(wrongType.toolErrorMessage).toContain('page_size must be a number');
     const notFound = await toolError(user.tool('notion_page_get', { page_id: '00000000-0000-4000-8000-000000000000' }));
     expect(notFound.toolErrorCode).toBe('object_not_found');

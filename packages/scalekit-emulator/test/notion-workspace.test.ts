@@ -16,7 +16,10 @@ import {
 } from './notion-fixture.js';
 
 async function pageByTitle(user: NotionUser, title: string): Promise<PageOut> {
-  const found = await user.request<ListOut<PageOut>>('POST', '/v1/search', { query: title, filter: { property: 'object', value: 'page' } });
+  const found = await user.request<ListOut<PageOut>>('POST', '/v1/search', {
+    query: title,
+    filter: { property: 'object', value: 'page' },
+  });
   const page = found.results.find((p) => titleOf(p) === title);
   expect(page).toBeDefined();
   return page!;
@@ -88,13 +91,21 @@ describe('Notion workspaces: isolation, determinism and the admin views', () => 
       parent: { page_id: roadmap.id },
       properties: { title: [text('<script>alert(1)</script>')] },
       children: [
-        { type: 'paragraph', paragraph: { rich_text: [{ type: 'text', text: { content: 'click', link: { url: 'javascript:alert(1)' } } }] } },
+        {
+          type: 'paragraph',
+          paragraph: {
+            rich_text: [{ type: 'text', text: { content: 'click', link: { url: 'javascript:alert(1)' } } }],
+          },
+        },
         { type: 'heading_2', heading_2: { rich_text: [text('Tom & "Jerry"')] } },
       ],
     });
     const sandbox = fx.emulator.environment.sandboxes.find('notion', 'carol')!;
 
-    const snapshot = sandbox.snapshot() as { pages: (JsonObject & { id: string; children: { type: string }[] })[]; databases: JsonObject[] };
+    const snapshot = sandbox.snapshot() as {
+      pages: (JsonObject & { id: string; children: { type: string }[] })[];
+      databases: JsonObject[];
+    };
     const stored = snapshot.pages.find((p) => p.id === hostile.id)!;
     expect(stored.children.map((c) => c.type)).toEqual(['paragraph', 'heading_2']);
     expect(snapshot.databases).toHaveLength(1);
@@ -139,8 +150,13 @@ describe('Notion workspace persistence', () => {
       expect(titleOf(restored)).toBe('Survives restarts');
       const blocks = await user.request<ListOut<BlockOut>>('GET', `/v1/blocks/${written.id}/children`);
       expect(blocks.results[0]).toMatchObject({ type: 'to_do', to_do: { checked: true } });
-      const next = await user.request<PageOut>('POST', '/v1/pages', { parent: { page_id: research.id }, properties: { title: [text('After')] } });
-      const all = await user.request<ListOut<PageOut>>('POST', '/v1/search', { filter: { property: 'object', value: 'page' } });
+      const next = await user.request<PageOut>('POST', '/v1/pages', {
+        parent: { page_id: research.id },
+        properties: { title: [text('After')] },
+      });
+      const all = await user.request<ListOut<PageOut>>('POST', '/v1/search', {
+        filter: { property: 'object', value: 'page' },
+      });
       expect(new Set(all.results.map((p) => p.id)).size).toBe(all.results.length);
       expect(all.results.map((p) => p.id)).toContain(next.id);
       // The id generator resumed where it stopped instead of replaying the seed (which would reissue the bot's id).

@@ -2,7 +2,13 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StateFileError, startEmulator, type ConnectionConfig, type EmulatorOptions, type SandboxKind } from '../src/index.js';
+import {
+  StateFileError,
+  startEmulator,
+  type ConnectionConfig,
+  type EmulatorOptions,
+  type SandboxKind,
+} from '../src/index.js';
 import { ConnectorStatus } from '../src/sdk-protocol.js';
 import { approveLink, connectAccount, startWithClient, type EmulatorFixture } from './support/connected-client.js';
 
@@ -52,28 +58,53 @@ describe('persistence to a state file', () => {
   it('restores accounts (same id, ACTIVE), runtime connections and sandbox resources after a restart', async () => {
     const first = await start();
     const aliceId = await connectAccount(first.client, 'acme', 'alice');
-    await first.client.actions.request({ connectionName: 'acme', identifier: 'alice', path: '/resources', method: 'POST', body: { name: 'Roadmap', data: { q: 3 } } });
-    await first.client.actions.executeTool({ toolName: 'acme_resource_create', toolInput: { name: 'Notes' }, connector: 'acme', identifier: 'alice' });
+    await first.client.actions.request({
+      connectionName: 'acme',
+      identifier: 'alice',
+      path: '/resources',
+      method: 'POST',
+      body: { name: 'Roadmap', data: { q: 3 } },
+    });
+    await first.client.actions.executeTool({
+      toolName: 'acme_resource_create',
+      toolInput: { name: 'Notes' },
+      connector: 'acme',
+      identifier: 'alice',
+    });
     await first.emulator.admin.addConnection({ name: 'keyed', provider: 'KEYED', auth: 'API_KEY' });
     await first.client.actions.getOrCreateConnectedAccount({ connectionName: 'keyed', identifier: 'bob' });
     const { link } = await first.client.actions.getAuthorizationLink({ connectionName: 'keyed', identifier: 'bob' });
     expect((await approveLink(link, { api_key: 'k-123' })).status).toBe(200);
-    const { link: unusedLink } = await first.client.actions.getAuthorizationLink({ connectionName: 'acme', identifier: 'alice' });
+    const { link: unusedLink } = await first.client.actions.getAuthorizationLink({
+      connectionName: 'acme',
+      identifier: 'alice',
+    });
     await first.emulator.close();
 
     const second = await start();
-    const alice = (await second.client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'alice' })).connectedAccount!;
+    const alice = (await second.client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'alice' }))
+      .connectedAccount!;
     expect(alice.id).toBe(aliceId);
     expect(alice.status).toBe(ConnectorStatus.ACTIVE);
     expect(alice.authorizationDetails?.details.case).toBe('oauthToken');
     expect(await resourceNames(second, 'alice')).toEqual(['Roadmap', 'Notes']);
     // The id counter is restored too, so new resources never reuse an id.
-    const created = await second.client.actions.request({ connectionName: 'acme', identifier: 'alice', path: '/resources', method: 'POST', body: { name: 'Later' } });
+    const created = await second.client.actions.request({
+      connectionName: 'acme',
+      identifier: 'alice',
+      path: '/resources',
+      method: 'POST',
+      body: { name: 'Later' },
+    });
     expect((created.data as { id: string }).id).toBe('res_3');
 
-    const bob = (await second.client.actions.getConnectedAccount({ connectionName: 'keyed', identifier: 'bob' })).connectedAccount!;
+    const bob = (await second.client.actions.getConnectedAccount({ connectionName: 'keyed', identifier: 'bob' }))
+      .connectedAccount!;
     expect(bob.status).toBe(ConnectorStatus.ACTIVE);
-    expect(bob.authorizationDetails?.details).toMatchObject({ case: 'staticAuth', value: { details: { api_key: 'k-123' } } });
+    expect(bob.authorizationDetails?.details).toMatchObject({
+      case: 'staticAuth',
+      value: { details: { api_key: 'k-123' } },
+    });
     expect(second.emulator.environment.connections.get('keyed')?.auth).toBe('API_KEY');
     // Magic links are short-lived and not persisted: an old one is unknown after the restart (on a new port).
     expect((await fetch(new URL(new URL(unusedLink).pathname, second.emulator.envUrl))).status).toBe(404);
@@ -117,7 +148,10 @@ describe('persistence to a state file', () => {
         return { executeTool: () => ({}), handleRequest: () => ({ status: 200, body: {} }), snapshot: () => ({}) };
       },
     };
-    const options = { connections: [ACME, { name: 'plain', provider: 'PLAIN', auth: 'OAUTH' as const }], sandboxKinds: [plain] };
+    const options = {
+      connections: [ACME, { name: 'plain', provider: 'PLAIN', auth: 'OAUTH' as const }],
+      sandboxKinds: [plain],
+    };
     const first = await start(options);
     await connectAccount(first.client, 'plain', 'u1');
     await first.client.actions.request({ connectionName: 'plain', identifier: 'u1', path: '/x' });
@@ -144,10 +178,16 @@ describe('persistence to a state file', () => {
 
   it('an incompatible or foreign file is refused with a clear reason', async () => {
     const cases: [unknown, string][] = [
-      [{ format: 'scalekit-emulator-state', version: 99, connections: [], accounts: [], sandboxes: [] }, 'state version 99'],
+      [
+        { format: 'scalekit-emulator-state', version: 99, connections: [], accounts: [], sandboxes: [] },
+        'state version 99',
+      ],
       [{ hello: 'world' }, 'not an emulator state file'],
       [[1, 2], 'the file must be an object'],
-      [{ format: 'scalekit-emulator-state', version: 1, connections: [], accounts: [{ id: 'ca_1' }], sandboxes: [] }, 'accounts[0].connector must be a string'],
+      [
+        { format: 'scalekit-emulator-state', version: 1, connections: [], accounts: [{ id: 'ca_1' }], sandboxes: [] },
+        'accounts[0].connector must be a string',
+      ],
     ];
     for (const [content, reason] of cases) {
       await writeFile(statePath, JSON.stringify(content));

@@ -17,7 +17,11 @@ describe('SeededRandom', () => {
   it('draws the YouTube catalogue sequence', () => {
     const rng = new SeededRandom(42);
     expect([rng.next(), rng.int(10, 20), rng.float(1, 2), rng.logUniform(10, 1e6), rng.chance(0.5)]).toEqual([
-      0.6011037519201636, 14, 1.8524657934904099, 22318.767455412548, true,
+      0.6011037519201636,
+      14,
+      1.8524657934904099,
+      22318.767455412548,
+      true,
     ]);
     expect(rng.pick(['a', 'b', 'c'])).toBe('b');
     expect(rng.sample([1, 2, 3, 4, 5, 6], 3)).toEqual([3, 1, 6]);
@@ -28,7 +32,11 @@ describe('SeededRandom', () => {
   it('draws the Gmail mailbox sequence', () => {
     const rng = new SeededRandom(42);
     expect([rng.next(), rng.int(5, 9), rng.pick(['a', 'b', 'c']), rng.chance(0.3), rng.hex(12)]).toEqual([
-      0.6011037519201636, 7, 'c', false, '2849d73eb438',
+      0.6011037519201636,
+      7,
+      'c',
+      false,
+      '2849d73eb438',
     ]);
   });
 

@@ -12,11 +12,20 @@ const XSS = '<img src=x onerror=alert(1)>';
 /** Fails (never skips) without Chromium: the UI must be checked in a real browser. */
 async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's chromium: apt-get update && apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. Install Debian's chromium: apt-get update && apt-get install -y chromium`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -53,7 +62,13 @@ describe('web UI in headless Chromium', () => {
   it('clicks from the overview to an account sandbox and sees what the SDK wrote, with injected markup shown as text', async () => {
     const accountId = await connectAccount(f.client, 'acme', XSS);
     for (const name of ['Quarterly report', XSS]) {
-      await f.client.actions.request({ connectionName: 'acme', identifier: XSS, path: '/resources', method: 'POST', body: { name } });
+      await f.client.actions.request({
+        connectionName: 'acme',
+        identifier: XSS,
+        path: '/resources',
+        method: 'POST',
+        body: { name },
+      });
     }
     const { page, dialogs, errors } = await watchedPage(browser);
 

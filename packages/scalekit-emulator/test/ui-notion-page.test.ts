@@ -35,14 +35,26 @@ beforeAll(async () => {
       properties: { title: { title: [{ text: { content: 'Written by a test <b>bold?</b>' } }] } },
       children: [
         { type: 'heading_2', heading_2: { rich_text: [{ text: { content: 'Findings' } }] } },
-        { type: 'bulleted_list_item', bulleted_list_item: { rich_text: [{ text: { content: 'First finding', link: { url: 'https://example.com/1' } } }] } },
+        {
+          type: 'bulleted_list_item',
+          bulleted_list_item: {
+            rich_text: [{ text: { content: 'First finding', link: { url: 'https://example.com/1' } } }],
+          },
+        },
       ],
     },
   });
   pageUrl = `${f.emulator.envUrl}/ui/sandboxes/notion/ui-reader`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -63,7 +75,9 @@ describe('the web UI shows a Notion page a test wrote through the proxy', () => 
     const page = await browser.newPage();
     await page.goto(pageUrl);
     await expect(page.getByText('Written by a test <b>bold?</b>').first().isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: 'First finding' }).getAttribute('href')).resolves.toBe('https://example.com/1');
+    await expect(page.getByRole('link', { name: 'First finding' }).getAttribute('href')).resolves.toBe(
+      'https://example.com/1',
+    );
     await page.close();
   });
 });

@@ -20,7 +20,13 @@ async function page(base: string, path: string): Promise<{ status: number; html:
 /** An account whose identifier and resource name are an HTML injection attempt, with one resource written through the proxy. */
 async function injectedAccount({ client }: EmulatorFixture): Promise<string> {
   const id = await connectAccount(client, 'acme', XSS);
-  await client.actions.request({ connectionName: 'acme', identifier: XSS, path: '/resources', method: 'POST', body: { name: XSS, data: { note: XSS } } });
+  await client.actions.request({
+    connectionName: 'acme',
+    identifier: XSS,
+    path: '/resources',
+    method: 'POST',
+    body: { name: XSS, data: { note: XSS } },
+  });
   return id;
 }
 
@@ -47,7 +53,9 @@ describe('web UI over HTTP', () => {
     expect(home.html).toContain(`data-testid="account-identifier">${XSS_ESCAPED}</td>`);
     expect(home.html).not.toContain('<img');
     expect(home.html).toMatch(/class="badge badge-ok" data-testid="account-status">ACTIVE</);
-    expect(home.html).toContain('href="/ui/sandboxes/acme/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E" data-testid="account-sandbox-link"');
+    expect(home.html).toContain(
+      'href="/ui/sandboxes/acme/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E" data-testid="account-sandbox-link"',
+    );
     expect(home.html).toContain('data-testid="connection-row" data-connection="acme"');
     expect((await page(f.emulator.envUrl, '/ui')).html).toContain('data-testid="accounts-table"');
   });
@@ -89,7 +97,10 @@ describe('web UI over HTTP', () => {
         snapshot: () => ({ title: '<b>bold</b>', items: [1] }),
       }),
     };
-    const f = await fixture({ connections: [{ name: 'plain', provider: 'PLAIN', auth: 'OAUTH' }], sandboxKinds: [plain] });
+    const f = await fixture({
+      connections: [{ name: 'plain', provider: 'PLAIN', auth: 'OAUTH' }],
+      sandboxKinds: [plain],
+    });
     await connectAccount(f.client, 'plain', 'u1');
     await f.client.actions.request({ connectionName: 'plain', identifier: 'u1', path: '/anything' });
 
@@ -97,17 +108,27 @@ describe('web UI over HTTP', () => {
 
     expect(status).toBe(200);
     expect(html).not.toContain('data-testid="sandbox-content"');
-    expect(html).toContain('<pre data-testid="sandbox-json">{\n  &quot;title&quot;: &quot;&lt;b&gt;bold&lt;/b&gt;&quot;,\n  &quot;items&quot;: [\n    1\n  ]\n}</pre>');
+    expect(html).toContain(
+      '<pre data-testid="sandbox-json">{\n  &quot;title&quot;: &quot;&lt;b&gt;bold&lt;/b&gt;&quot;,\n  &quot;items&quot;: [\n    1\n  ]\n}</pre>',
+    );
   });
 
   it('identifiers with "/" and dot segments get links that reach their sandbox', async () => {
     const f = await fixture();
     for (const identifier of ['team/alice', '..']) {
       await connectAccount(f.client, 'acme', identifier);
-      await f.client.actions.request({ connectionName: 'acme', identifier, path: '/resources', method: 'POST', body: { name: `for ${identifier}` } });
+      await f.client.actions.request({
+        connectionName: 'acme',
+        identifier,
+        path: '/resources',
+        method: 'POST',
+        body: { name: `for ${identifier}` },
+      });
     }
     const home = await page(f.emulator.envUrl, '/');
-    const hrefs = [...home.html.matchAll(/href="([^"]*)" data-testid="account-sandbox-link"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    const hrefs = [...home.html.matchAll(/href="([^"]*)" data-testid="account-sandbox-link"/g)].map((m) =>
+      m[1]!.replaceAll('&amp;', '&'),
+    );
     expect(hrefs.sort()).toEqual(['/ui/sandbox?connector=acme&identifier=..', '/ui/sandboxes/acme/team%2Falice']);
 
     for (const [href, name] of [
@@ -166,7 +187,10 @@ describe('web UI over HTTP', () => {
   it('lists active faults with escaped match values', async () => {
     const f = await fixture();
     expect((await page(f.emulator.envUrl, '/ui/faults')).html).toContain('data-testid="faults-table-empty"');
-    const fault = await f.emulator.admin.addFault({ match: { kind: 'proxy', identifier: XSS }, effect: { type: 'rate_limit', retryAfterSeconds: 2 } });
+    const fault = await f.emulator.admin.addFault({
+      match: { kind: 'proxy', identifier: XSS },
+      effect: { type: 'rate_limit', retryAfterSeconds: 2 },
+    });
 
     const { html } = await page(f.emulator.envUrl, '/ui/faults');
 

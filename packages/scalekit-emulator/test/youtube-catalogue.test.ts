@@ -25,10 +25,17 @@ async function catalogueOf(yt: YoutubeFixture, identifier: string) {
 describe('seeded catalogue', () => {
   it('is the same for the same seed and differs for another seed', async () => {
     const [a, b, c] = await Promise.all([start(), start(), start({}, ['researcher'], { seed: 8 })]);
-    const [snapA, snapB, snapC] = await Promise.all([catalogueOf(a, 'researcher'), catalogueOf(b, 'researcher'), catalogueOf(c, 'researcher')]);
+    const [snapA, snapB, snapC] = await Promise.all([
+      catalogueOf(a, 'researcher'),
+      catalogueOf(b, 'researcher'),
+      catalogueOf(c, 'researcher'),
+    ]);
     expect(snapB.channels).toEqual(snapA.channels);
     const query = { part: 'snippet', q: 'guitar lesson', maxResults: 15 };
-    const [searchA, searchB] = await Promise.all([a.rest<SearchItem>('researcher', 'search', query), b.rest<SearchItem>('researcher', 'search', query)]);
+    const [searchA, searchB] = await Promise.all([
+      a.rest<SearchItem>('researcher', 'search', query),
+      b.rest<SearchItem>('researcher', 'search', query),
+    ]);
     expect(searchB.items).toEqual(searchA.items);
     const idsA = new Set(snapA.channels.map((ch) => ch.id));
     expect(snapC.channels.some((ch) => idsA.has(ch.id))).toBe(false);
@@ -69,15 +76,26 @@ describe('persistence and rendering', () => {
     try {
       const options = { persistPath: join(dir, 'state.json'), clientSecret: 'fixed-secret' };
       const first = await startYoutube({}, ['researcher'], options);
-      const before = await first.rest<ChannelItem>('researcher', 'search', { part: 'snippet', q: 'history', type: 'channel' });
+      const before = await first.rest<ChannelItem>('researcher', 'search', {
+        part: 'snippet',
+        q: 'history',
+        type: 'channel',
+      });
       const snapBefore = await first.snapshot('researcher');
       await first.emulator.close();
 
       const second = await start({}, [], options);
       // actions.request needs a token, which the SDK gets on its first gRPC call.
-      const account = await second.client.actions.getConnectedAccount({ connectionName: 'youtube', identifier: 'researcher' });
+      const account = await second.client.actions.getConnectedAccount({
+        connectionName: 'youtube',
+        identifier: 'researcher',
+      });
       expect(account.connectedAccount?.status).toBeDefined();
-      const after = await second.rest<ChannelItem>('researcher', 'search', { part: 'snippet', q: 'history', type: 'channel' });
+      const after = await second.rest<ChannelItem>('researcher', 'search', {
+        part: 'snippet',
+        q: 'history',
+        type: 'channel',
+      });
       expect(after.items).toEqual(before.items);
       const snapAfter = await second.snapshot('researcher');
       expect(snapAfter.channels).toEqual(snapBefore.channels);
@@ -93,7 +111,9 @@ describe('persistence and rendering', () => {
     const yt = await start({ channels: 20 }, []);
     await connectAccount(yt.client, 'youtube', identifier);
     const snapshot = await catalogueOf(yt, identifier);
-    const html = await (await fetch(`${yt.emulator.envUrl}/ui/sandboxes/youtube/${encodeURIComponent(identifier)}`)).text();
+    const html = await (
+      await fetch(`${yt.emulator.envUrl}/ui/sandboxes/youtube/${encodeURIComponent(identifier)}`)
+    ).text();
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     const channel = snapshot.channels.find((c) => !c.own)!;

@@ -41,7 +41,14 @@ export interface ChannelItem {
 export interface VideoItem {
   kind: string;
   id: string;
-  snippet?: { title: string; description: string; tags?: string[]; publishedAt: string; channelId: string; channelTitle: string };
+  snippet?: {
+    title: string;
+    description: string;
+    tags?: string[];
+    publishedAt: string;
+    channelId: string;
+    channelTitle: string;
+  };
   statistics?: { viewCount: string; likeCount?: string; favoriteCount: string; commentCount?: string };
   contentDetails?: { duration: string; definition: string; caption: string };
 }
@@ -50,7 +57,11 @@ export interface PlaylistItemItem {
   contentDetails?: { videoId: string; videoPublishedAt: string };
 }
 export interface GoogleError {
-  error: { code: number; message: string; errors: { message: string; domain: string; reason: string; location?: string }[] };
+  error: {
+    code: number;
+    message: string;
+    errors: { message: string; domain: string; reason: string; location?: string }[];
+  };
 }
 export interface YoutubeSnapshot {
   ownChannelId: string;
@@ -69,7 +80,11 @@ export interface YoutubeSnapshot {
 
 export interface YoutubeFixture extends EmulatorFixture {
   /** `GET /youtube/v3/<resource>` through `actions.request` (the `/proxy` path). */
-  rest<T>(identifier: string, resource: string, query: Record<string, string | number | boolean>): Promise<ListResponse<T>>;
+  rest<T>(
+    identifier: string,
+    resource: string,
+    query: Record<string, string | number | boolean>,
+  ): Promise<ListResponse<T>>;
   /** A Scalekit tool call; `data` is the YouTube list response. */
   tool<T>(identifier: string, toolName: string, input: JsonObject): Promise<ListResponse<T>>;
   snapshot(identifier: string): Promise<YoutubeSnapshot>;
@@ -88,7 +103,8 @@ export async function startYoutube(
     rest: async <T>(identifier: string, resource: string, query: Record<string, string | number | boolean>) =>
       (await restCall(fixture.client, identifier, resource, query)).data as ListResponse<T>,
     tool: async <T>(identifier: string, toolName: string, input: JsonObject) =>
-      (await fixture.client.actions.executeTool({ toolName, identifier, toolInput: input })).data as unknown as ListResponse<T>,
+      (await fixture.client.actions.executeTool({ toolName, identifier, toolInput: input }))
+        .data as unknown as ListResponse<T>,
     snapshot: (identifier: string) => fixture.emulator.admin.sandbox<YoutubeSnapshot>('youtube', identifier),
   };
 }
@@ -99,12 +115,19 @@ export async function restCall(
   resource: string,
   query: Record<string, string | number | boolean>,
 ): Promise<{ status: number; data: unknown }> {
-  const response = await client.actions.request({ connectionName: 'youtube', identifier, path: `/youtube/v3/${resource}`, queryParams: query });
+  const response = await client.actions.request({
+    connectionName: 'youtube',
+    identifier,
+    path: `/youtube/v3/${resource}`,
+    queryParams: query,
+  });
   return { status: response.status, data: response.data };
 }
 
 /** The Google error body a refused REST call carried (the SDK puts the response body in errDetails). */
-export async function restError(call: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: GoogleError }> {
+export async function restError(
+  call: Promise<unknown>,
+): Promise<{ exception: ScalekitServerException; body: GoogleError }> {
   try {
     await call;
   } catch (error) {

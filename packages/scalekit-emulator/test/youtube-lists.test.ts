@@ -31,8 +31,13 @@ const threeSignificant = (value: string) => /^\d{1,3}0*$/.test(value);
 
 describe('channels.list', () => {
   it('returns 50 channels by id in request order, with statistics as strings', async () => {
-    const ids = publicChannels().slice(0, 50).map((c) => c.id);
-    const page = await yt.rest<ChannelItem>(ME, 'channels', { part: 'snippet,statistics,contentDetails', id: ids.join(',') });
+    const ids = publicChannels()
+      .slice(0, 50)
+      .map((c) => c.id);
+    const page = await yt.rest<ChannelItem>(ME, 'channels', {
+      part: 'snippet,statistics,contentDetails',
+      id: ids.join(','),
+    });
     expect(page.kind).toBe('youtube#channelListResponse');
     expect(page.items!.map((c) => c.id)).toEqual(ids);
     expect(page.pageInfo.totalResults).toBe(50);
@@ -51,7 +56,10 @@ describe('channels.list', () => {
   });
 
   it('refuses 51 ids over REST and through the tool', async () => {
-    const ids = publicChannels().slice(0, 51).map((c) => c.id).join(',');
+    const ids = publicChannels()
+      .slice(0, 51)
+      .map((c) => c.id)
+      .join(',');
     const { exception, body } = await restError(restCall(yt.client, ME, 'channels', { part: 'snippet', id: ids }));
     expect(exception).toBeInstanceOf(ScalekitBadRequestException);
     expect(body.error.errors[0]).toMatchObject({ reason: 'invalidParameter', location: 'id' });
@@ -95,7 +103,10 @@ describe('channels.list', () => {
 describe('videos.list', () => {
   it('returns 50 videos by id with string statistics and ISO 8601 durations; 51 are refused', async () => {
     const ids = allVideoIds().slice(0, 51);
-    const page = await yt.tool<VideoItem>(ME, 'youtube_videos_list', { part: 'snippet,statistics,contentDetails', id: ids.slice(0, 50) });
+    const page = await yt.tool<VideoItem>(ME, 'youtube_videos_list', {
+      part: 'snippet,statistics,contentDetails',
+      id: ids.slice(0, 50),
+    });
     expect(page.kind).toBe('youtube#videoListResponse');
     expect(page.items!.map((v) => v.id)).toEqual(ids.slice(0, 50));
     for (const video of page.items!) {
@@ -113,10 +124,19 @@ describe('videos.list', () => {
     const first = await yt.rest<VideoItem>(ME, 'videos', { part: 'statistics', chart: 'mostPopular', maxResults: 10 });
     expect(first.items).toHaveLength(10);
     expect(first.pageInfo.totalResults).toBe(Math.min(200, allVideoIds().length));
-    const second = await yt.rest<VideoItem>(ME, 'videos', { part: 'statistics', chart: 'mostPopular', maxResults: 10, pageToken: first.nextPageToken! });
+    const second = await yt.rest<VideoItem>(ME, 'videos', {
+      part: 'statistics',
+      chart: 'mostPopular',
+      maxResults: 10,
+      pageToken: first.nextPageToken!,
+    });
     expect(second.items!.some((v) => first.items!.some((f) => f.id === v.id))).toBe(false);
 
-    const liked = await yt.tool<VideoItem>(ME, 'youtube_videos_list', { part: 'snippet', my_rating: 'like', max_results: 50 });
+    const liked = await yt.tool<VideoItem>(ME, 'youtube_videos_list', {
+      part: 'snippet',
+      my_rating: 'like',
+      max_results: 50,
+    });
     expect(liked.items!.length).toBeGreaterThan(0);
     expect(liked.items!.every((v) => v.snippet!.channelId !== snapshot.ownChannelId)).toBe(true);
   });
@@ -134,7 +154,12 @@ describe('playlistItems.list', () => {
     const dates = page.items!.map((i) => i.contentDetails!.videoPublishedAt);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(page.items!.map((i) => i.snippet!.position)).toEqual(page.items!.map((_, i) => i));
-    const unknown = await restError(restCall(yt.client, ME, 'playlistItems', { part: 'snippet', playlistId: 'PLdoesnotexist' }));
-    expect(unknown.body.error).toMatchObject({ code: 404, errors: [{ reason: 'playlistNotFound', domain: 'youtube.playlistItem' }] });
+    const unknown = await restError(
+      restCall(yt.client, ME, 'playlistItems', { part: 'snippet', playlistId: 'PLdoesnotexist' }),
+    );
+    expect(unknown.body.error).toMatchObject({
+      code: 404,
+      errors: [{ reason: 'playlistNotFound', domain: 'youtube.playlistItem' }],
+    });
   });
 });

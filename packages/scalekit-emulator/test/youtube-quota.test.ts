@@ -27,7 +27,9 @@ describe('daily quota', () => {
         errors: [{ message: expect.any(String) as string, domain: 'youtube.quota', reason: 'quotaExceeded' }],
       },
     });
-    const viaTool = await yt.tool('analyst', 'youtube_videos_list', { part: 'id', chart: 'mostPopular' }).catch((e: unknown) => e);
+    const viaTool = await yt
+      .tool('analyst', 'youtube_videos_list', { part: 'id', chart: 'mostPopular' })
+      .catch((e: unknown) => e);
     expect(viaTool).toBeInstanceOf(ScalekitToolForbiddenException);
     expect((viaTool as ScalekitToolForbiddenException).toolErrorCode).toBe('quotaExceeded');
 

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => yt.emulator.close());
 
-const search = (query: Record<string, string | number | boolean>) => yt.rest<SearchItem>(ME, 'search', { part: 'snippet', ...query });
+const search = (query: Record<string, string | number | boolean>) =>
+  yt.rest<SearchItem>(ME, 'search', { part: 'snippet', ...query });
 
 async function videosById(ids: string[], part = 'snippet,statistics'): Promise<VideoItem[]> {
   return (await yt.rest<VideoItem>(ME, 'videos', { part, id: ids.join(',') })).items ?? [];
@@ -61,7 +62,10 @@ describe('search.list', () => {
     const page = await search({ q: 'cooking', type: 'channel', maxResults: 50 });
     expect(page.items!.length).toBeGreaterThan(0);
     for (const item of page.items!) {
-      expect(item.id).toEqual({ kind: 'youtube#channel', channelId: expect.stringMatching(/^UC[A-Za-z0-9_-]{22}$/) as string });
+      expect(item.id).toEqual({
+        kind: 'youtube#channel',
+        channelId: expect.stringMatching(/^UC[A-Za-z0-9_-]{22}$/) as string,
+      });
       expect(item.snippet!.channelTitle).toBe(item.snippet!.title);
     }
     const without = await search({ q: 'cooking -kitchen', type: 'channel', maxResults: 50 });
@@ -69,9 +73,14 @@ describe('search.list', () => {
     const dropped = page.items!.map((i) => i.id.channelId!).filter((id) => !kept.has(id));
     expect(dropped.length).toBeGreaterThan(0);
     expect(without.items!.every((i) => page.items!.some((p) => p.id.channelId === i.id.channelId))).toBe(true);
-    const droppedChannels = await yt.rest<ChannelItem>(ME, 'channels', { part: 'snippet,brandingSettings', id: dropped.join(',') });
+    const droppedChannels = await yt.rest<ChannelItem>(ME, 'channels', {
+      part: 'snippet,brandingSettings',
+      id: dropped.join(','),
+    });
     for (const c of droppedChannels.items!) {
-      expect(`${c.snippet!.title} ${c.snippet!.description} ${c.brandingSettings!.channel.keywords}`.toLowerCase()).toContain('kitchen');
+      expect(
+        `${c.snippet!.title} ${c.snippet!.description} ${c.brandingSettings!.channel.keywords}`.toLowerCase(),
+      ).toContain('kitchen');
     }
   });
 
@@ -84,7 +93,9 @@ describe('search.list', () => {
     const videos = await videosById(byViews.items!.map((i) => i.id.videoId!));
     const views = videos.map((v) => Number(v.statistics!.viewCount));
     expect(views).toEqual([...views].sort((a, b) => b - a));
-    expect(new Set(byViews.items!.map((i) => i.id.videoId))).not.toEqual(new Set(byDate.items!.map((i) => i.id.videoId)));
+    expect(new Set(byViews.items!.map((i) => i.id.videoId))).not.toEqual(
+      new Set(byDate.items!.map((i) => i.id.videoId)),
+    );
   });
 
   it('pages with nextPageToken and prevPageToken and covers every result once', async () => {
@@ -122,7 +133,9 @@ describe('search.list', () => {
 
   it('HTML-escapes snippet titles as YouTube does, while videos.list keeps them raw', async () => {
     const snapshot = await yt.snapshot(ME);
-    const video = snapshot.channels.flatMap((c) => c.videos.map((v) => ({ ...v, channelId: c.id }))).find((v) => v.title.includes("'"));
+    const video = snapshot.channels
+      .flatMap((c) => c.videos.map((v) => ({ ...v, channelId: c.id })))
+      .find((v) => v.title.includes("'"));
     expect(video).toBeDefined();
     const found = await search({ channelId: video!.channelId, type: 'video', maxResults: 50 });
     const hit = found.items!.find((i) => i.id.videoId === video!.id);
@@ -164,16 +177,32 @@ describe('youtube_search tool', () => {
       max_results: 10,
       page_token: viaTool.nextPageToken!,
     });
-    const restNext = await search({ q: 'machine learning', type: 'video', maxResults: 10, pageToken: viaRest.nextPageToken! });
+    const restNext = await search({
+      q: 'machine learning',
+      type: 'video',
+      maxResults: 10,
+      pageToken: viaRest.nextPageToken!,
+    });
     expect(next.items!.map((i) => i.id.videoId)).toEqual(restNext.items!.map((i) => i.id.videoId));
   });
 
   it('filters by video_duration and published_before', async () => {
-    const short = await yt.tool<SearchItem>(ME, 'youtube_search', { type: 'video', video_duration: 'short', max_results: 50 });
-    const details = await videosById(short.items!.map((i) => i.id.videoId!), 'contentDetails');
+    const short = await yt.tool<SearchItem>(ME, 'youtube_search', {
+      type: 'video',
+      video_duration: 'short',
+      max_results: 50,
+    });
+    const details = await videosById(
+      short.items!.map((i) => i.id.videoId!),
+      'contentDetails',
+    );
     // Short means under four minutes.
     for (const v of details) expect(v.contentDetails!.duration).toMatch(/^PT([0-3]M)?(\d{1,2}S)?$/);
-    const before = await yt.tool<SearchItem>(ME, 'youtube_search', { q: 'history', published_before: '2022-01-01T00:00:00Z', max_results: 50 });
+    const before = await yt.tool<SearchItem>(ME, 'youtube_search', {
+      q: 'history',
+      published_before: '2022-01-01T00:00:00Z',
+      max_results: 50,
+    });
     expect(before.items!.every((i) => i.snippet!.publishedAt < '2022-01-01T00:00:00Z')).toBe(true);
   });
 
@@ -193,7 +222,10 @@ describe('youtube_search tool', () => {
   it('lists the channels a search found, with string statistics', async () => {
     const found = await yt.tool<SearchItem>(ME, 'youtube_search', { q: 'fitness', type: 'channel', max_results: 5 });
     const ids = found.items!.map((i) => i.id.channelId!);
-    const channels = await yt.tool<ChannelItem>(ME, 'youtube_channels_list', { part: 'snippet,statistics', id: ids.join(',') });
+    const channels = await yt.tool<ChannelItem>(ME, 'youtube_channels_list', {
+      part: 'snippet,statistics',
+      id: ids.join(','),
+    });
     expect(channels.items!.map((c) => c.id)).toEqual(ids);
     for (const c of channels.items!) {
       expect(c.statistics!.videoCount).toMatch(/^\d+$/);

@@ -37,7 +37,9 @@ export function environmentVariableProblems(actorJson: unknown, where: string): 
   for (const [name, value] of entries) {
     if (typeof value !== 'string') problems.push(`${where}: the value of ${name} must be a string.`);
     else if (SECRET_NAME.test(name) && !SECRET_REFERENCE.test(value)) {
-      problems.push(`${where}: ${name} is a secret and must be an "@name" reference (\`apify secrets add name <value>\`), not a value in the file.`);
+      problems.push(
+        `${where}: ${name} is a secret and must be an "@name" reference (\`apify secrets add name <value>\`), not a value in the file.`,
+      );
     }
   }
   return problems;

@@ -34,7 +34,11 @@ async function readJson<T>(path: string): Promise<T> {
 }
 
 /** The npm dependencies of an actor: its own plus those of the workspace packages it bundles. */
-async function collectDependencies(repoRoot: string, pkg: PackageJson, seen = new Set<string>()): Promise<Record<string, string>> {
+async function collectDependencies(
+  repoRoot: string,
+  pkg: PackageJson,
+  seen = new Set<string>(),
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [name, spec] of Object.entries(pkg.dependencies ?? {})) {
     if (!name.startsWith(WORKSPACE_SCOPE)) {
@@ -45,7 +49,10 @@ async function collectDependencies(repoRoot: string, pkg: PackageJson, seen = ne
     seen.add(name);
     // An actor's production dependencies are libraries, which live in packages/ (CONTRIBUTING.md).
     const dir = join(repoRoot, 'packages', name.slice(WORKSPACE_SCOPE.length));
-    Object.assign(out, await collectDependencies(repoRoot, await readJson<PackageJson>(join(dir, 'package.json')), seen));
+    Object.assign(
+      out,
+      await collectDependencies(repoRoot, await readJson<PackageJson>(join(dir, 'package.json')), seen),
+    );
   }
   return out;
 }

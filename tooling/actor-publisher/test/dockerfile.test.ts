@@ -22,7 +22,8 @@ const ACTOR = 'actors/gmail-digest';
 /** Tools of the image that the two layouts control themselves. */
 const PACKAGE_MANAGER_BINS = new Set(['pnpm', 'pnpx', 'corepack', 'yarn', 'yarnpkg']);
 const STEP_TIMEOUT_MS = 300_000;
-const NETWORK_VARIABLE = /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|(HTTPS?|NO|ALL)_PROXY|(https?|no|all)_proxy)$/;
+const NETWORK_VARIABLE =
+  /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|(HTTPS?|NO|ALL)_PROXY|(https?|no|all)_proxy)$/;
 
 let workDir: string;
 let context: string;
@@ -33,13 +34,18 @@ beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'dockerfile-'));
   // The build context: what a fresh clone holds (no node_modules, dist, storage or .env).
   context = join(workDir, 'context');
-  const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, maxBuffer: 64 << 20 });
+  const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: REPO_ROOT,
+    maxBuffer: 64 << 20,
+  });
   for (const file of stdout.split('\0').filter(Boolean)) {
     if (!existsSync(join(REPO_ROOT, file))) continue; // deleted in the working tree
     await mkdir(dirname(join(context, file)), { recursive: true });
     await copyFile(join(REPO_ROOT, file), join(context, file));
   }
-  pinned = (JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { packageManager: string }).packageManager.replace(/\+.*/, '');
+  pinned = (
+    JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as { packageManager: string }
+  ).packageManager.replace(/\+.*/, '');
   // Where this machine keeps packages: the simulated image reads them instead of the network.
   const store = spawnSync('pnpm', ['store', 'path'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
   const npmCache = spawnSync('npm', ['config', 'get', 'cache'], { encoding: 'utf8' }).stdout.trim();
@@ -54,7 +60,11 @@ beforeAll(async () => {
     // registry is, on a real build); the download itself is real.
     COREPACK_INTEGRITY_KEYS: '0',
     // How this machine reaches the registry (its CA bundle, a proxy), as a build host would pass it.
-    ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => NETWORK_VARIABLE.test(e[0]) && e[1] !== undefined)),
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(
+        (e): e is [string, string] => NETWORK_VARIABLE.test(e[0]) && e[1] !== undefined,
+      ),
+    ),
   };
   expect(store).not.toBe('');
 }, 120_000);
@@ -104,12 +114,19 @@ async function baseImage(dir: string, withCorepack: boolean): Promise<BaseImage>
     // The image's app folder holds a preinstalled apify/crawlee tree that the final stage removes.
     populate: async (root) => {
       await mkdir(join(root, 'usr', 'src', 'app', 'node_modules', 'crawlee'), { recursive: true });
-      await writeFile(join(root, 'usr', 'src', 'app', 'node_modules', 'crawlee', 'package.json'), '{"name":"crawlee","version":"0.0.0-image"}');
+      await writeFile(
+        join(root, 'usr', 'src', 'app', 'node_modules', 'crawlee', 'package.json'),
+        '{"name":"crawlee","version":"0.0.0-image"}',
+      );
     },
   };
 }
 
-async function buildImage(layout: string, withCorepack: boolean, stopAfter?: (run: string) => boolean): Promise<{ app: string; env: Record<string, string>; cmd: string[] | undefined; log: string[] }> {
+async function buildImage(
+  layout: string,
+  withCorepack: boolean,
+  stopAfter?: (run: string) => boolean,
+): Promise<{ app: string; env: Record<string, string>; cmd: string[] | undefined; log: string[] }> {
   const dir = join(workDir, layout);
   const image = await baseImage(dir, withCorepack);
   const log: string[] = [];
@@ -182,7 +199,13 @@ describe('actors/Dockerfile', () => {
     ]) {
       expect(ignored(path), path).toBe(true);
     }
-    for (const path of ['package.json', 'pnpm-lock.yaml', 'actors/gmail-digest/src/main.ts', 'actors/gmail-digest/.actor/actor.json', 'packages/auth-gate/src/index.ts']) {
+    for (const path of [
+      'package.json',
+      'pnpm-lock.yaml',
+      'actors/gmail-digest/src/main.ts',
+      'actors/gmail-digest/.actor/actor.json',
+      'packages/auth-gate/src/index.ts',
+    ]) {
       expect(ignored(path), path).toBe(false);
     }
   });

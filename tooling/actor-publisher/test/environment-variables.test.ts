@@ -22,7 +22,10 @@ afterAll(async () => {
 
 async function actorNames(): Promise<string[]> {
   const entries = await readdir(join(REPO_ROOT, 'actors'), { withFileTypes: true });
-  return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -39,14 +42,22 @@ describe('environmentVariables in actor.json', () => {
       problems.push(...environmentVariableProblems(await readJson(join(REPO_ROOT, where)), where));
       const staged = await stageActor({ repoRoot: REPO_ROOT, actor: name, outDir: join(workDir, name) });
       const stagedWhere = `${staged.outDir}/.actor/actor.json`;
-      problems.push(...environmentVariableProblems(await readJson(join(workDir, name, '.actor', 'actor.json')), stagedWhere));
+      problems.push(
+        ...environmentVariableProblems(await readJson(join(workDir, name, '.actor', 'actor.json')), stagedWhere),
+      );
     }
-    problems.push(...environmentVariableProblems(await readJson(TEMPLATE_ACTOR_JSON), 'create-actor template actor.json'));
+    problems.push(
+      ...environmentVariableProblems(await readJson(TEMPLATE_ACTOR_JSON), 'create-actor template actor.json'),
+    );
     expect(problems).toEqual([]);
   });
 
   it('flags an empty list, a partial list and a secret in clear text; accepts a full list of @references', () => {
-    const full = { SCALEKIT_ENV_URL: 'https://acme.scalekit.dev', SCALEKIT_CLIENT_ID: 'skc_1', SCALEKIT_CLIENT_SECRET: '@scalekitClientSecret' };
+    const full = {
+      SCALEKIT_ENV_URL: 'https://acme.scalekit.dev',
+      SCALEKIT_CLIENT_ID: 'skc_1',
+      SCALEKIT_CLIENT_SECRET: '@scalekitClientSecret',
+    };
     expect(environmentVariableProblems({ name: 'a' }, 'a.json')).toEqual([]);
     expect(environmentVariableProblems({ environmentVariables: full }, 'a.json')).toEqual([]);
 
@@ -55,7 +66,10 @@ describe('environmentVariables in actor.json', () => {
     expect(empty[0]).toContain('lacks SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID, SCALEKIT_CLIENT_SECRET');
     expect(empty[0]).toContain('Remove the "environmentVariables" key');
 
-    const clear = environmentVariableProblems({ environmentVariables: { ...full, SCALEKIT_CLIENT_SECRET: 'real-secret', ANTHROPIC_API_KEY: 'sk-1' } }, 'a.json');
+    const clear = environmentVariableProblems(
+      { environmentVariables: { ...full, SCALEKIT_CLIENT_SECRET: 'real-secret', ANTHROPIC_API_KEY: 'sk-1' } },
+      'a.json',
+    );
     expect(clear).toEqual([
       expect.stringContaining('SCALEKIT_CLIENT_SECRET is a secret and must be an "@name" reference'),
       expect.stringContaining('ANTHROPIC_API_KEY is a secret'),
@@ -66,12 +80,16 @@ describe('environmentVariables in actor.json', () => {
 
   it('stageActor refuses an actor whose actor.json would wipe the secrets, before writing anything', async () => {
     const root = join(workDir, 'repo');
-    await cp(join(REPO_ROOT, 'actors', 'gmail-digest', '.actor'), join(root, 'actors', 'gmail-digest', '.actor'), { recursive: true });
+    await cp(join(REPO_ROOT, 'actors', 'gmail-digest', '.actor'), join(root, 'actors', 'gmail-digest', '.actor'), {
+      recursive: true,
+    });
     const actorJsonPath = join(root, 'actors', 'gmail-digest', '.actor', 'actor.json');
     const actorJson = (await readJson(actorJsonPath)) as Record<string, unknown>;
     await writeFile(actorJsonPath, JSON.stringify({ ...actorJson, environmentVariables: {} }));
     const outDir = join(workDir, 'refused');
-    await expect(stageActor({ repoRoot: root, actor: 'gmail-digest', outDir })).rejects.toThrow('a push would delete them from the Console');
+    await expect(stageActor({ repoRoot: root, actor: 'gmail-digest', outDir })).rejects.toThrow(
+      'a push would delete them from the Console',
+    );
     await expect(readdir(outDir)).rejects.toThrow();
   });
 });

@@ -31,19 +31,29 @@ async function stageAndInstall(actor: string): Promise<string> {
   const outDir = join(workDir, actor);
   const staged = await stageActor({ repoRoot: REPO_ROOT, actor, outDir });
   expect(Object.keys(staged.dependencies).some((d) => d.startsWith('@repo/'))).toBe(false);
-  const pkg = JSON.parse(await readFile(join(outDir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(await readFile(join(outDir, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   expect(pkg.dependencies['@scalekit-sdk/node']).toBeDefined();
   const actorJson = JSON.parse(await readFile(join(outDir, '.actor', 'actor.json'), 'utf8')) as Record<string, unknown>;
   expect(actorJson['dockerContextDir']).toBeUndefined();
   expect(existsSync(join(outDir, 'Dockerfile'))).toBe(true);
-  await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: outDir, timeout: 240_000 });
+  await run('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd: outDir,
+    timeout: 240_000,
+  });
   return outDir;
 }
 
 describe('staged actors run on their own, outside the workspace', () => {
   it('notion-youtube-agent: structured research into Notion', async () => {
     const dir = await stageAndInstall('notion-youtube-agent');
-    await connectSharedAccount({ env: emulator.env, connection: 'youtube', identifier: 'shared-youtube', timeoutSecs: 30 });
+    await connectSharedAccount({
+      env: emulator.env,
+      connection: 'youtube',
+      identifier: 'shared-youtube',
+      timeoutSecs: 30,
+    });
     const local = await startLocalRun({
       actorDir: dir,
       input: { topic: 'python tutorial', notionPage: 'Standalone research', parentPage: 'Research', channelCount: 3 },

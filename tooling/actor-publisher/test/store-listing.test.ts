@@ -16,7 +16,17 @@ const SCHEMA_URLS: Record<string, string> = {
   'output_schema.json': 'https://apify.com/schemas/v1/output.json',
 };
 /** H2 headings of a Store README, each found by a word it must contain. */
-const README_SECTIONS = ['What does', 'Who is it for', 'Input', 'Output', 'Authorization', 'Pricing', 'Limits', 'FAQ', 'Privacy'];
+const README_SECTIONS = [
+  'What does',
+  'Who is it for',
+  'Input',
+  'Output',
+  'Authorization',
+  'Pricing',
+  'Limits',
+  'FAQ',
+  'Privacy',
+];
 
 interface InputProperty {
   type: string;
@@ -34,7 +44,9 @@ interface PayPerEvent {
   eventPriceUsd: number;
 }
 
-const actors = (await readdir(join(REPO_ROOT, 'actors'), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+const actors = (await readdir(join(REPO_ROOT, 'actors'), { withFileTypes: true }))
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
 
 async function json<T>(...path: string[]): Promise<T> {
   return JSON.parse(await readFile(join(REPO_ROOT, ...path), 'utf8')) as T;
@@ -44,7 +56,8 @@ async function json<T>(...path: string[]): Promise<T> {
 function validatorFor(schema: InputSchema): (input: unknown) => string[] {
   const ajv = new Ajv({ strict: false, allErrors: true });
   const validate = ajv.compile({ type: 'object', properties: schema.properties, required: schema.required ?? [] });
-  return (input) => (validate(input) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '(input)'} ${e.message ?? ''}`));
+  return (input) =>
+    validate(input) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '(input)'} ${e.message ?? ''}`);
 }
 
 /** The event names the source charges: literal `eventName: '…'`, `charge('…')` and `…_EVENT = '…'` constants. */
@@ -56,7 +69,8 @@ async function chargedEvents(dir: string): Promise<Set<string>> {
       if (entry.isDirectory()) await walk(full);
       else if (entry.name.endsWith('.ts')) {
         const text = await readFile(full, 'utf8');
-        for (const m of text.matchAll(/eventName: '([a-z-]+)'|charge\('([a-z-]+)'\)|_EVENT = '([a-z-]+)'/g)) found.add((m[1] ?? m[2] ?? m[3])!);
+        for (const m of text.matchAll(/eventName: '([a-z-]+)'|charge\('([a-z-]+)'\)|_EVENT = '([a-z-]+)'/g))
+          found.add((m[1] ?? m[2] ?? m[3])!);
       }
     }
   };
@@ -65,7 +79,7 @@ async function chargedEvents(dir: string): Promise<Set<string>> {
 }
 
 describe.each(actors)('Store listing of %s', (actor) => {
-  it('references Apify\'s published schema in its input, dataset and output schemas', async () => {
+  it("references Apify's published schema in its input, dataset and output schemas", async () => {
     for (const [file, url] of Object.entries(SCHEMA_URLS)) {
       expect((await json<{ $schema?: string }>('actors', actor, '.actor', file)).$schema, file).toBe(url);
     }
@@ -81,7 +95,9 @@ describe.each(actors)('Store listing of %s', (actor) => {
     expect(Object.keys(example).filter((k) => schema.properties[k]?.isSecret === true)).toEqual([]);
     // The input the Console fills in (and Apify's daily test runs with): prefills, then defaults.
     const prefilled = Object.fromEntries(
-      Object.entries(schema.properties).flatMap(([k, p]) => (p.prefill !== undefined ? [[k, p.prefill]] : p.default !== undefined ? [[k, p.default]] : [])),
+      Object.entries(schema.properties).flatMap(([k, p]) =>
+        p.prefill !== undefined ? [[k, p.prefill]] : p.default !== undefined ? [[k, p.default]] : [],
+      ),
     );
     expect(validate(prefilled)).toEqual([]);
   });
@@ -107,7 +123,11 @@ describe.each(actors)('Store listing of %s', (actor) => {
     const readme = await readFile(join(REPO_ROOT, 'actors', actor, 'README.md'), 'utf8');
     const prose = readme.replace(/^```[\s\S]*?^```/gm, ''); // a shell comment in a code block is no heading
     const headings = [...prose.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
-    for (const section of README_SECTIONS) expect(headings.some((h) => h.includes(section)), `## …${section}… in ${headings.join(' | ')}`).toBe(true);
+    for (const section of README_SECTIONS)
+      expect(
+        headings.some((h) => h.includes(section)),
+        `## …${section}… in ${headings.join(' | ')}`,
+      ).toBe(true);
     expect(prose).not.toMatch(/^# /m); // the Store shows the Actor's title as the H1
     const output = readme.slice(readme.search(/^## Output/m));
     expect(output).toMatch(/```json\n\{/);
@@ -118,6 +138,8 @@ describe.each(actors)('Store listing of %s', (actor) => {
 
 describe('the new-actor template', () => {
   it('references the published input schema too', async () => {
-    expect((await json<{ $schema?: string }>('tooling', 'create-actor', 'template', '.actor', 'input_schema.json')).$schema).toBe(SCHEMA_URLS['input_schema.json']);
+    expect(
+      (await json<{ $schema?: string }>('tooling', 'create-actor', 'template', '.actor', 'input_schema.json')).$schema,
+    ).toBe(SCHEMA_URLS['input_schema.json']);
   });
 });

@@ -18,9 +18,11 @@ export class BrowserSession {
       const headers = new Headers(init.headers);
       if (cookie) headers.set('cookie', cookie);
       const response = await fetch(current, { ...init, method, body, headers, redirect: 'manual' });
-      for (const setCookie of response.headers.getSetCookie()) await this.jar.setCookie(setCookie, current, { ignoreError: true });
+      for (const setCookie of response.headers.getSetCookie())
+        await this.jar.setCookie(setCookie, current, { ignoreError: true });
       const location = response.headers.get('location');
-      if (init.redirect === 'manual' || location === null || response.status < 300 || response.status >= 400) return response;
+      if (init.redirect === 'manual' || location === null || response.status < 300 || response.status >= 400)
+        return response;
       current = new URL(location, current).toString();
       // As browsers do: 307/308 repeat the method and body, the others become a GET.
       if (response.status !== 307 && response.status !== 308) {

@@ -162,14 +162,24 @@ export async function waitForAuthorizePhase(liveViewUrl: string, timeoutMs = 90_
  * in one browser (`browser`, a fresh one by default): the verify route completes only in the browser
  * that pressed Connect.
  */
-export async function approveConsent(liveViewUrl: string, connectorKey: string, browser: BrowserSession = new BrowserSession()): Promise<void> {
+export async function approveConsent(
+  liveViewUrl: string,
+  connectorKey: string,
+  browser: BrowserSession = new BrowserSession(),
+): Promise<void> {
   await waitForAuthorizePhase(liveViewUrl);
-  const connect = await browser.fetch(`${liveViewUrl}/connect/${encodeURIComponent(connectorKey)}`, { redirect: 'manual' });
+  const connect = await browser.fetch(`${liveViewUrl}/connect/${encodeURIComponent(connectorKey)}`, {
+    redirect: 'manual',
+  });
   const link = connect.headers.get('location');
   if (connect.status !== 302 || !link || link.startsWith('.')) throw new Error(`no consent link for ${connectorKey}`);
   const page = await browser.fetch(link);
   if (!page.ok) throw new Error(`consent page answered ${page.status}`);
-  const approved = await browser.fetch(link, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
+  const approved = await browser.fetch(link, {
+    method: 'POST',
+    body: new URLSearchParams({ decision: 'approve' }),
+    redirect: 'manual',
+  });
   const verify = approved.headers.get('location');
   if (verify) {
     const result = await browser.fetch(verify);

@@ -5,7 +5,9 @@ import { quietRuntime } from './quiet-runtime.js';
 function credentialsOf(env: Record<string, string>): ScalekitCredentials {
   const { SCALEKIT_ENV_URL: envUrl, SCALEKIT_CLIENT_ID: clientId, SCALEKIT_CLIENT_SECRET: clientSecret } = env;
   if (!envUrl || !clientId || !clientSecret) {
-    throw new Error('connectSharedAccount needs SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET in env (an emulator\'s `env`)');
+    throw new Error(
+      "connectSharedAccount needs SCALEKIT_ENV_URL, SCALEKIT_CLIENT_ID and SCALEKIT_CLIENT_SECRET in env (an emulator's `env`)",
+    );
   }
   return { envUrl, clientId, clientSecret };
 }

@@ -48,7 +48,10 @@ async function filesUnder(dir: string): Promise<string[]> {
  * Every secret a finished run left in its output streams or storage. The input record is the
  * test's own writing and is skipped.
  */
-export async function scanRun(run: { stdout: string; stderr: string; storageDir: string }, secrets: Map<string, string>): Promise<SecretLeak[]> {
+export async function scanRun(
+  run: { stdout: string; stderr: string; storageDir: string },
+  secrets: Map<string, string>,
+): Promise<SecretLeak[]> {
   const leaks = [...leaksIn(run.stdout, 'stdout', secrets), ...leaksIn(run.stderr, 'stderr', secrets)];
   for (const file of await filesUnder(run.storageDir)) {
     const where = relative(run.storageDir, file);

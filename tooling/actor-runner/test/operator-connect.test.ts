@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 describe('connectSharedAccount', () => {
-  it('connects the shared account through the gate\'s consent page, on this machine only', async () => {
+  it("connects the shared account through the gate's consent page, on this machine only", async () => {
     const pages: string[] = [];
     await connectSharedAccount({
       env: emulator.env,

@@ -24,13 +24,19 @@ async function storage(files: Record<string, string>): Promise<string> {
 
 describe('secret scan of a finished run', () => {
   it('takes the secret values a run was given, leaving out short ones', () => {
-    const secrets = secretsOf({ SCALEKIT_CLIENT_SECRET: SECRET, ANTHROPIC_API_KEY: 'short', SCALEKIT_CLIENT_ID: 'skc_public_id' });
+    const secrets = secretsOf({
+      SCALEKIT_CLIENT_SECRET: SECRET,
+      ANTHROPIC_API_KEY: 'short',
+      SCALEKIT_CLIENT_ID: 'skc_public_id',
+    });
     expect([...secrets.keys()]).toEqual(['SCALEKIT_CLIENT_SECRET']);
   });
 
   it('names the kind of secret and where it was, never the value', () => {
     const secrets = secretsOf({ SCALEKIT_CLIENT_SECRET: SECRET });
-    expect(leaksIn(`connecting with ${SECRET}`, 'stdout', secrets)).toEqual([{ where: 'stdout', what: 'SCALEKIT_CLIENT_SECRET' }]);
+    expect(leaksIn(`connecting with ${SECRET}`, 'stdout', secrets)).toEqual([
+      { where: 'stdout', what: 'SCALEKIT_CLIENT_SECRET' },
+    ]);
     expect(leaksIn(`open ${LINK} to connect`, 'stderr', secrets)).toEqual([{ where: 'stderr', what: 'a magic link' }]);
     expect(leaksIn('open the Live View to connect', 'stdout', secrets)).toEqual([]);
   });
@@ -42,7 +48,10 @@ describe('secret scan of a finished run', () => {
       'datasets/default/000000001.json': JSON.stringify({ note: `secret ${SECRET}` }),
       'key_value_stores/default/SDK_SESSION_POOL_STATE.json': '{}',
     });
-    const leaks = await scanRun({ stdout: 'ok', stderr: '', storageDir }, secretsOf({ SCALEKIT_CLIENT_SECRET: SECRET }));
+    const leaks = await scanRun(
+      { stdout: 'ok', stderr: '', storageDir },
+      secretsOf({ SCALEKIT_CLIENT_SECRET: SECRET }),
+    );
     expect(leaks).toEqual(
       expect.arrayContaining([
         { where: 'key_value_stores/default/OUTPUT.json', what: 'a magic link' },

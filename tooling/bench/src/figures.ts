@@ -31,7 +31,9 @@ export function renderTable(figures: Figure[]): string {
   const rows = figures.map((f) => [
     f.name,
     `${round(f.value)} ${f.unit}`.trim(),
-    f.bound === undefined ? '' : `${f.kind === 'max' ? '<=' : f.kind === 'min' ? '>=' : '~'} ${f.bound} ${f.unit}`.trim(),
+    f.bound === undefined
+      ? ''
+      : `${f.kind === 'max' ? '<=' : f.kind === 'min' ? '>=' : '~'} ${f.bound} ${f.unit}`.trim(),
     verdict(f),
     f.note,
   ]);

@@ -23,5 +23,8 @@ for (const [name, run] of scenarios) {
   figures.push(...(await run()));
 }
 console.log(renderTable(figures));
-await writeFile(RESULTS, `${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, round(f.value, 3)])), null, 2)}\n`);
+await writeFile(
+  RESULTS,
+  `${JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, round(f.value, 3)])), null, 2)}\n`,
+);
 console.log(`\nWrote ${RESULTS}`);

@@ -35,10 +35,13 @@ async function templateFiles(dir: string): Promise<string[]> {
 /** Writes a new actor from the template; refuses bad names and existing folders. Returns the files written. */
 export async function createActor(options: NewActorOptions): Promise<string[]> {
   if (!NAME.test(options.name)) {
-    throw new Error(`"${options.name}" is not a valid actor name: use 3-64 lower-case letters, digits and dashes, starting with a letter.`);
+    throw new Error(
+      `"${options.name}" is not a valid actor name: use 3-64 lower-case letters, digits and dashes, starting with a letter.`,
+    );
   }
   const connection = options.connection ?? 'notion';
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(connection)) throw new Error(`"${connection}" is not a valid Scalekit connection name.`);
+  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(connection))
+    throw new Error(`"${connection}" is not a valid Scalekit connection name.`);
   const target = join(options.root, 'actors', options.name);
   if (existsSync(target)) throw new Error(`actors/${options.name} already exists; pick another name.`);
   const values: Record<string, string> = {
@@ -49,7 +52,10 @@ export async function createActor(options: NewActorOptions): Promise<string[]> {
   const written: string[] = [];
   for (const source of await templateFiles(TEMPLATE)) {
     const path = join(target, relative(TEMPLATE, source).replace(/\.tmpl$/, ''));
-    const text = (await readFile(source, 'utf8')).replace(/__ACTOR_NAME__|__ACTOR_TITLE__|__CONNECTOR__/g, (token) => values[token] ?? token);
+    const text = (await readFile(source, 'utf8')).replace(
+      /__ACTOR_NAME__|__ACTOR_TITLE__|__CONNECTOR__/g,
+      (token) => values[token] ?? token,
+    );
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
     written.push(relative(options.root, path));

@@ -26,12 +26,22 @@ describe('pnpm new-actor', () => {
       'actors/hubspot-notes/tsconfig.json',
     ]);
     for (const file of files) expect(await readFile(join(root, file), 'utf8')).not.toMatch(/__[A-Z_]+__/);
-    const pkg = JSON.parse(await readFile(join(root, 'actors/hubspot-notes/package.json'), 'utf8')) as Record<string, unknown>;
+    const pkg = JSON.parse(await readFile(join(root, 'actors/hubspot-notes/package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(pkg['name']).toBe('hubspot-notes');
     // The template starts through runGatedActor with a zod input schema: both are dependencies.
     expect(pkg['dependencies']).toMatchObject({ '@repo/auth-gate': 'workspace:*', zod: expect.any(String) });
-    const actorJson = JSON.parse(await readFile(join(root, 'actors/hubspot-notes/.actor/actor.json'), 'utf8')) as Record<string, unknown>;
-    expect(actorJson).toMatchObject({ name: 'hubspot-notes', title: 'Hubspot Notes', dockerContextDir: '../../..', dockerfile: '../../Dockerfile' });
+    const actorJson = JSON.parse(
+      await readFile(join(root, 'actors/hubspot-notes/.actor/actor.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(actorJson).toMatchObject({
+      name: 'hubspot-notes',
+      title: 'Hubspot Notes',
+      dockerContextDir: '../../..',
+      dockerfile: '../../Dockerfile',
+    });
     const actorTs = await readFile(join(root, 'actors/hubspot-notes/src/actor.ts'), 'utf8');
     expect(actorTs).toContain("const CONNECTION = 'hubspot';");
     expect(actorTs).toContain('await runGatedActor(');

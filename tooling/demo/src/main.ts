@@ -32,12 +32,18 @@ async function consent(pageUrl: string, key: string, who: string): Promise<void>
     say(`  -> ${who}: open ${pageUrl} and press "Connect", then approve. Waiting…`);
     return;
   }
-  say(`  -> ${who} approves ${key} on the Live View page and the emulator's consent page (automatic; --interactive to click yourself)`);
+  say(
+    `  -> ${who} approves ${key} on the Live View page and the emulator's consent page (automatic; --interactive to click yourself)`,
+  );
   await approveConsent(pageUrl, key);
 }
 
 async function startEmulatorOnPort(): Promise<RunningEmulator> {
-  const options = { seed: 1, clientSecret: 'demo-secret', sandboxes: { gmail: { messages: 40 }, youtube: { channels: 60 } } };
+  const options = {
+    seed: 1,
+    clientSecret: 'demo-secret',
+    sandboxes: { gmail: { messages: 40 }, youtube: { channels: 60 } },
+  };
   try {
     return await startEmulator({ ...options, port: Number(values.port) });
   } catch {
@@ -64,7 +70,9 @@ async function runActor(
       const status = /\[Status message\]: (.*)$/.exec(line)?.[1];
       if (status && status !== lastStatus) {
         lastStatus = status;
-        process.stdout.write(process.stdout.isTTY ? `\r\x1b[2K  ${name}: ${status.slice(0, 110)}` : `  ${name}: ${status}\n`);
+        process.stdout.write(
+          process.stdout.isTTY ? `\r\x1b[2K  ${name}: ${status.slice(0, 110)}` : `  ${name}: ${status}\n`,
+        );
       }
       if (line.includes('Waiting for authorization') && !consentAsked) {
         consentAsked = true;
@@ -76,12 +84,27 @@ async function runActor(
   const result = await run.done;
   if (process.stdout.isTTY) process.stdout.write('\n');
   if ((consentFor !== undefined) !== consentAsked) say(`  (note: consent was ${consentAsked ? '' : 'not '}asked)`);
-  const calls = (await emulator.admin.calls({ since: before })).filter((c) => c.kind === 'rpc' || c.kind === 'proxy' || c.kind === 'tool');
+  const calls = (await emulator.admin.calls({ since: before })).filter(
+    (c) => c.kind === 'rpc' || c.kind === 'proxy' || c.kind === 'tool',
+  );
   return { result, calls: calls.filter((c) => c.kind !== 'tool').length, consentAsked };
 }
 
-function outcome(actor: string, r: { result: LocalRunResult; calls: number; consentAsked: boolean }, figures: Record<string, number | string>, summary: string): ActorOutcome {
-  return { actor, ok: r.result.exitCode === 0, consentAsked: r.consentAsked, summary: r.result.exitCode === 0 ? summary : `failed: ${JSON.stringify(r.result.output ?? r.result.stderr.slice(-300))}`, figures, scalekitCalls: r.calls };
+function outcome(
+  actor: string,
+  r: { result: LocalRunResult; calls: number; consentAsked: boolean },
+  figures: Record<string, number | string>,
+  summary: string,
+): ActorOutcome {
+  return {
+    actor,
+    ok: r.result.exitCode === 0,
+    consentAsked: r.consentAsked,
+    summary:
+      r.result.exitCode === 0 ? summary : `failed: ${JSON.stringify(r.result.output ?? r.result.stderr.slice(-300))}`,
+    figures,
+    scalekitCalls: r.calls,
+  };
 }
 
 const emulator = await startEmulatorOnPort();
@@ -98,21 +121,44 @@ await connectSharedAccount({
 });
 say('   youtube / shared-youtube is ACTIVE\n');
 
-say('2. crawl-to-notion: the sample site into the user\'s Notion (first run: asks for Notion consent)');
-const crawl = await runActor(emulator, 'crawl-to-notion', { startUrls: [{ url: site.url }], parentPage: 'Research', maxPages: 40 }, 'notion');
+say("2. crawl-to-notion: the sample site into the user's Notion (first run: asks for Notion consent)");
+const crawl = await runActor(
+  emulator,
+  'crawl-to-notion',
+  { startUrls: [{ url: site.url }], parentPage: 'Research', maxPages: 40 },
+  'notion',
+);
 const crawlOut = (crawl.result.output ?? {}) as Record<string, number | string>;
 
 say('3. notion-youtube-agent: structured research, no LLM (Notion already connected: no consent)');
-const agent = await runActor(emulator, 'notion-youtube-agent', { topic: 'python tutorial', notionPage: 'YouTube research', parentPage: 'Research', channelCount: 5 }, undefined);
+const agent = await runActor(
+  emulator,
+  'notion-youtube-agent',
+  { topic: 'python tutorial', notionPage: 'YouTube research', parentPage: 'Research', channelCount: 5 },
+  undefined,
+);
 const agentOut = (agent.result.output ?? {}) as { channels?: unknown[]; notionPageUrl?: string };
 
-say('4. gmail-digest: the seeded mailbox (asks for Gmail consent once), deterministic digest, mailed to the user\'s own address');
-const gmail = await runActor(emulator, 'gmail-digest', { since: 'lookback', lookbackHours: 72, sendToSelf: true }, 'gmail');
+say(
+  "4. gmail-digest: the seeded mailbox (asks for Gmail consent once), deterministic digest, mailed to the user's own address",
+);
+const gmail = await runActor(
+  emulator,
+  'gmail-digest',
+  { since: 'lookback', lookbackHours: 72, sendToSelf: true },
+  'gmail',
+);
 const gmailOut = (gmail.result.output ?? {}) as { counts?: { mails?: number } };
 
-const consents = (await emulator.admin.calls({ kind: 'consent' })).filter((c) => c.connector === 'notion' && c.identifier === IDENTIFIER && c.status !== '200' && c.name.startsWith('POST'));
-const notionSnapshot = await emulator.admin.sandbox<{ pages?: unknown[] }>('notion', IDENTIFIER).catch(() => ({ pages: [] }));
-const gmailSnapshot = await emulator.admin.sandbox<{ sent?: { subject?: string }[] }>('gmail', IDENTIFIER).catch(() => ({ sent: [] }));
+const consents = (await emulator.admin.calls({ kind: 'consent' })).filter(
+  (c) => c.connector === 'notion' && c.identifier === IDENTIFIER && c.status !== '200' && c.name.startsWith('POST'),
+);
+const notionSnapshot = await emulator.admin
+  .sandbox<{ pages?: unknown[] }>('notion', IDENTIFIER)
+  .catch(() => ({ pages: [] }));
+const gmailSnapshot = await emulator.admin
+  .sandbox<{ sent?: { subject?: string }[] }>('gmail', IDENTIFIER)
+  .catch(() => ({ sent: [] }));
 const report: DemoReport = {
   emulatorUi: `${emulator.envUrl}/`,
   identifier: IDENTIFIER,
@@ -120,11 +166,25 @@ const report: DemoReport = {
     outcome(
       'crawl-to-notion',
       crawl,
-      { 'pages written': crawlOut['written'] ?? '?', 'broken links': crawlOut['failed'] ?? 0, 'skipped (PDF, robots)': crawlOut['skipped'] ?? 0 },
+      {
+        'pages written': crawlOut['written'] ?? '?',
+        'broken links': crawlOut['failed'] ?? 0,
+        'skipped (PDF, robots)': crawlOut['skipped'] ?? 0,
+      },
       'sample site written to Notion',
     ),
-    outcome('notion-youtube-agent', agent, { 'channels ranked': agentOut.channels?.length ?? 0 }, `ranked channels appended to ${agentOut.notionPageUrl ?? 'Notion'}`),
-    outcome('gmail-digest', gmail, { 'mails digested': gmailOut.counts?.mails ?? 0 }, 'digest stored and mailed to self'),
+    outcome(
+      'notion-youtube-agent',
+      agent,
+      { 'channels ranked': agentOut.channels?.length ?? 0 },
+      `ranked channels appended to ${agentOut.notionPageUrl ?? 'Notion'}`,
+    ),
+    outcome(
+      'gmail-digest',
+      gmail,
+      { 'mails digested': gmailOut.counts?.mails ?? 0 },
+      'digest stored and mailed to self',
+    ),
   ],
   notionConsents: consents.length,
   notionPagesInSandbox: notionSnapshot.pages?.length ?? 0,

@@ -24,14 +24,20 @@ export function changelogReleases(text: string): string[] {
 export function actorVersionProblems(files: ActorVersionFiles): string[] {
   const { dir, actorVersion, packageVersion, changelog } = files;
   if (typeof actorVersion !== 'string' || !APIFY_VERSION.test(actorVersion)) {
-    return [`${dir}/.actor/actor.json: "version" is ${JSON.stringify(actorVersion)}; Apify versions are MAJOR.MINOR, e.g. "0.2".`];
+    return [
+      `${dir}/.actor/actor.json: "version" is ${JSON.stringify(actorVersion)}; Apify versions are MAJOR.MINOR, e.g. "0.2".`,
+    ];
   }
   const problems: string[] = [];
   if (packageVersion !== `${actorVersion}.0`) {
-    problems.push(`${dir}/package.json: "version" is ${JSON.stringify(packageVersion)}; set it to "${actorVersion}.0", in step with .actor/actor.json.`);
+    problems.push(
+      `${dir}/package.json: "version" is ${JSON.stringify(packageVersion)}; set it to "${actorVersion}.0", in step with .actor/actor.json.`,
+    );
   }
   if (changelog === undefined) {
-    problems.push(`${dir}/CHANGELOG.md is missing: add one with a "## [${actorVersion}]" section (see CONTRIBUTING.md, Versions).`);
+    problems.push(
+      `${dir}/CHANGELOG.md is missing: add one with a "## [${actorVersion}]" section (see CONTRIBUTING.md, Versions).`,
+    );
   } else {
     const newest = changelogReleases(changelog)[0];
     if (newest !== actorVersion) {

@@ -64,7 +64,10 @@ function packageHolding(path: string, packages: readonly LayeredPackage[]): Laye
  * or an import in one of its files, by package name or by a relative path out of its folder.
  * `files` maps a package folder to its source files.
  */
-export function layerViolations(packages: readonly LayeredPackage[], files: ReadonlyMap<string, readonly SourceFile[]> = new Map()): LayerViolation[] {
+export function layerViolations(
+  packages: readonly LayeredPackage[],
+  files: ReadonlyMap<string, readonly SourceFile[]> = new Map(),
+): LayerViolation[] {
   const byName = new Map(packages.map((p) => [p.name, p]));
   const found: LayerViolation[] = [];
   for (const pkg of packages) {
@@ -93,6 +96,9 @@ export function layerViolations(packages: readonly LayeredPackage[], files: Read
 
 /** One line per violation, saying what to do about it. */
 export function describeViolation(v: LayerViolation): string {
-  const where = v.via === 'dependencies' || v.via === 'devDependencies' ? `lists it in ${v.via} of ${v.from}/package.json` : `imports it in ${v.via}`;
+  const where =
+    v.via === 'dependencies' || v.via === 'devDependencies'
+      ? `lists it in ${v.via} of ${v.from}/package.json`
+      : `imports it in ${v.via}`;
   return `${v.from} uses ${v.to} (${where}): a library under ${layerOf(v.from)}/ must not depend on ${layerOf(v.to)}/. Move the shared code into a library under packages/, or move the test or program that needs ${v.to} to tooling/.`;
 }

@@ -10,10 +10,12 @@ export function repositoryLayerViolations(root: string = REPO_ROOT): LayerViolat
   for (const pkg of packages) {
     files.set(
       pkg.dir,
-      ['src', 'test'].flatMap((folder) => sourceFiles(join(root, pkg.dir, folder))).map((path) => ({
-        path: relative(root, path).split('\\').join('/'),
-        text: readFileSync(path, 'utf8'),
-      })),
+      ['src', 'test']
+        .flatMap((folder) => sourceFiles(join(root, pkg.dir, folder)))
+        .map((path) => ({
+          path: relative(root, path).split('\\').join('/'),
+          text: readFileSync(path, 'utf8'),
+        })),
     );
   }
   return layerViolations(packages, files);

@@ -4,7 +4,8 @@
  */
 export function variablesReadIn(source: string): string[] {
   const names = new Set<string>();
-  for (const m of source.matchAll(/process\.env(?:\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]|\.([A-Z][A-Z0-9_]*))/g)) names.add((m[1] ?? m[2])!);
+  for (const m of source.matchAll(/process\.env(?:\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]|\.([A-Z][A-Z0-9_]*))/g))
+    names.add((m[1] ?? m[2])!);
   for (const m of source.matchAll(/_VARIABLES?\s*(?::[^=]+)?=\s*(\[[^\]]*\]|['"][A-Z][A-Z0-9_]*['"])/g)) {
     for (const q of m[1]!.matchAll(/['"]([A-Z][A-Z0-9_]*)['"]/g)) names.add(q[1]!);
   }

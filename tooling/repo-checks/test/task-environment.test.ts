@@ -36,7 +36,9 @@ describe('variablesReadIn', () => {
 
 describe('turbo.json', () => {
   it('passes every variable the code reads through to its tasks (strict env mode strips the rest)', () => {
-    const turbo = JSON.parse(readFileSync(join(REPO_ROOT, 'turbo.json'), 'utf8')) as { globalPassThroughEnv?: string[] };
+    const turbo = JSON.parse(readFileSync(join(REPO_ROOT, 'turbo.json'), 'utf8')) as {
+      globalPassThroughEnv?: string[];
+    };
     const patterns = turbo.globalPassThroughEnv ?? [];
     const missing = new Map<string, string>();
     for (const pkg of workspacePackages()) {

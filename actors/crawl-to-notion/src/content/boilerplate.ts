@@ -22,7 +22,14 @@ const CONSENT_LABEL = /cookie|consent|privacy (?:settings|preferences|choices)/i
 const SKIP_LINK_TEXT = /^\s*(?:skip|jump)\s+(?:to|over|navigation)\b/i;
 const SKIP_LINK_NAME = /(?:^|[-_\s])skip(?:-?(?:link|to|nav)\w*)(?:[-_\s]|$)/i;
 
-const SCREEN_READER_ONLY = ['sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text', 'screen-reader-only', 'assistive-text'];
+const SCREEN_READER_ONLY = [
+  'sr-only',
+  'visually-hidden',
+  'visuallyhidden',
+  'screen-reader-text',
+  'screen-reader-only',
+  'assistive-text',
+];
 
 /** Class or id tokens of page chrome, matched as whole dash/underscore-separated parts. */
 const CHROME_TOKEN =
@@ -31,7 +38,8 @@ const CHROME_TOKEN =
 const CHROME_SUBSTRING = /tableofcontents|table-of-contents|docsidebar|breadcrumbs|paginationnav/i;
 
 const PERMALINK_TEXT = new Set(['', '¶', '#', '§', '🔗', '#️⃣', '⚓', '⚓︎']);
-const PERMALINK_CLASS = /(?:^|[-_])(?:headerlink|hash-link|anchor|anchorjs-link|header-anchor|heading-anchor|anchor-link|permalink)(?:[-_]|$)/i;
+const PERMALINK_CLASS =
+  /(?:^|[-_])(?:headerlink|hash-link|anchor|anchorjs-link|header-anchor|heading-anchor|anchor-link|permalink)(?:[-_]|$)/i;
 
 /** Drops elements whose content never renders as text: scripts, styles, embeds, form controls. */
 export function removeNonContent($: CheerioAPI): void {
@@ -102,7 +110,9 @@ function isSiteHeader(el: DomElement): boolean {
   const parent = el.parent;
   if (parent && isElement(parent) && parent.name.toLowerCase() === 'body') return true;
   if (attr(el, 'role') === 'banner') return true;
-  if (/site-?header|masthead|navbar|global-?header|top-?bar/i.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`)) {
+  if (
+    /site-?header|masthead|navbar|global-?header|top-?bar/i.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`)
+  ) {
     return true;
   }
   if (el.children.some((c) => isElement(c) && (c.name === 'nav' || attr(c, 'role') === 'navigation'))) return true;

@@ -178,7 +178,15 @@ function chooseContentRoot($: CheerioAPI, body: DomElement): DomElement {
       const scored = matches.map((el) => ({ el, words: wordsIn(el) })).sort((a, b) => b.words - a.words);
       const best = scored[0]!;
       const total = scored.reduce((sum, s) => sum + s.words, 0);
-      if (matches.length > 1 && best.words < total * 0.6 && !nested(scored.map((s) => s.el), best.el)) continue;
+      if (
+        matches.length > 1 &&
+        best.words < total * 0.6 &&
+        !nested(
+          scored.map((s) => s.el),
+          best.el,
+        )
+      )
+        continue;
       const enough = best.words > 0 && best.words >= bodyWords * minShare;
       if (enough || (mediaSuffices && hasMedia($, best.el))) return best.el;
     }

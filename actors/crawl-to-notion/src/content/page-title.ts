@@ -27,22 +27,39 @@ function comparable(text: string): string {
 
 /** "docs.python.org" -> ["python", "docspythonorg", ...]: names a site is likely to use for itself. */
 export function hostNameHints(hostname: string): string[] {
-  const labels = hostname.toLowerCase().replace(/^www\./, '').split('.');
+  const labels = hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.');
   const core = labels.length > 1 ? labels.slice(0, -1) : labels;
   const hints = new Set<string>([comparable(hostname), ...core.map(comparable)]);
   hints.delete('');
-  for (const generic of ['docs', 'doc', 'blog', 'help', 'support', 'www', 'com', 'co', 'app', 'en', 'developer', 'developers']) {
+  for (const generic of [
+    'docs',
+    'doc',
+    'blog',
+    'help',
+    'support',
+    'www',
+    'com',
+    'co',
+    'app',
+    'en',
+    'developer',
+    'developers',
+  ]) {
     hints.delete(generic);
   }
   return [...hints];
 }
 
 /** Words sites add to their name: "Acme Docs", "Beispiel Hilfe-Center", "Widgets Help". */
-const SITE_WORDS = /^(?:the|official)|(?:docs|documentation|blog|help|helpcenter|hilfecenter|support|wiki|kb|knowledgebase|developers|developer|api|guide|guides|hq|home|site)$/;
+const SITE_WORDS =
+  /^(?:the|official)|(?:docs|documentation|blog|help|helpcenter|hilfecenter|support|wiki|kb|knowledgebase|developers|developer|api|guide|guides|hq|home|site)$/;
 
 function withoutSiteWords(c: string): string {
   let out = c;
-  for (let previous = ''; previous !== out; ) {
+  for (let previous = ''; previous !== out;) {
     previous = out;
     out = out.replace(SITE_WORDS, '');
   }
@@ -107,7 +124,10 @@ export function pickTitle(sources: TitleSources): string {
 
 function titleFromUrl(pageUrl: string): string {
   const url = new URL(pageUrl);
-  const segment = url.pathname.split('/').filter((s) => s !== '').pop();
+  const segment = url.pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .pop();
   if (segment === undefined) return url.hostname;
   let decoded = segment;
   try {

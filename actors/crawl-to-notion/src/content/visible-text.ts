@@ -5,7 +5,10 @@ import { BLOCK_LEVEL_TAGS, NON_CONTENT_TAGS } from './html-elements.js';
 export function visibleText(nodes: readonly DomNode[]): string {
   const parts: string[] = [];
   collect(nodes, parts);
-  return parts.join('').replace(/[\s\u00a0]+/g, ' ').trim();
+  return parts
+    .join('')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 function collect(nodes: readonly DomNode[], parts: string[]): void {

@@ -8,13 +8,15 @@ const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 /** Letters, digits and combining marks, joined by inner apostrophes, dots or hyphens ("don't", "3.14", "e-mail"). */
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:['’.-][\p{L}\p{N}\p{M}]+)*/gu;
-const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const CHUNK = 500;
 
 function segmentedWords(token: string): number {
   let count = 0;
   for (let start = 0; start < token.length; start += CHUNK) {
-    for (const segment of segmenter.segment(token.slice(start, start + CHUNK))) if (segment.isWordLike === true) count++;
+    for (const segment of segmenter.segment(token.slice(start, start + CHUNK)))
+      if (segment.isWordLike === true) count++;
   }
   return count;
 }

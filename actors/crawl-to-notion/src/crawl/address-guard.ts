@@ -16,7 +16,11 @@ export function shouldEnforce(isAtHome: boolean, env: Readonly<Record<string, st
 }
 
 /** `dns.lookup`'s all-addresses form: the one resolver the guard needs (injectable for tests). */
-export type ResolveAll = (hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type ResolveAll = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 export interface AddressGuardOptions {
   enforce: boolean;
@@ -34,7 +38,11 @@ export class AddressRefusedError extends Error {
     readonly address: string | undefined,
     readonly reason: string,
   ) {
-    super(address === undefined || address === host ? `${host} is ${reason}; ${PLATFORM_NOTE}` : `${host} resolves to ${address}, ${reason}; ${PLATFORM_NOTE}`);
+    super(
+      address === undefined || address === host
+        ? `${host} is ${reason}; ${PLATFORM_NOTE}`
+        : `${host} resolves to ${address}, ${reason}; ${PLATFORM_NOTE}`,
+    );
     this.name = 'AddressRefusedError';
   }
 }
@@ -87,7 +95,11 @@ export class AddressGuard {
    * `check` judged them). `onRefused` lets the caller mark the request as not worth a retry.
    */
   connectionLookup(onRefused: (error: AddressRefusedError) => void = () => undefined): LookupFunction {
-    return (hostname: string, options: LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => {
+    return (
+      hostname: string,
+      options: LookupOptions,
+      callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+    ) => {
       const family = options.family === 4 || options.family === 6 ? options.family : undefined;
       this.resolveAll(hostname, { ...options, all: true }, (error, found) => {
         if (error) {
@@ -128,7 +140,10 @@ export interface GuardedGotOptions {
   hooks: { beforeRedirect: ((options: { url?: URL | string | undefined }) => Promise<void>)[] };
 }
 
-export function guardedGotOptions(guard: AddressGuard, onRefused: (error: AddressRefusedError) => void = () => undefined): GuardedGotOptions {
+export function guardedGotOptions(
+  guard: AddressGuard,
+  onRefused: (error: AddressRefusedError) => void = () => undefined,
+): GuardedGotOptions {
   return {
     dnsLookup: guard.connectionLookup(onRefused),
     http2: false,

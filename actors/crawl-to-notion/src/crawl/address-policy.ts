@@ -19,7 +19,7 @@ const RANGE_REASONS: Readonly<Record<string, string>> = {
   multicast: 'a multicast address',
   linkLocal: 'a link-local address (where cloud metadata services live)',
   loopback: 'a loopback address (the machine the crawler runs on)',
-  carrierGradeNat: 'a carrier-grade NAT address (a provider\'s internal network)',
+  carrierGradeNat: "a carrier-grade NAT address (a provider's internal network)",
   private: 'a private network address',
   uniqueLocal: 'a unique-local IPv6 address (a private network)',
   deprecatedSiteLocal: 'a site-local IPv6 address (a private network)',
@@ -49,7 +49,10 @@ function ipv4Verdict(address: ipaddr.IPv4): AddressVerdict {
  * Teredo forms, deprecated or opaque, are refused.
  */
 export function addressVerdict(address: string): AddressVerdict {
-  const text = address.trim().replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  const text = address
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/%.*$/, '');
   if (isIP(text) === 0) return refused(`not an IP address ("${address}")`);
   const parsed = ipaddr.parse(text);
   if (parsed.kind() === 'ipv4') return ipv4Verdict(parsed as ipaddr.IPv4);

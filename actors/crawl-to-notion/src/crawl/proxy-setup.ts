@@ -16,8 +16,12 @@ export type ProxyPlan =
 export const LOCAL_NO_APIFY_PROXY_WARNING =
   'Apify Proxy is not available outside the platform without APIFY_PROXY_PASSWORD or APIFY_TOKEN (or `apify run` while logged in): crawling without a proxy.';
 
-export function planProxy(input: ProxyInput, context: { isAtHome: boolean; env: Readonly<Record<string, string | undefined>> }): ProxyPlan {
-  if (input.proxyUrls !== undefined && input.proxyUrls.length > 0) return { kind: 'custom', proxyUrls: input.proxyUrls };
+export function planProxy(
+  input: ProxyInput,
+  context: { isAtHome: boolean; env: Readonly<Record<string, string | undefined>> },
+): ProxyPlan {
+  if (input.proxyUrls !== undefined && input.proxyUrls.length > 0)
+    return { kind: 'custom', proxyUrls: input.proxyUrls };
   if (!input.useApifyProxy) return { kind: 'direct' };
   const credentials = Boolean(context.env['APIFY_PROXY_PASSWORD']?.trim() || context.env['APIFY_TOKEN']?.trim());
   if (!context.isAtHome && !credentials) return { kind: 'direct', warning: LOCAL_NO_APIFY_PROXY_WARNING };
@@ -35,7 +39,10 @@ export async function openProxyConfiguration(plan: ProxyPlan): Promise<ProxyConf
     return await Actor.createProxyConfiguration(
       plan.kind === 'custom'
         ? { proxyUrls: plan.proxyUrls }
-        : { ...(plan.groups === undefined ? {} : { groups: plan.groups }), ...(plan.countryCode === undefined ? {} : { countryCode: plan.countryCode }) },
+        : {
+            ...(plan.groups === undefined ? {} : { groups: plan.groups }),
+            ...(plan.countryCode === undefined ? {} : { countryCode: plan.countryCode }),
+          },
     );
   } catch (error) {
     throw new ExpectedFailure(

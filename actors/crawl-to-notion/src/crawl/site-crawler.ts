@@ -3,7 +3,15 @@
 // only fetches and classifies; what happens to a page is the `onPage` callback's business, and
 // that callback may make the handler wait (the Notion write queue's backpressure).
 
-import { CheerioCrawler, enqueueLinks, gotScraping, RobotsTxtFile, Sitemap, type ProxyConfiguration, type RequestQueue } from 'crawlee';
+import {
+  CheerioCrawler,
+  enqueueLinks,
+  gotScraping,
+  RobotsTxtFile,
+  Sitemap,
+  type ProxyConfiguration,
+  type RequestQueue,
+} from 'crawlee';
 import { errorMessage } from '../errors.js';
 import { guardedGotOptions, type AddressGuard } from './address-guard.js';
 import type { CrawlInput } from '../input.js';
@@ -139,7 +147,12 @@ function referrerNote(userData: Record<string, unknown>): string {
   return typeof userData['referrer'] === 'string' ? ` (linked from ${userData['referrer']})` : '';
 }
 
-export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue, callbacks: CrawlCallbacks, options: CrawlOptions): CheerioCrawler {
+export function createSiteCrawler(
+  input: CrawlInput,
+  requestQueue: RequestQueue,
+  callbacks: CrawlCallbacks,
+  options: CrawlOptions,
+): CheerioCrawler {
   const { guard } = options;
   const reported = new Set<string>();
   const skippedOnce = async (url: string, reason: string, depth: number | null): Promise<void> => {
@@ -183,7 +196,7 @@ export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue,
       },
     ],
     onSkippedRequest: async ({ url, reason }) => {
-      if (reason === 'robotsTxt') await skippedOnce(url, 'Disallowed by the site\'s robots.txt.', null);
+      if (reason === 'robotsTxt') await skippedOnce(url, "Disallowed by the site's robots.txt.", null);
       if (reason === 'redirect') await skippedOnce(url, 'Redirected to another site.', null);
     },
     requestHandler: async ({ request, response, contentType, body, enqueueLinks: enqueue }) => {
@@ -191,7 +204,11 @@ export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue,
       const depth = request.crawlDepth;
       const status = response.statusCode ?? 0;
       if (status >= 400) {
-        await callbacks.onFailed(request.url, `Broken link: HTTP ${status}${referrerNote(request.userData as Record<string, unknown>)}.`, depth);
+        await callbacks.onFailed(
+          request.url,
+          `Broken link: HTTP ${status}${referrerNote(request.userData as Record<string, unknown>)}.`,
+          depth,
+        );
         return;
       }
       if (!HTML_TYPES.has(contentType.type)) {
@@ -209,7 +226,11 @@ export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue,
     },
     failedRequestHandler: async ({ request }, error) => {
       if (error instanceof PageProcessingError) {
-        await callbacks.onFailed(request.url, `The page could not be converted or queued for Notion: ${error.message}`, request.crawlDepth);
+        await callbacks.onFailed(
+          request.url,
+          `The page could not be converted or queued for Notion: ${error.message}`,
+          request.crawlDepth,
+        );
         return;
       }
       const message = fetchErrorText(error);
@@ -219,7 +240,11 @@ export function createSiteCrawler(input: CrawlInput, requestQueue: RequestQueue,
         await skippedOnce(request.url, `Not an HTML page (${refused[1]}).`, request.crawlDepth);
         return;
       }
-      await callbacks.onFailed(request.url, `${FETCH_FAILED}${message}${referrerNote(request.userData as Record<string, unknown>)}`, request.crawlDepth);
+      await callbacks.onFailed(
+        request.url,
+        `${FETCH_FAILED}${message}${referrerNote(request.userData as Record<string, unknown>)}`,
+        request.crawlDepth,
+      );
     },
   }).withGuard(guard);
 }
@@ -267,7 +292,7 @@ export async function enqueueSitemapUrls(
       onSkippedRequest: async ({ url, reason }) => {
         if (reason !== 'robotsTxt' || reported.has(url)) return;
         reported.add(url);
-        await callbacks.onSkipped(url, 'Disallowed by the site\'s robots.txt.', 0);
+        await callbacks.onSkipped(url, "Disallowed by the site's robots.txt.", 0);
       },
     });
     queued += result.processedRequests.filter((r) => !r.wasAlreadyPresent).length;

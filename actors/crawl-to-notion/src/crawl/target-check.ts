@@ -11,7 +11,10 @@ export async function refuseInternalTargets(input: CrawlInput, guard: AddressGua
   const problems: string[] = [];
   for (const [index, url] of input.startUrls.entries()) {
     const refused = await guard.check(url);
-    if (refused !== undefined) problems.push(`start URL ${index + 1} (${url}): ${refused.host === refused.address || refused.address === undefined ? refused.host : `${refused.host} resolves to ${refused.address}`}, ${refused.reason}`);
+    if (refused !== undefined)
+      problems.push(
+        `start URL ${index + 1} (${url}): ${refused.host === refused.address || refused.address === undefined ? refused.host : `${refused.host} resolves to ${refused.address}`}, ${refused.reason}`,
+      );
   }
   for (const [index, url] of (input.proxyConfiguration.proxyUrls ?? []).entries()) {
     const refused = await guard.check(url);

@@ -53,7 +53,11 @@ export function ownBlockBytes(block: NotionBlock): number {
  * cutting after a newline (when `preferNewlines`) or other whitespace in the second half of
  * the window, else at the window's end without separating a surrogate pair.
  */
-export function splitText(text: string, max: number = NOTION_LIMITS.richTextContentLength, preferNewlines = false): string[] {
+export function splitText(
+  text: string,
+  max: number = NOTION_LIMITS.richTextContentLength,
+  preferNewlines = false,
+): string[] {
   if (max < 2) throw new Error('max must be at least 2');
   const pieces: string[] = [];
   let rest = text;
@@ -92,7 +96,12 @@ function dropLongLinks(items: readonly RichText[], warnings: string[], where: st
 }
 
 /** Merged, link-checked, and no item over the content limit; annotations and link copied to every piece. */
-export function normalizeRichText(items: readonly RichText[], warnings: string[], where: string, preferNewlines = false): RichText[] {
+export function normalizeRichText(
+  items: readonly RichText[],
+  warnings: string[],
+  where: string,
+  preferNewlines = false,
+): RichText[] {
   return mergeRichText(dropLongLinks(items, warnings, where)).flatMap((item) =>
     splitText(item.text.content, NOTION_LIMITS.richTextContentLength, preferNewlines).map((content) => ({
       ...item,
@@ -102,7 +111,10 @@ export function normalizeRichText(items: readonly RichText[], warnings: string[]
 }
 
 /** Consecutive groups of at most 100 items and `maxBytes` each, in order. */
-export function groupRichText(items: readonly RichText[], maxBytes: number = SAFE_BUDGETS.blockBytes - 2_000): RichText[][] {
+export function groupRichText(
+  items: readonly RichText[],
+  maxBytes: number = SAFE_BUDGETS.blockBytes - 2_000,
+): RichText[][] {
   const groups: RichText[][] = [];
   let group: RichText[] = [];
   let bytes = 0;
@@ -264,7 +276,8 @@ function checkRichText(items: readonly RichText[], where: string, out: string[])
     if (item.text.content.length > NOTION_LIMITS.richTextContentLength) {
       out.push(`${where}[${i}]: text.content has ${item.text.content.length} characters`);
     }
-    if (item.text.link && item.text.link.url.length > NOTION_LIMITS.urlLength) out.push(`${where}[${i}]: link URL too long`);
+    if (item.text.link && item.text.link.url.length > NOTION_LIMITS.urlLength)
+      out.push(`${where}[${i}]: link URL too long`);
   });
 }
 

@@ -19,18 +19,46 @@ export type CalloutKind =
   | 'abstract';
 
 const KIND_ALIASES: Readonly<Record<string, CalloutKind>> = {
-  note: 'note', seealso: 'note', 'see-also': 'note', secondary: 'note', memo: 'note',
-  info: 'info', information: 'info', todo: 'info', primary: 'info', version: 'info', versionadded: 'info',
+  note: 'note',
+  seealso: 'note',
+  'see-also': 'note',
+  secondary: 'note',
+  memo: 'note',
+  info: 'info',
+  information: 'info',
+  todo: 'info',
+  primary: 'info',
+  version: 'info',
+  versionadded: 'info',
   versionchanged: 'info',
-  tip: 'tip', hint: 'tip', hints: 'tip', tips: 'tip',
-  success: 'success', check: 'success', done: 'success',
-  question: 'question', help: 'question', faq: 'question',
-  warning: 'warning', warn: 'warning', caution: 'warning', attention: 'warning', deprecated: 'warning',
-  danger: 'danger', error: 'danger', failure: 'danger', fail: 'danger', missing: 'danger', bug: 'danger',
+  tip: 'tip',
+  hint: 'tip',
+  hints: 'tip',
+  tips: 'tip',
+  success: 'success',
+  check: 'success',
+  done: 'success',
+  question: 'question',
+  help: 'question',
+  faq: 'question',
+  warning: 'warning',
+  warn: 'warning',
+  caution: 'warning',
+  attention: 'warning',
+  deprecated: 'warning',
+  danger: 'danger',
+  error: 'danger',
+  failure: 'danger',
+  fail: 'danger',
+  missing: 'danger',
+  bug: 'danger',
   important: 'important',
   example: 'example',
-  quote: 'quote', cite: 'quote',
-  abstract: 'abstract', summary: 'abstract', tldr: 'abstract',
+  quote: 'quote',
+  cite: 'quote',
+  abstract: 'abstract',
+  summary: 'abstract',
+  tldr: 'abstract',
 };
 
 const STYLE: Readonly<Record<CalloutKind, { emoji: string; color: NotionColor }>> = {
@@ -101,4 +129,5 @@ export function githubAlertMarker(text: string): { kind: CalloutKind; length: nu
 export const CALLOUT_EMOJI_CLASS = /callout-?emoji|admonition-?icon/i;
 
 /** Class names of the title line inside a callout, removed from the body and shown in bold. */
-export const CALLOUT_TITLE_CLASS = /^(?:admonition-title|markdown-alert-title|callout-title|alert-heading|alert-title|hint-title)$|^admonitionHeading/i;
+export const CALLOUT_TITLE_CLASS =
+  /^(?:admonition-title|markdown-alert-title|callout-title|alert-heading|alert-title|hint-title)$|^admonitionHeading/i;

@@ -29,9 +29,24 @@ function collectRows(table: DomElement): { rows: SourceRow[]; caption: DomElemen
   for (const child of childElements(table)) {
     if (child.name === 'caption') caption = child;
     else if (child.name === 'tr') body.push(rowOf(child, false));
-    else if (child.name === 'thead') head.push(...childElements(child).filter((c) => c.name === 'tr').map((tr) => rowOf(tr, true)));
-    else if (child.name === 'tbody') body.push(...childElements(child).filter((c) => c.name === 'tr').map((tr) => rowOf(tr, false)));
-    else if (child.name === 'tfoot') foot.push(...childElements(child).filter((c) => c.name === 'tr').map((tr) => rowOf(tr, false)));
+    else if (child.name === 'thead')
+      head.push(
+        ...childElements(child)
+          .filter((c) => c.name === 'tr')
+          .map((tr) => rowOf(tr, true)),
+      );
+    else if (child.name === 'tbody')
+      body.push(
+        ...childElements(child)
+          .filter((c) => c.name === 'tr')
+          .map((tr) => rowOf(tr, false)),
+      );
+    else if (child.name === 'tfoot')
+      foot.push(
+        ...childElements(child)
+          .filter((c) => c.name === 'tr')
+          .map((tr) => rowOf(tr, false)),
+      );
   }
   return { rows: [...head, ...body, ...foot].filter((r) => r.cells.length > 0), caption };
 }
@@ -73,7 +88,16 @@ export function flattenToRichText(blocks: readonly NotionBlock[]): RichText[] {
       const indent = '  '.repeat(depth);
       if (block.type === 'image') {
         const alt = block.image.caption.map((c) => c.text.content).join('') || 'image';
-        lines.push([richText(alt, { bold: false, italic: false, strikethrough: false, underline: false, code: false, link: block.image.external.url })]);
+        lines.push([
+          richText(alt, {
+            bold: false,
+            italic: false,
+            strikethrough: false,
+            underline: false,
+            code: false,
+            link: block.image.external.url,
+          }),
+        ]);
       } else if (block.type === 'divider') {
         lines.push([richText('—')]);
       } else if (block.type === 'table') {
@@ -81,7 +105,13 @@ export function flattenToRichText(blocks: readonly NotionBlock[]): RichText[] {
       } else {
         const text = getRichText(block) ?? [];
         const prefix =
-          block.type === 'bulleted_list_item' ? `${indent}• ` : block.type === 'numbered_list_item' ? `${indent}- ` : block.type === 'to_do' ? `${indent}${block.to_do.checked ? '☑' : '☐'} ` : '';
+          block.type === 'bulleted_list_item'
+            ? `${indent}• `
+            : block.type === 'numbered_list_item'
+              ? `${indent}- `
+              : block.type === 'to_do'
+                ? `${indent}${block.to_do.checked ? '☑' : '☐'} `
+                : '';
         lines.push(prefix === '' ? [...text] : [richText(prefix), ...text]);
       }
       visit(getChildren(block), depth + 1);

@@ -27,7 +27,14 @@ import type {
   TextBlock,
 } from './block-types.js';
 import { getChildren, withChildren } from './block-tree.js';
-import { CALLOUT_EMOJI_CLASS, CALLOUT_TITLE_CLASS, calloutKindOf, calloutStyle, githubAlertMarker, type CalloutKind } from './callouts.js';
+import {
+  CALLOUT_EMOJI_CLASS,
+  CALLOUT_TITLE_CLASS,
+  calloutKindOf,
+  calloutStyle,
+  githubAlertMarker,
+  type CalloutKind,
+} from './callouts.js';
 import { languageFromHints, toNotionLanguage } from './code-language.js';
 import { buildTable, isLayoutTable, tableCaption, tableCells } from './html-tables.js';
 import {
@@ -243,7 +250,10 @@ function listItem(li: DomElement, ordered: boolean, ctx: Context, style: InlineS
   const checkbox = taskCheckbox(li);
   const { text, children } = leadAndChildren(flow(li.children, ctx, style));
   if (checkbox !== undefined) {
-    const block: NotionBlock = { type: 'to_do', to_do: { rich_text: text, checked: checkbox.checked, color: 'default' } };
+    const block: NotionBlock = {
+      type: 'to_do',
+      to_do: { rich_text: text, checked: checkbox.checked, color: 'default' },
+    };
     return withChildren(block, children);
   }
   return textBlock(ordered ? 'numbered_list_item' : 'bulleted_list_item', text, children);
@@ -306,7 +316,8 @@ function definitionList(dl: DomElement, ctx: Context, style: InlineStyle): Notio
 // ---------------------------------------------------------------------------------------------
 // Code
 
-const LINE_NUMBER_CLASS = /^(?:linenos?|lineno|line-numbers-rows|gutter|ln|line-number|linenumber|lnt|code-line-number)$/i;
+const LINE_NUMBER_CLASS =
+  /^(?:linenos?|lineno|line-numbers-rows|gutter|ln|line-number|linenumber|lnt|code-line-number)$/i;
 
 function codeText(pre: DomElement): string {
   const parts: string[] = [];
@@ -320,7 +331,8 @@ function codeText(pre: DomElement): string {
           parts.push('\n');
           continue;
         }
-        if (classList(node).some((c) => LINE_NUMBER_CLASS.test(c)) || attr(node, 'data-line-number') !== undefined) continue;
+        if (classList(node).some((c) => LINE_NUMBER_CLASS.test(c)) || attr(node, 'data-line-number') !== undefined)
+          continue;
         walk(node.children);
         // Highlighters that wrap each line in a block element omit the newline.
         if ((name === 'div' || name === 'p') && !(parts[parts.length - 1] ?? '').endsWith('\n')) parts.push('\n');
@@ -349,7 +361,9 @@ function codeLanguageOf(pre: DomElement): string | undefined {
   return languageFromHints(
     chain.map((el) => ({
       classes: classList(el),
-      dataLanguage: DATA_LANGUAGE_ATTRIBUTES.map((name) => attr(el, name)).find((v) => v !== undefined && v.trim() !== ''),
+      dataLanguage: DATA_LANGUAGE_ATTRIBUTES.map((name) => attr(el, name)).find(
+        (v) => v !== undefined && v.trim() !== '',
+      ),
     })),
   );
 }
@@ -371,7 +385,8 @@ function largestFromSrcset(srcset: string | undefined): string | undefined {
     const [url, descriptor = '1x'] = candidate.trim().split(/\s+/);
     if (!url) continue;
     const size = Number.parseFloat(descriptor);
-    if (best === undefined || (Number.isFinite(size) && size > best.size)) best = { url, size: Number.isFinite(size) ? size : 1 };
+    if (best === undefined || (Number.isFinite(size) && size > best.size))
+      best = { url, size: Number.isFinite(size) ? size : 1 };
   }
   return best?.url;
 }
@@ -398,12 +413,15 @@ function image(img: DomElement, ctx: Context): ImageBlock[] {
   if (url === undefined) return [];
   if (attr(img, 'width') === '1' && attr(img, 'height') === '1') return []; // tracking pixel
   const alt = collapseWhitespace(attr(img, 'alt') ?? '').trim();
-  return [{ type: 'image', image: { type: 'external', external: { url }, caption: alt === '' ? [] : [richText(alt)] } }];
+  return [
+    { type: 'image', image: { type: 'external', external: { url }, caption: alt === '' ? [] : [richText(alt)] } },
+  ];
 }
 
 /** Notion cannot play arbitrary media by URL reliably, so a link keeps it reachable. */
 function mediaLink(el: DomElement, ctx: Context): NotionBlock[] {
-  const source = attr(el, 'src') ?? childElements(el).find((c) => c.name === 'source' && attr(c, 'src'))?.attribs['src'];
+  const source =
+    attr(el, 'src') ?? childElements(el).find((c) => c.name === 'source' && attr(c, 'src'))?.attribs['src'];
   const url = resolveImageUrl(source, ctx.links.baseUrl);
   if (url === undefined) return [];
   const label = attr(el, 'title') ?? attr(el, 'aria-label') ?? (el.name === 'video' ? 'Video' : 'Audio');
@@ -453,8 +471,10 @@ function table(el: DomElement, ctx: Context, style: InlineStyle): NotionBlock[] 
 // ---------------------------------------------------------------------------------------------
 // Tabs
 
-const isTabList = (el: DomElement): boolean => attr(el, 'role') === 'tablist' || classList(el).includes('tabbed-labels');
-const isTabPanel = (el: DomElement): boolean => attr(el, 'role') === 'tabpanel' || classList(el).includes('tabbed-block');
+const isTabList = (el: DomElement): boolean =>
+  attr(el, 'role') === 'tablist' || classList(el).includes('tabbed-labels');
+const isTabPanel = (el: DomElement): boolean =>
+  attr(el, 'role') === 'tabpanel' || classList(el).includes('tabbed-block');
 
 /**
  * Tabbed content (Docusaurus `role=tablist`/`tabpanel`, MkDocs `.tabbed-set`): Notion has no
@@ -487,7 +507,9 @@ function blockquote(el: DomElement, ctx: Context, style: InlineStyle): NotionBlo
     const marker = githubAlertMarker(plainText(first.paragraph.rich_text));
     if (marker !== undefined) {
       const rest = dropLeadingCharacters(first.paragraph.rich_text, marker.length);
-      const remaining = hasVisibleText(rest) ? [paragraph(rest, [...getChildren(first)]), ...blocks.slice(1)] : [...getChildren(first), ...blocks.slice(1)];
+      const remaining = hasVisibleText(rest)
+        ? [paragraph(rest, [...getChildren(first)]), ...blocks.slice(1)]
+        : [...getChildren(first), ...blocks.slice(1)];
       return [calloutFrom(marker.kind, [], remaining)];
     }
   }
@@ -525,13 +547,21 @@ function callout(el: DomElement, kind: CalloutKind, ctx: Context, style: InlineS
   const titleEl = findPart(el, CALLOUT_TITLE_CLASS);
   const emojiEl = findPart(el, CALLOUT_EMOJI_CLASS);
   const title = titleEl === undefined ? [] : inlineRichText(titleEl.children, { ...style, bold: true }, ctx.links);
-  const emojiText = emojiEl === undefined ? '' : collapseWhitespace(plainText(inlineRichText(emojiEl.children, PLAIN_STYLE, ctx.links))).trim();
+  const emojiText =
+    emojiEl === undefined
+      ? ''
+      : collapseWhitespace(plainText(inlineRichText(emojiEl.children, PLAIN_STYLE, ctx.links))).trim();
   const skip = new Set([...ctx.skip, ...(titleEl ? [titleEl] : []), ...(emojiEl ? [emojiEl] : [])]);
   const emoji = isEmojiText(emojiText) ? emojiText : undefined;
   return calloutFrom(kind, title, flow(el.children, { ...ctx, skip }, style), emoji);
 }
 
-function calloutFrom(kind: CalloutKind, title: RichText[], blocks: readonly NotionBlock[], ownEmoji?: string): CalloutBlock {
+function calloutFrom(
+  kind: CalloutKind,
+  title: RichText[],
+  blocks: readonly NotionBlock[],
+  ownEmoji?: string,
+): CalloutBlock {
   const { text, children } = leadAndChildren(blocks);
   const rich_text = hasVisibleText(title)
     ? mergeRichText(hasVisibleText(text) ? [...title, richText('\n'), ...text] : title)

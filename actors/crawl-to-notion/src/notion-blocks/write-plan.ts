@@ -109,7 +109,9 @@ class Planner {
         const shaped = this.shape(block, [...(targetPath ?? []), startIndex + i], 1, budget, deferred);
         if (shaped === undefined) {
           if (request.length === 0) {
-            throw new Error(`Block ${startIndex + i} of ${describe(target)} does not fit into one request; run enforceNotionLimits first.`);
+            throw new Error(
+              `Block ${startIndex + i} of ${describe(target)} does not fit into one request; run enforceNotionLimits first.`,
+            );
           }
           break;
         }
@@ -126,7 +128,13 @@ class Planner {
    * The block as it goes into the request at `level`, with the prefix of its children that fits;
    * the rest is queued in `deferred` in document order. Undefined when the block itself does not fit.
    */
-  private shape(block: NotionBlock, path: readonly number[], level: number, budget: Budget, deferred: PendingList[]): NotionBlock | undefined {
+  private shape(
+    block: NotionBlock,
+    path: readonly number[],
+    level: number,
+    budget: Budget,
+    deferred: PendingList[],
+  ): NotionBlock | undefined {
     const own = this.ownCost(block);
     if (block.type === 'table' && level >= this.limits.nestingLevels) return undefined; // its rows would be one level too deep
     if (!fits(own, budget)) return undefined;
@@ -149,7 +157,8 @@ class Planner {
       included.push(shaped);
     }
     deferred.push(...nested);
-    if (included.length < children.length) deferred.push({ path, startIndex: included.length, blocks: children.slice(included.length) });
+    if (included.length < children.length)
+      deferred.push({ path, startIndex: included.length, blocks: children.slice(included.length) });
     return withChildren(block, included);
   }
 

@@ -39,10 +39,13 @@ function fieldKey(name: string, value: unknown): string {
 
 /** True when the listed block reads back exactly as `wanted` would be written. */
 export function sameBlock(listed: ListedBlock, wanted: NotionBlock): boolean {
-  if (listed.type !== wanted.type || listed.has_children || wanted.type === 'table' || getChildren(wanted).length > 0) return false;
+  if (listed.type !== wanted.type || listed.has_children || wanted.type === 'table' || getChildren(wanted).length > 0)
+    return false;
   const wantedBody = (wanted as unknown as Record<string, Record<string, unknown>>)[wanted.type] ?? {};
   const listedBody = (listed[listed.type] ?? {}) as Record<string, unknown>;
-  return Object.entries(wantedBody).every(([name, value]) => name === 'children' || fieldKey(name, value) === fieldKey(name, listedBody[name]));
+  return Object.entries(wantedBody).every(
+    ([name, value]) => name === 'children' || fieldKey(name, value) === fieldKey(name, listedBody[name]),
+  );
 }
 
 export interface KeptBlocks {

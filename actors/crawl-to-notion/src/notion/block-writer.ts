@@ -5,7 +5,14 @@
 
 import type { NotionBlockInput, NotionClient, NotionPage, NotionParent } from '@repo/notion-client';
 import { keptBlocks } from './block-diff.js';
-import { createdBlocks, planPageWrite, type NotionBlock, type PageWritePlan, type WritePlanLimits, type WriteStep } from '../notion-blocks/index.js';
+import {
+  createdBlocks,
+  planPageWrite,
+  type NotionBlock,
+  type PageWritePlan,
+  type WritePlanLimits,
+  type WriteStep,
+} from '../notion-blocks/index.js';
 
 export type BlockNotion = Pick<NotionClient, 'createPage' | 'appendChildren' | 'listChildren' | 'deleteBlock'>;
 
@@ -76,14 +83,22 @@ class BlockIds {
  * `anchor` is set (kept blocks follow the new ones), right after the anchor and the blocks
  * written before them.
  */
-async function runSteps(notion: BlockNotion, ids: BlockIds, steps: readonly WriteStep[], anchor?: string): Promise<void> {
+async function runSteps(
+  notion: BlockNotion,
+  ids: BlockIds,
+  steps: readonly WriteStep[],
+  anchor?: string,
+): Promise<void> {
   for (const step of steps) {
     const onPage = step.target.kind === 'page';
     const targetId = await ids.idOf(onPage ? [] : (step.target as { path: readonly number[] }).path);
     let after: string | undefined;
     if (onPage && anchor !== undefined) after = step.startIndex === 0 ? anchor : await ids.idOf([step.startIndex - 1]);
     const created = await notion.appendChildren(targetId, toInput(step.children), after === undefined ? {} : { after });
-    ids.record(step, created.map((block) => block.id));
+    ids.record(
+      step,
+      created.map((block) => block.id),
+    );
   }
 }
 
@@ -100,7 +115,11 @@ export async function createPageWithContent(
   input: { parent: NotionParent; properties: Record<string, unknown>; blocks: readonly NotionBlock[] },
 ): Promise<NotionPage> {
   const plan = planFor(input.blocks);
-  const page = await notion.createPage({ parent: input.parent, properties: input.properties, children: toInput(plan.initialChildren) });
+  const page = await notion.createPage({
+    parent: input.parent,
+    properties: input.properties,
+    children: toInput(plan.initialChildren),
+  });
   try {
     await runSteps(notion, new BlockIds(notion, page.id, 0), plan.appends);
   } catch (error) {
@@ -115,7 +134,11 @@ export async function createPageWithContent(
  * and the new ones written in their place. Sub-pages and databases inside the page are kept; a
  * page holding some is rewritten whole after them, which keeps positions simple.
  */
-export async function replacePageContent(notion: BlockNotion, pageId: string, blocks: readonly NotionBlock[]): Promise<void> {
+export async function replacePageContent(
+  notion: BlockNotion,
+  pageId: string,
+  blocks: readonly NotionBlock[],
+): Promise<void> {
   const existing = await notion.listChildren(pageId);
   const containers = existing.filter((block) => NESTED_CONTAINERS.has(block.type)).length;
   const { prefix, suffix } = containers > 0 ? { prefix: 0, suffix: 0 } : keptBlocks(existing, blocks);
@@ -124,7 +147,10 @@ export async function replacePageContent(notion: BlockNotion, pageId: string, bl
 
   const middle = blocks.slice(prefix, blocks.length - suffix);
   const plan = planFor(middle);
-  const first: WriteStep[] = plan.initialChildren.length > 0 ? [{ target: { kind: 'page' }, startIndex: 0, children: plan.initialChildren }] : [];
+  const first: WriteStep[] =
+    plan.initialChildren.length > 0
+      ? [{ target: { kind: 'page' }, startIndex: 0, children: plan.initialChildren }]
+      : [];
   // New blocks land after the kept start when kept blocks follow them; otherwise at the end.
   const anchor = suffix > 0 ? existing[prefix - 1]!.id : undefined;
   await runSteps(notion, new BlockIds(notion, pageId, containers + prefix), [...first, ...plan.appends], anchor);

@@ -59,18 +59,28 @@ export async function resolveParentPage(notion: DestinationNotion, parentPage: s
       page = await notion.getPage(id);
     } catch (error) {
       if (notFound(error)) {
-        throw new ExpectedFailure('PARENT_PAGE_NOT_FOUND', `The parent page ${parentPage} was not found in your Notion. ${SHARE_HINT}`, { cause: error });
+        throw new ExpectedFailure(
+          'PARENT_PAGE_NOT_FOUND',
+          `The parent page ${parentPage} was not found in your Notion. ${SHARE_HINT}`,
+          { cause: error },
+        );
       }
       throw error;
     }
     if (page.archived === true || page.in_trash === true) {
-      throw new ExpectedFailure('PARENT_PAGE_ARCHIVED', `The parent page ${parentPage} is in Notion's trash: restore it or choose another page.`);
+      throw new ExpectedFailure(
+        'PARENT_PAGE_ARCHIVED',
+        `The parent page ${parentPage} is in Notion's trash: restore it or choose another page.`,
+      );
     }
     return pageRef(page);
   }
   const page = await notion.findPageByTitle(parentPage);
   if (page === undefined) {
-    throw new ExpectedFailure('PARENT_PAGE_NOT_FOUND', `No Notion page titled "${parentPage}" is shared with the integration. ${SHARE_HINT}`);
+    throw new ExpectedFailure(
+      'PARENT_PAGE_NOT_FOUND',
+      `No Notion page titled "${parentPage}" is shared with the integration. ${SHARE_HINT}`,
+    );
   }
   return pageRef(page);
 }
@@ -106,19 +116,30 @@ export class DatabaseTarget {
   ) {}
 
   /** Finds the database (or the parent to create it under); fails clearly when neither is there. */
-  static async resolve(notion: DestinationNotion, database: string, parentPage: string | undefined): Promise<DatabaseTarget> {
+  static async resolve(
+    notion: DestinationNotion,
+    database: string,
+    parentPage: string | undefined,
+  ): Promise<DatabaseTarget> {
     const id = notionId(database);
     if (id !== undefined) {
       try {
         const found = await notion.getDatabase(id);
         if (found.archived === true) {
-          throw new ExpectedFailure('DATABASE_ARCHIVED', `The database ${database} is in Notion's trash: restore it or choose another database.`);
+          throw new ExpectedFailure(
+            'DATABASE_ARCHIVED',
+            `The database ${database} is in Notion's trash: restore it or choose another database.`,
+          );
         }
         missingProperties(found);
         return new DatabaseTarget(notion, found, undefined);
       } catch (error) {
         if (notFound(error)) {
-          throw new ExpectedFailure('DATABASE_NOT_FOUND', `The database ${database} was not found in your Notion. ${SHARE_HINT}`, { cause: error });
+          throw new ExpectedFailure(
+            'DATABASE_NOT_FOUND',
+            `The database ${database} was not found in your Notion. ${SHARE_HINT}`,
+            { cause: error },
+          );
         }
         throw error;
       }
@@ -126,7 +147,8 @@ export class DatabaseTarget {
     const wanted = database.trim().toLowerCase();
     const matches = await notion.search(database, 'database');
     const found = matches.find(
-      (r): r is NotionDatabase => r.object === 'database' && r.archived !== true && plainTitle(r).trim().toLowerCase() === wanted,
+      (r): r is NotionDatabase =>
+        r.object === 'database' && r.archived !== true && plainTitle(r).trim().toLowerCase() === wanted,
     );
     if (found !== undefined) {
       missingProperties(found);
@@ -182,7 +204,8 @@ export class DatabaseTarget {
       }
     } else {
       const missing = missingProperties(database);
-      if (Object.keys(missing).length > 0) database = await this.notion.updateDatabase(database.id, { properties: missing });
+      if (Object.keys(missing).length > 0)
+        database = await this.notion.updateDatabase(database.id, { properties: missing });
     }
     const titleProperty = Object.entries(database.properties).find(([, p]) => p.type === 'title')?.[0] ?? 'Title';
     return { id: database.id, url: database.url, title: plainTitle(database), titleProperty };

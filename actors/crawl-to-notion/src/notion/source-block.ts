@@ -18,7 +18,10 @@ export function sourceBlock(url: string): CalloutBlock {
     richText('Source: '),
     richText(shown, link === undefined ? PLAIN_STYLE : { ...PLAIN_STYLE, link }),
   ];
-  return { type: 'callout', callout: { rich_text: items, color: 'gray_background', icon: { type: 'emoji', emoji: '🔗' } } };
+  return {
+    type: 'callout',
+    callout: { rich_text: items, color: 'gray_background', icon: { type: 'emoji', emoji: '🔗' } },
+  };
 }
 
 interface ResponseRichText {

@@ -80,7 +80,10 @@ export class PageDestination implements Destination {
           childPages: async (parentId) =>
             (await this.notion.listChildren(parentId))
               .filter((block) => block.type === 'child_page')
-              .map((block) => ({ id: block.id, title: (block['child_page'] as { title?: string } | undefined)?.title ?? '' })),
+              .map((block) => ({
+                id: block.id,
+                title: (block['child_page'] as { title?: string } | undefined)?.title ?? '',
+              })),
           sourceUrl: async (pageId) => sourceUrlOf((await this.notion.listChildren(pageId, { limit: 1 }))[0]),
           archive: async (pageId) => {
             await this.notion.updatePage(pageId, { archived: true });
@@ -112,7 +115,8 @@ export class PageDestination implements Destination {
 
   async update(page: SyncedPage, content: PageContent, blocks: NotionBlock[]): Promise<void> {
     await replacePageContent(this.notion, page.pageId, blocks);
-    if (notionTitle(content.title) !== page.title) await this.notion.updatePage(page.pageId, { properties: { title: titleValue(content.title) } });
+    if (notionTitle(content.title) !== page.title)
+      await this.notion.updatePage(page.pageId, { properties: { title: titleValue(content.title) } });
   }
 }
 

@@ -35,7 +35,10 @@ function rewriteItems(items: readonly RichText[], resolve: LinkResolver): { item
 }
 
 /** The blocks with every resolvable link replaced, and how many were. Input blocks are not changed. */
-export function rewriteLinks(blocks: readonly NotionBlock[], resolve: LinkResolver): { blocks: NotionBlock[]; rewritten: number } {
+export function rewriteLinks(
+  blocks: readonly NotionBlock[],
+  resolve: LinkResolver,
+): { blocks: NotionBlock[]; rewritten: number } {
   let rewritten = 0;
   const visit = (block: NotionBlock): NotionBlock => {
     let next = block;

@@ -189,7 +189,11 @@ export class PageSync {
       const own = normalizeUrl(fetched.loadedUrl) ?? key;
       if (claimedBy === hash || own === key || this.#claimed.has(own)) {
         await this.#options.record(
-          itemFor(fetched.requestUrl, 'skipped', { title, depth: fetched.depth, error: `Same page as ${key} (its canonical URL), written once.` }),
+          itemFor(fetched.requestUrl, 'skipped', {
+            title,
+            depth: fetched.depth,
+            error: `Same page as ${key} (its canonical URL), written once.`,
+          }),
         );
         return;
       }
@@ -203,13 +207,17 @@ export class PageSync {
     const state = await this.#stateReady();
     const base = { title, depth: fetched.depth, wordCount: converted.page.wordCount, warnings: converted.warnings };
     if (this.#stopped) {
-      await this.#options.record(itemFor(key, 'skipped', { ...base, error: 'Not written: the spending limit of this run was reached.' }));
+      await this.#options.record(
+        itemFor(key, 'skipped', { ...base, error: 'Not written: the spending limit of this run was reached.' }),
+      );
       return;
     }
     const existing = state.page(key);
     if (existing !== undefined && existing.hash === hash) {
       state.clearPending(key);
-      await this.#options.record(itemFor(key, 'unchanged', { ...base, notionPageId: existing.pageId, notionUrl: existing.notionUrl }));
+      await this.#options.record(
+        itemFor(key, 'unchanged', { ...base, notionPageId: existing.pageId, notionUrl: existing.notionUrl }),
+      );
       return;
     }
     // Announced before the request counts as handled: a migration now still writes this page.
@@ -226,7 +234,9 @@ export class PageSync {
     try {
       await this.#queue.push(job);
     } catch {
-      await this.#options.record(itemFor(key, 'skipped', { ...base, error: 'Not written: the spending limit of this run was reached.' }));
+      await this.#options.record(
+        itemFor(key, 'skipped', { ...base, error: 'Not written: the spending limit of this run was reached.' }),
+      );
     }
   }
 
@@ -238,13 +248,22 @@ export class PageSync {
   async #write(job: PageJob): Promise<void> {
     const state = await this.#stateReady();
     const { destination } = this.#options;
-    const base = { title: job.content.title, depth: job.depth, wordCount: job.content.wordCount, warnings: job.warnings };
+    const base = {
+      title: job.content.title,
+      depth: job.depth,
+      wordCount: job.content.wordCount,
+      warnings: job.warnings,
+    };
     if (this.#fatal !== undefined) {
       // The run is ending: nothing more is sent. The page keeps its "queued" intent, so the next run writes it.
-      await this.#options.record(itemFor(job.key, 'failed', { ...base, error: `Not written: the run stopped (${errorMessage(this.#fatal)})` }));
+      await this.#options.record(
+        itemFor(job.key, 'failed', { ...base, error: `Not written: the run stopped (${errorMessage(this.#fatal)})` }),
+      );
       return;
     }
-    const linked: NotionBlock[] = this.#options.linkToNotionPages ? rewriteLinks(job.content.blocks, this.#resolveLink).blocks : job.content.blocks;
+    const linked: NotionBlock[] = this.#options.linkToNotionPages
+      ? rewriteLinks(job.content.blocks, this.#resolveLink).blocks
+      : job.content.blocks;
     const blocks = destination.contentBlocks({ ...job.content, blocks: linked });
     const existing = state.page(job.key);
     const pending = { title: job.content.title, requestUrl: job.requestUrl, depth: job.depth };
@@ -261,7 +280,12 @@ export class PageSync {
         state.setPending(job.key, { ...pending, phase: 'creating' });
         await state.save();
         const page = await destination.create(job.content, blocks);
-        written = { pageId: page.id, notionUrl: page.url || notionUrlOf(page.id), hash: job.hash, title: job.content.title };
+        written = {
+          pageId: page.id,
+          notionUrl: page.url || notionUrlOf(page.id),
+          hash: job.hash,
+          title: job.content.title,
+        };
       }
     } catch (error) {
       await this.#recordFailure(state, job, existing, error, base);
@@ -312,7 +336,14 @@ export class PageSync {
     } catch (saveError) {
       this.#options.warn(`Could not save the sync state: ${errorMessage(saveError)}`);
     }
-    await this.#options.record(itemFor(job.key, 'failed', { ...base, notionPageId: pageId ?? null, notionUrl: notionUrl ?? null, error: message }));
+    await this.#options.record(
+      itemFor(job.key, 'failed', {
+        ...base,
+        notionPageId: pageId ?? null,
+        notionUrl: notionUrl ?? null,
+        error: message,
+      }),
+    );
   }
 
   /** The spending limit is reached: no more writes; pages waiting are recorded as skipped (the next run writes them). */
@@ -321,7 +352,11 @@ export class PageSync {
     this.#options.onChargeLimit();
     for (const job of this.#queue.close()) {
       await this.#options.record(
-        itemFor(job.key, 'skipped', { title: job.content.title, depth: job.depth, error: 'Not written: the spending limit of this run was reached.' }),
+        itemFor(job.key, 'skipped', {
+          title: job.content.title,
+          depth: job.depth,
+          error: 'Not written: the spending limit of this run was reached.',
+        }),
       );
     }
   }

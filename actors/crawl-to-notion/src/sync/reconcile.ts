@@ -49,7 +49,11 @@ function takePendingResume(state: SyncState): ReconcileReport['resume'] {
 }
 
 /** Page mode: pages live directly under the parent; an unfinished create is found by title and source URL. */
-export async function reconcilePages(state: SyncState, notion: PageDestinationReader, parentId: string): Promise<ReconcileReport> {
+export async function reconcilePages(
+  state: SyncState,
+  notion: PageDestinationReader,
+  parentId: string,
+): Promise<ReconcileReport> {
   const report: ReconcileReport = { dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] };
   const children = await notion.childPages(parentId);
   const live = new Set(children.map((c) => c.id));
@@ -87,7 +91,11 @@ export async function reconcilePages(state: SyncState, notion: PageDestinationRe
  * map did not know, e.g. from an interrupted create, is rewritten rather than duplicated); extra
  * rows for a URL whose create was interrupted are moved to the trash.
  */
-export async function reconcileRows(state: SyncState, rows: readonly DatabaseRow[], archive: (pageId: string) => Promise<void>): Promise<ReconcileReport> {
+export async function reconcileRows(
+  state: SyncState,
+  rows: readonly DatabaseRow[],
+  archive: (pageId: string) => Promise<void>,
+): Promise<ReconcileReport> {
   const report: ReconcileReport = { dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] };
   const byUrl = new Map<string, DatabaseRow[]>();
   for (const row of rows) {

@@ -49,7 +49,11 @@ export interface RunOutput {
   message: string | null;
 }
 
-export function itemFor(url: string, status: PageStatus, fields: Partial<Omit<PageItem, 'url' | 'status'>> = {}): PageItem {
+export function itemFor(
+  url: string,
+  status: PageStatus,
+  fields: Partial<Omit<PageItem, 'url' | 'status'>> = {},
+): PageItem {
   return {
     url,
     title: fields.title ?? null,
@@ -83,7 +87,11 @@ export class RunTally {
       if (brokenLink) this.brokenLinks += 1;
       else this.firstFailure ??= item.error ?? undefined;
     }
-    if ((item.status === 'created' || item.status === 'updated') && item.notionUrl !== null && this.written.length < this.keepLinks) {
+    if (
+      (item.status === 'created' || item.status === 'updated') &&
+      item.notionUrl !== null &&
+      this.written.length < this.keepLinks
+    ) {
       this.written.push({ title: item.title ?? item.url, url: item.notionUrl });
     }
   }
@@ -168,5 +176,8 @@ export function runVerdict(tally: RunTally, maxFailedPagesPercent: number, charg
       message: `${tally.summary()} ${share} could not be written to Notion.${reason} ${rule} The pages written are kept; the next run writes the missing ones.`,
     };
   }
-  return { status: 'SUCCEEDED_WITH_FAILURES', message: `${share} not written, within the ${maxFailedPagesPercent}% tolerated.` };
+  return {
+    status: 'SUCCEEDED_WITH_FAILURES',
+    message: `${share} not written, within the ${maxFailedPagesPercent}% tolerated.`,
+  };
 }

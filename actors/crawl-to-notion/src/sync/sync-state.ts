@@ -53,7 +53,9 @@ export interface StateStore {
 
 /** `sync-page-<hash>` or `sync-database-<hash>`: valid key-value store keys of a fixed length. */
 export function stateKey(kind: 'page' | 'database', destinationId: string): string {
-  const digest = createHash('sha256').update(`${kind}:${destinationId.replace(/-/g, '').toLowerCase()}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${kind}:${destinationId.replace(/-/g, '').toLowerCase()}`)
+    .digest('hex');
   return `sync-${kind}-${digest.slice(0, 32)}`;
 }
 
@@ -63,7 +65,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function validData(value: unknown, destinationId: string): SyncStateData | undefined {
   if (!isRecord(value) || value['version'] !== 1 || typeof value['seq'] !== 'number') return undefined;
-  if (value['destinationId'] !== destinationId || !isRecord(value['pages']) || !isRecord(value['pending'])) return undefined;
+  if (value['destinationId'] !== destinationId || !isRecord(value['pages']) || !isRecord(value['pending']))
+    return undefined;
   return value as unknown as SyncStateData;
 }
 
@@ -91,7 +94,9 @@ export class SyncState {
         return undefined;
       }
     };
-    const candidates = (await Promise.all([read(`${key}-a`), read(`${key}-b`)])).filter((d): d is SyncStateData => d !== undefined);
+    const candidates = (await Promise.all([read(`${key}-a`), read(`${key}-b`)])).filter(
+      (d): d is SyncStateData => d !== undefined,
+    );
     candidates.sort((a, b) => b.seq - a.seq);
     const data = candidates[0] ?? { version: 1, destinationId, seq: 0, pages: {}, pending: {} };
     return new SyncState(store, key, structuredClone(data));

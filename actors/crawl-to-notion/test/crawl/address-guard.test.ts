@@ -31,7 +31,9 @@ beforeAll(async () => {
     hits.push(`${request.socket.localAddress?.replace(/^::ffff:/, '')} ${path}`);
     const html = (body: string): void => {
       response.writeHead(200, { 'content-type': 'text/html' });
-      response.end(`<html><head><title>${path}</title></head><body><main><h1>${path}</h1><p>Some text on ${path}.</p>${body}</main></body></html>`);
+      response.end(
+        `<html><head><title>${path}</title></head><body><main><h1>${path}</h1><p>Some text on ${path}.</p>${body}</main></body></html>`,
+      );
     };
     const redirect = (to: string): void => {
       response.writeHead(302, { location: to });
@@ -44,7 +46,10 @@ beforeAll(async () => {
     else if (path === '/to-internal-literal') redirect(`http://127.0.0.1:${port}/secret`);
     else if (path === '/to-metadata') redirect('http://169.254.169.254/latest/meta-data/');
     else if (path === '/to-public') redirect(`http://public.test:${port}/landing`);
-    else if (path === '/links') html(`<a href="http://inward.test:${port}/secret">secret</a> <a href="http://public.test:${port}/landing">landing</a>`);
+    else if (path === '/links')
+      html(
+        `<a href="http://inward.test:${port}/secret">secret</a> <a href="http://public.test:${port}/landing">landing</a>`,
+      );
     else html('');
   });
   await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
@@ -84,7 +89,10 @@ interface Outcome {
   retries: number;
 }
 
-async function crawl(startPaths: string[], options: { enforce: boolean; host?: string; maxDepth?: number; robots?: boolean }): Promise<Outcome> {
+async function crawl(
+  startPaths: string[],
+  options: { enforce: boolean; host?: string; maxDepth?: number; robots?: boolean },
+): Promise<Outcome> {
   const { resolve } = fakeDns();
   const guard = new AddressGuard({
     enforce: options.enforce,
@@ -140,8 +148,12 @@ describe('the address guard in a crawl (platform mode)', () => {
   it('refuses redirects to internal literals and to the metadata service', async () => {
     hits.length = 0;
     const outcome = await crawl(['/to-internal-literal', '/to-metadata'], { enforce: true });
-    expect(outcome.failed.get(`http://public.test:${port}/to-internal-literal`)).toMatch(/127\.0\.0\.1 is a loopback address/);
-    expect(outcome.failed.get(`http://public.test:${port}/to-metadata`)).toMatch(/169\.254\.169\.254 is a link-local address/);
+    expect(outcome.failed.get(`http://public.test:${port}/to-internal-literal`)).toMatch(
+      /127\.0\.0\.1 is a loopback address/,
+    );
+    expect(outcome.failed.get(`http://public.test:${port}/to-metadata`)).toMatch(
+      /169\.254\.169\.254 is a link-local address/,
+    );
     expect(internalHits()).toEqual([]);
     expect(outcome.retries).toBe(0);
   });

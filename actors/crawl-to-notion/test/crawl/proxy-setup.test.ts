@@ -43,7 +43,12 @@ describe('planProxy', () => {
 
   it('uses Apify Proxy on the platform', () => {
     expect(planProxy(apify, { isAtHome: true, env: {} })).toEqual({ kind: 'apify' });
-    expect(planProxy({ useApifyProxy: true, apifyProxyGroups: ['RESIDENTIAL'], apifyProxyCountry: 'DE' }, { isAtHome: true, env: {} })).toEqual({
+    expect(
+      planProxy(
+        { useApifyProxy: true, apifyProxyGroups: ['RESIDENTIAL'], apifyProxyCountry: 'DE' },
+        { isAtHome: true, env: {} },
+      ),
+    ).toEqual({
       kind: 'apify',
       groups: ['RESIDENTIAL'],
       countryCode: 'DE',
@@ -51,7 +56,10 @@ describe('planProxy', () => {
   });
 
   it('locally without Apify credentials crawls directly and says why, instead of failing every request', () => {
-    expect(planProxy(apify, { isAtHome: false, env: {} })).toEqual({ kind: 'direct', warning: LOCAL_NO_APIFY_PROXY_WARNING });
+    expect(planProxy(apify, { isAtHome: false, env: {} })).toEqual({
+      kind: 'direct',
+      warning: LOCAL_NO_APIFY_PROXY_WARNING,
+    });
   });
 
   it('locally with a proxy password or a token uses Apify Proxy', () => {
@@ -59,9 +67,12 @@ describe('planProxy', () => {
     expect(planProxy(apify, { isAtHome: false, env: { APIFY_TOKEN: 'token' } })).toEqual({ kind: 'apify' });
   });
 
-  it('uses the user\'s own proxies anywhere, and none when none is chosen', () => {
+  it("uses the user's own proxies anywhere, and none when none is chosen", () => {
     const custom = { useApifyProxy: false, proxyUrls: ['http://127.0.0.1:8000'] };
-    expect(planProxy(custom, { isAtHome: false, env: {} })).toEqual({ kind: 'custom', proxyUrls: ['http://127.0.0.1:8000'] });
+    expect(planProxy(custom, { isAtHome: false, env: {} })).toEqual({
+      kind: 'custom',
+      proxyUrls: ['http://127.0.0.1:8000'],
+    });
     expect(planProxy({ useApifyProxy: false }, { isAtHome: true, env: {} })).toEqual({ kind: 'direct' });
   });
 });

@@ -35,7 +35,11 @@ describe('start URLs inside the platform network (platform mode)', () => {
     const port = new URL(stack.site.url).port;
     const run = await runActor(stack.emulator, {
       input: {
-        startUrls: [{ url: `${stack.site.url}/docs/` }, { url: `http://0x7f.1:${port}/` }, { url: 'http://[::ffff:169.254.169.254]/latest/' }],
+        startUrls: [
+          { url: `${stack.site.url}/docs/` },
+          { url: `http://0x7f.1:${port}/` },
+          { url: 'http://[::ffff:169.254.169.254]/latest/' },
+        ],
         parentPage: PARENT,
       },
       env: { [ENFORCE_LOCALLY_VARIABLE]: '1' },
@@ -44,7 +48,9 @@ describe('start URLs inside the platform network (platform mode)', () => {
     const message = run.printed;
     expect(message).toContain(`start URL 1 (${stack.site.url}/docs/): 127.0.0.1, a loopback address`);
     expect(message).toContain(`start URL 2 (http://127.0.0.1:${port}/): 127.0.0.1, a loopback address`);
-    expect(message).toMatch(/start URL 3 \(http:\/\/\[::ffff:a9fe:a9fe\]\/latest\/\): ::ffff:a9fe:a9fe, a link-local address/);
+    expect(message).toMatch(
+      /start URL 3 \(http:\/\/\[::ffff:a9fe:a9fe\]\/latest\/\): ::ffff:a9fe:a9fe, a link-local address/,
+    );
     expect(message).toContain('the crawler fetches only public web addresses');
     expect(message).not.toMatch(STACK_TRACE);
     expect(await stack.emulator.admin.calls()).toEqual([]);
@@ -54,7 +60,7 @@ describe('start URLs inside the platform network (platform mode)', () => {
 });
 
 describe('proxyConfiguration', () => {
-  it('a crawl through the user\'s own proxy sends every page request through it', async () => {
+  it("a crawl through the user's own proxy sends every page request through it", async () => {
     const seen: string[] = [];
     const proxy = new ProxyServer({
       port: 0,
@@ -79,7 +85,9 @@ describe('proxyConfiguration', () => {
         approve: !connected,
       });
       expect(run.exitCode, run.printed).toBe(0);
-      expect(run.items.map((item) => item.status).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/created|updated|unchanged/)]));
+      expect(run.items.map((item) => item.status).sort()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/created|updated|unchanged/)]),
+      );
       for (const path of paths) expect(seen).toContain(`${stack.site.url}${path}`);
     } finally {
       await proxy.close(true);

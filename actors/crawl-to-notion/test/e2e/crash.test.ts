@@ -8,7 +8,18 @@ import { join } from 'node:path';
 import { approveConsent } from '@repo/actor-runner';
 import { expect, it } from 'vitest';
 import { SYNC_STORE_NAME, type SyncStateData } from '../../src/sync/sync-state.js';
-import { childPages, finished, notionOf, outlineOf, PARENT, pageTitled, runActor, startRun, titleOf, useStack } from '../support/stack.js';
+import {
+  childPages,
+  finished,
+  notionOf,
+  outlineOf,
+  PARENT,
+  pageTitled,
+  runActor,
+  startRun,
+  titleOf,
+  useStack,
+} from '../support/stack.js';
 import { expectedOutline } from './expected.js';
 
 // Notion's real limit: the run takes several seconds, so it can be killed in the middle.
@@ -81,8 +92,12 @@ it('a page created right before a crash (intent saved, mapping not) is found and
   expect(changelog.status).toBe('created');
 
   const dir = join(storageDir, 'key_value_stores', SYNC_STORE_NAME);
-  const slots = (await readdir(dir)).filter((f) => f.startsWith('sync-page-') && f.endsWith('.json') && !f.includes('__metadata__'));
-  const saved = await Promise.all(slots.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as SyncStateData));
+  const slots = (await readdir(dir)).filter(
+    (f) => f.startsWith('sync-page-') && f.endsWith('.json') && !f.includes('__metadata__'),
+  );
+  const saved = await Promise.all(
+    slots.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as SyncStateData),
+  );
   const latest = saved.sort((a, b) => b.seq - a.seq)[0]!;
   delete latest.pages[urls[1]!];
   latest.pending[urls[1]!] = { phase: 'creating', title: 'Changelog', requestUrl: urls[1]!, depth: 0 };

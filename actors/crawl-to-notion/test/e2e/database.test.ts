@@ -62,6 +62,10 @@ it('creates the database under the parent with a row per page, properties and co
   expect(second.exitCode, second.printed).toBe(0);
   expect(second.out).toMatchObject({ written: 0, unchanged: 3 });
   // Unchanged pages are free.
-  expect(((await readDataset(storageDir, 'charging_log')) as { eventName: string }[]).filter((c) => c.eventName === 'page-written')).toHaveLength(0);
+  expect(
+    ((await readDataset(storageDir, 'charging_log')) as { eventName: string }[]).filter(
+      (c) => c.eventName === 'page-written',
+    ),
+  ).toHaveLength(0);
   expect(await notionOf(stack.emulator)).toEqual(snapshot);
 }, 90_000);

@@ -6,7 +6,10 @@ import { convertPage } from '../../src/notion-blocks/index.js';
 import { sourceBlock } from '../../src/notion/source-block.js';
 import { outlineOf } from '../support/stack.js';
 
-export async function expectedOutline(url: string, options: { sourceBlock: boolean } = { sourceBlock: true }): Promise<{ title: string; outline: string[] }> {
+export async function expectedOutline(
+  url: string,
+  options: { sourceBlock: boolean } = { sourceBlock: true },
+): Promise<{ title: string; outline: string[] }> {
   const html = await (await fetch(url)).text();
   const converted = convertPage(html, url);
   const blocks = options.sourceBlock ? [sourceBlock(url), ...converted.blocks] : converted.blocks;

@@ -30,22 +30,38 @@ async function closedPort(): Promise<number> {
 describe('bad input', () => {
   it.each([
     [{}, 'give at least one start URL'],
-    [{ startUrls: [{ url: 'docs.example.com' }], parentPage: PARENT }, 'start URL 1 ("docs.example.com") is not a valid URL'],
+    [
+      { startUrls: [{ url: 'docs.example.com' }], parentPage: PARENT },
+      'start URL 1 ("docs.example.com") is not a valid URL',
+    ],
     [{ startUrls: [{ url: 'ftp://example.com/' }], parentPage: PARENT }, 'must start with http:// or https://'],
-    [{ startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, maxPages: -5 }, 'maxPages: must be at least 1'],
-    [{ startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, maxDepth: -1 }, 'maxDepth: must be at least 0'],
+    [
+      { startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, maxPages: -5 },
+      'maxPages: must be at least 1',
+    ],
+    [
+      { startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, maxDepth: -1 },
+      'maxDepth: must be at least 0',
+    ],
     [{ startUrls: [{ url: 'https://example.com/' }] }, 'set "Parent page"'],
-    [{ startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, destination: 'wiki' }, 'destination: must be "page" or "database"'],
-  ])('%j fails with one clear message before touching any account', async (input, message) => {
-    await stack.emulator.admin.resetCalls();
-    const run = await runActor(stack.emulator, { input });
-    expect(run.exitCode).toBe(1);
-    expect(run.printed).toContain(message);
-    expect(run.printed).not.toMatch(STACK_TRACE);
-    expect(run.out).toBeUndefined();
-    expect(run.items).toEqual([]);
-    expect(await stack.emulator.admin.calls()).toEqual([]);
-  }, 30_000);
+    [
+      { startUrls: [{ url: 'https://example.com/' }], parentPage: PARENT, destination: 'wiki' },
+      'destination: must be "page" or "database"',
+    ],
+  ])(
+    '%j fails with one clear message before touching any account',
+    async (input, message) => {
+      await stack.emulator.admin.resetCalls();
+      const run = await runActor(stack.emulator, { input });
+      expect(run.exitCode).toBe(1);
+      expect(run.printed).toContain(message);
+      expect(run.printed).not.toMatch(STACK_TRACE);
+      expect(run.out).toBeUndefined();
+      expect(run.items).toEqual([]);
+      expect(await stack.emulator.admin.calls()).toEqual([]);
+    },
+    30_000,
+  );
 });
 
 describe('the destination', () => {
@@ -102,8 +118,16 @@ describe('a page Notion refuses', () => {
     await refuseOne();
     const first = await runActor(stack.emulator, { input: input(), storageDir, approve });
     expect(first.exitCode, first.printed).toBe(1);
-    expect(first.out).toMatchObject({ status: 'FAILED', created: 2, failed: 1, pagesNotWritten: 1, maxFailedPagesPercent: 0 });
-    expect(first.out?.message).toMatch(/^Wrote 2 pages to Notion .* 1 page of 3 \(33%\) could not be written to Notion\. First error: .*400/);
+    expect(first.out).toMatchObject({
+      status: 'FAILED',
+      created: 2,
+      failed: 1,
+      pagesNotWritten: 1,
+      maxFailedPagesPercent: 0,
+    });
+    expect(first.out?.message).toMatch(
+      /^Wrote 2 pages to Notion .* 1 page of 3 \(33%\) could not be written to Notion\. First error: .*400/,
+    );
     expect(first.printed).toContain('set "Tolerated failed pages (%)" (maxFailedPagesPercent) to accept partial runs');
     expect(first.printed).not.toMatch(STACK_TRACE);
     const refused = first.items.find((item) => item.status === 'failed')!;
@@ -122,9 +146,19 @@ describe('a page Notion refuses', () => {
   it('succeeds with failures, and says so, when the user tolerates that share', async () => {
     const storageDir = await mkdtemp(join(tmpdir(), 'crawl-to-notion-tolerated-'));
     await refuseOne();
-    const run = await runActor(stack.emulator, { input: input({ maxFailedPagesPercent: 50 }), storageDir, approve: !(await connected()) });
+    const run = await runActor(stack.emulator, {
+      input: input({ maxFailedPagesPercent: 50 }),
+      storageDir,
+      approve: !(await connected()),
+    });
     expect(run.exitCode, run.printed).toBe(0);
-    expect(run.out).toMatchObject({ status: 'SUCCEEDED_WITH_FAILURES', created: 2, pagesNotWritten: 1, maxFailedPagesPercent: 50, message: null });
+    expect(run.out).toMatchObject({
+      status: 'SUCCEEDED_WITH_FAILURES',
+      created: 2,
+      pagesNotWritten: 1,
+      maxFailedPagesPercent: 50,
+      message: null,
+    });
     expect(run.printed).toContain('1 page of 3 (33%) not written, within the 50% tolerated.');
   }, 90_000);
 
@@ -135,7 +169,11 @@ describe('a page Notion refuses', () => {
       effect: { type: 'error', code: '400', message: 'body failed validation' },
     });
     try {
-      const run = await runActor(stack.emulator, { input: input({ maxFailedPagesPercent: 100 }), storageDir, approve: !(await connected()) });
+      const run = await runActor(stack.emulator, {
+        input: input({ maxFailedPagesPercent: 100 }),
+        storageDir,
+        approve: !(await connected()),
+      });
       expect(run.exitCode).toBe(1);
       expect(run.out).toMatchObject({ status: 'FAILED', written: 0, pagesNotWritten: 3 });
       expect(run.printed).toMatch(/Nothing was written to Notion: 3 pages could not be written\. First error: .*400/);
@@ -156,13 +194,20 @@ describe('a database that cannot be created', () => {
     });
     try {
       const run = await runActor(stack.emulator, {
-        input: { startUrls: [{ url: `${stack.site.url}/` }], destination: 'database', database: 'Refused docs', parentPage: PARENT },
+        input: {
+          startUrls: [{ url: `${stack.site.url}/` }],
+          destination: 'database',
+          database: 'Refused docs',
+          parentPage: PARENT,
+        },
         approve,
       });
       expect(run.exitCode).toBe(1);
       expect(run.printed).toContain('Could not create the database "Refused docs" under "Research"');
       expect(run.printed).not.toMatch(STACK_TRACE);
-      const pagesCreated = (await stack.emulator.admin.calls({ kind: 'proxy' })).filter((call) => call.name === '/v1/pages' && call.status === '200');
+      const pagesCreated = (await stack.emulator.admin.calls({ kind: 'proxy' })).filter(
+        (call) => call.name === '/v1/pages' && call.status === '200',
+      );
       expect(pagesCreated).toEqual([]);
       expect(run.items.filter((item) => item.status === 'created')).toEqual([]);
     } finally {

@@ -7,12 +7,21 @@ export const para = (content: string, children: NotionBlock[] = []): NotionBlock
   withChildren({ type: 'paragraph', paragraph: { rich_text: text(content), color: 'default' } }, children);
 
 export const bullet = (content: string, children: NotionBlock[] = []): NotionBlock =>
-  withChildren({ type: 'bulleted_list_item', bulleted_list_item: { rich_text: text(content), color: 'default' } }, children);
+  withChildren(
+    { type: 'bulleted_list_item', bulleted_list_item: { rich_text: text(content), color: 'default' } },
+    children,
+  );
 
 export const numbered = (content: string, children: NotionBlock[] = []): NotionBlock =>
-  withChildren({ type: 'numbered_list_item', numbered_list_item: { rich_text: text(content), color: 'default' } }, children);
+  withChildren(
+    { type: 'numbered_list_item', numbered_list_item: { rich_text: text(content), color: 'default' } },
+    children,
+  );
 
-export const h2 = (content: string): NotionBlock => ({ type: 'heading_2', heading_2: { rich_text: text(content), color: 'default' } });
+export const h2 = (content: string): NotionBlock => ({
+  type: 'heading_2',
+  heading_2: { rich_text: text(content), color: 'default' },
+});
 
 export const table = (rows: string[][], header = true): NotionBlock => ({
   type: 'table',

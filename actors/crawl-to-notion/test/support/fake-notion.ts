@@ -88,7 +88,8 @@ export class FakeNotion {
       for (const block of list) {
         const nested = getChildren(block);
         if (nested.length > 100) throw new Error('validation_error: nested children array over 100');
-        if (nested.length > 0 && level >= 2) throw new Error(`validation_error: nesting deeper than two levels (${block.type})`);
+        if (nested.length > 0 && level >= 2)
+          throw new Error(`validation_error: nesting deeper than two levels (${block.type})`);
         if (block.type === 'table' && nested.length === 0) throw new Error('validation_error: table without rows');
         if (block.type !== 'table') checkDepth(nested, level + 1);
       }

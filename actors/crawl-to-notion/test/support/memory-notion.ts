@@ -21,7 +21,7 @@ export type Call = { kind: 'create' | 'append' | 'list' | 'delete'; target: stri
 type Body = Record<string, unknown> & { children?: NotionBlockInput[] };
 
 function childrenOf(block: NotionBlockInput): NotionBlockInput[] {
-  return ((block[block.type] as Body | undefined)?.children ?? []);
+  return (block[block.type] as Body | undefined)?.children ?? [];
 }
 
 function responseText(items: unknown): unknown {
@@ -82,31 +82,66 @@ export class MemoryNotion implements BlockNotion {
     const body = { ...stored.body };
     if ('rich_text' in body) body['rich_text'] = responseText(body['rich_text']);
     if ('caption' in body) body['caption'] = responseText(body['caption']);
-    return { object: 'block', id: stored.id, type: stored.type, has_children: stored.children.some((c) => !this.#blocks.get(c)!.archived), [stored.type]: body };
+    return {
+      object: 'block',
+      id: stored.id,
+      type: stored.type,
+      has_children: stored.children.some((c) => !this.#blocks.get(c)!.archived),
+      [stored.type]: body,
+    };
   }
 
   /** Adds a sub-page inside a page, as a user would. */
   addChildPage(pageId: string, title: string): string {
-    const stored: Stored = { id: this.#id('subpage'), type: 'child_page', body: { title }, children: [], archived: false };
+    const stored: Stored = {
+      id: this.#id('subpage'),
+      type: 'child_page',
+      body: { title },
+      children: [],
+      archived: false,
+    };
     this.#blocks.set(stored.id, stored);
     this.#list(pageId).push(stored.id);
     return stored.id;
   }
 
-  createPage(input: { parent: NotionParent; title?: string; properties?: Record<string, unknown>; children?: NotionBlockInput[] }): Promise<NotionPage> {
+  createPage(input: {
+    parent: NotionParent;
+    title?: string;
+    properties?: Record<string, unknown>;
+    children?: NotionBlockInput[];
+  }): Promise<NotionPage> {
     this.#check(input.children ?? []);
     const id = this.#id('page');
     this.calls.push({ kind: 'create', target: id, blocks: (input.children ?? []).length });
-    this.#containers.set(id, (input.children ?? []).map((b) => this.#store(b)));
-    return Promise.resolve({ object: 'page', id, url: `https://www.notion.so/${id}`, parent: input.parent, properties: {} });
+    this.#containers.set(
+      id,
+      (input.children ?? []).map((b) => this.#store(b)),
+    );
+    return Promise.resolve({
+      object: 'page',
+      id,
+      url: `https://www.notion.so/${id}`,
+      parent: input.parent,
+      properties: {},
+    });
   }
 
-  appendChildren(blockId: string, children: NotionBlockInput[], options: { after?: string } = {}): Promise<ListedBlock[]> {
+  appendChildren(
+    blockId: string,
+    children: NotionBlockInput[],
+    options: { after?: string } = {},
+  ): Promise<ListedBlock[]> {
     this.#appends += 1;
     if (this.#appends === this.failAppend) return Promise.reject(new Error('service_unavailable'));
     this.#check(children);
     const list = this.#list(blockId);
-    this.calls.push({ kind: 'append', target: blockId, blocks: children.length, ...(options.after ? { after: options.after } : {}) });
+    this.calls.push({
+      kind: 'append',
+      target: blockId,
+      blocks: children.length,
+      ...(options.after ? { after: options.after } : {}),
+    });
     const ids = children.map((b) => this.#store(b));
     if (options.after === undefined) list.push(...ids);
     else {
@@ -119,7 +154,9 @@ export class MemoryNotion implements BlockNotion {
 
   listChildren(blockId: string, options: { limit?: number } = {}): Promise<ListedBlock[]> {
     this.calls.push({ kind: 'list', target: blockId, blocks: 0 });
-    const live = this.#list(blockId).map((id) => this.#blocks.get(id)!).filter((b) => !b.archived);
+    const live = this.#list(blockId)
+      .map((id) => this.#blocks.get(id)!)
+      .filter((b) => !b.archived);
     return Promise.resolve(live.slice(0, options.limit ?? live.length).map((b) => this.#listed(b)));
   }
 

@@ -13,13 +13,17 @@ export function outline(blocks: readonly NotionBlock[], depth = 0): string[] {
         lines.push(`${pad}code(${block.code.language}): ${text(block.code.rich_text)}`);
         break;
       case 'image':
-        lines.push(`${pad}image: ${block.image.external.url}${block.image.caption.length ? ` | ${text(block.image.caption)}` : ''}`);
+        lines.push(
+          `${pad}image: ${block.image.external.url}${block.image.caption.length ? ` | ${text(block.image.caption)}` : ''}`,
+        );
         break;
       case 'divider':
         lines.push(`${pad}divider`);
         break;
       case 'table':
-        lines.push(`${pad}table(${block.table.table_width}${block.table.has_column_header ? ', header' : ''}${block.table.has_row_header ? ', row header' : ''})`);
+        lines.push(
+          `${pad}table(${block.table.table_width}${block.table.has_column_header ? ', header' : ''}${block.table.has_row_header ? ', row header' : ''})`,
+        );
         for (const row of block.table.children) lines.push(`${pad}  | ${row.table_row.cells.map(text).join(' | ')} |`);
         break;
       case 'to_do':
@@ -43,7 +47,8 @@ export function allRichText(blocks: readonly NotionBlock[]): RichText[] {
     out.push(...(getRichText(block) ?? []));
     if (block.type === 'image') out.push(...block.image.caption);
     if (block.type === 'code') out.push(...block.code.caption);
-    if (block.type === 'table') for (const row of block.table.children) for (const cell of row.table_row.cells) out.push(...cell);
+    if (block.type === 'table')
+      for (const row of block.table.children) for (const cell of row.table_row.cells) out.push(...cell);
     else out.push(...allRichText(getChildren(block)));
   }
   return out;

@@ -113,7 +113,16 @@ export interface SnapshotPage {
   archived?: boolean;
   in_trash?: boolean;
   parent: { type: string; page_id?: string; database_id?: string };
-  properties: Record<string, { type: string; title?: { plain_text: string }[]; url?: string | null; number?: number | null; date?: { start: string } | null }>;
+  properties: Record<
+    string,
+    {
+      type: string;
+      title?: { plain_text: string }[];
+      url?: string | null;
+      number?: number | null;
+      date?: { start: string } | null;
+    }
+  >;
   children: SnapshotBlock[];
 }
 
@@ -157,7 +166,9 @@ export function childPages(snapshot: NotionSnapshot, parent: SnapshotPage): Snap
 
 /** Live rows of a database, in creation order. */
 export function rowsOf(snapshot: NotionSnapshot, databaseId: string): SnapshotPage[] {
-  return snapshot.pages.filter((p) => p.parent.type === 'database_id' && p.parent.database_id === databaseId && live(p));
+  return snapshot.pages.filter(
+    (p) => p.parent.type === 'database_id' && p.parent.database_id === databaseId && live(p),
+  );
 }
 
 interface TextItem {
@@ -165,7 +176,8 @@ interface TextItem {
   text?: { content: string };
 }
 
-const textOf = (items: readonly TextItem[] | undefined): string => (items ?? []).map((t) => t.plain_text ?? t.text?.content ?? '').join('');
+const textOf = (items: readonly TextItem[] | undefined): string =>
+  (items ?? []).map((t) => t.plain_text ?? t.text?.content ?? '').join('');
 
 /**
  * One line per block, indented by depth: type and text (table rows: cells). Works on the sandbox's
@@ -177,8 +189,13 @@ export function outlineOf(blocks: readonly Record<string, unknown>[], depth = 0)
   for (const block of blocks) {
     if (block['archived'] === true) continue;
     const type = block['type'] as string;
-    const body = (block[type] ?? {}) as { rich_text?: TextItem[]; cells?: TextItem[][]; children?: Record<string, unknown>[] };
-    const text = type === 'table_row' ? (body.cells ?? []).map((cell) => textOf(cell)).join(' | ') : textOf(body.rich_text);
+    const body = (block[type] ?? {}) as {
+      rich_text?: TextItem[];
+      cells?: TextItem[][];
+      children?: Record<string, unknown>[];
+    };
+    const text =
+      type === 'table_row' ? (body.cells ?? []).map((cell) => textOf(cell)).join(' | ') : textOf(body.rich_text);
     lines.push(`${'  '.repeat(depth)}${type}: ${text}`);
     const children = (block['children'] as Record<string, unknown>[] | undefined) ?? body.children ?? [];
     lines.push(...outlineOf(children, depth + 1));

@@ -78,7 +78,8 @@ export function describeApiError(error: unknown): string {
     if (status !== undefined) {
       const type = error.type !== null ? ` (${error.type})` : '';
       const detail = error.apiMessage !== null && error.apiMessage !== '' ? `: ${error.apiMessage}` : '';
-      const hint = HINTS[status] ?? (status >= 500 ? 'the Anthropic API had an internal error; run again later' : undefined);
+      const hint =
+        HINTS[status] ?? (status >= 500 ? 'the Anthropic API had an internal error; run again later' : undefined);
       return `the Anthropic API answered ${status}${type}${detail}${hint !== undefined ? `; ${hint}` : ''}`;
     }
   }
@@ -89,9 +90,13 @@ type Interpreted = { ok: true; result: DigestToolResult; issues: string[] } | { 
 
 /** Reads one answer: the forced tool call's input, checked and limited to the batch's ids. */
 export function interpretAnswer(message: Message, batchIds: ReadonlySet<string>): Interpreted {
-  if (message.stop_reason === 'refusal') return { ok: false, reason: 'Claude declined to process these mails (stop reason "refusal")' };
-  if (message.stop_reason === 'max_tokens') return { ok: false, reason: 'Claude\'s answer was cut off at the max_tokens limit' };
-  const call = message.content.find((block): block is ToolUseBlock => block.type === 'tool_use' && block.name === DIGEST_TOOL_NAME);
+  if (message.stop_reason === 'refusal')
+    return { ok: false, reason: 'Claude declined to process these mails (stop reason "refusal")' };
+  if (message.stop_reason === 'max_tokens')
+    return { ok: false, reason: "Claude's answer was cut off at the max_tokens limit" };
+  const call = message.content.find(
+    (block): block is ToolUseBlock => block.type === 'tool_use' && block.name === DIGEST_TOOL_NAME,
+  );
   if (call === undefined) return { ok: false, reason: `Claude's answer did not call the ${DIGEST_TOOL_NAME} tool` };
   const parsed = parseDigestToolInput(call.input);
   if (!parsed.ok) return { ok: false, reason: `Claude's answer was malformed (${parsed.error})` };
@@ -101,7 +106,7 @@ export function interpretAnswer(message: Message, batchIds: ReadonlySet<string>)
     issues.push(`entry for unknown id ${verdict.id} dropped`);
     return false;
   });
-  if (mails.length === 0) return { ok: false, reason: 'Claude\'s answer named none of the mails it was given' };
+  if (mails.length === 0) return { ok: false, reason: "Claude's answer named none of the mails it was given" };
   return { ok: true, result: { mails, today: parsed.result.today.filter((id) => batchIds.has(id)) }, issues };
 }
 
@@ -116,7 +121,10 @@ function addUsage(total: TokenUsage, message: Message): void {
  * Sends the batches one after another. An API error ends the whole attempt (the next call would
  * most likely fail the same way, and cost time); an unusable answer only loses its own batch.
  */
-export async function digestWithClaude(mails: readonly ParsedMail[], options: ClaudeDigestOptions): Promise<ClaudeDigestOutcome> {
+export async function digestWithClaude(
+  mails: readonly ParsedMail[],
+  options: ClaudeDigestOptions,
+): Promise<ClaudeDigestOutcome> {
   const usage = emptyUsage();
   const outcome: ClaudeDigestOutcome = { results: [], usage, batches: 0, batchesAnswered: 0, failures: [], issues: [] };
   const promptOptions = { now: options.now, timeZone: options.timeZone, userAddresses: options.userAddresses };

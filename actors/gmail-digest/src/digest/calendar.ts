@@ -78,7 +78,7 @@ export function dayInTimeZone(instant: Date, timeZone: string): CalendarDay {
  * Without a known offset the UTC day is used.
  */
 export function mailDay(mail: Pick<ParsedMail, 'date' | 'dateOffset'>): CalendarDay {
-  const offset = mail.dateOffset !== null ? parseZone(mail.dateOffset) ?? 0 : 0;
+  const offset = mail.dateOffset !== null ? (parseZone(mail.dateOffset) ?? 0) : 0;
   const local = new Date(Date.parse(mail.date) + offset * 60_000);
   return calendarDay(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate());
 }

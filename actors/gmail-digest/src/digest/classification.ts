@@ -46,7 +46,10 @@ export function isMachineSent(mail: ParsedMail): boolean {
     mail.listUnsubscribe !== null ||
     mail.listId !== null ||
     mail.automated ||
-    mail.labelIds.some((l) => l === 'CATEGORY_UPDATES' || l === 'CATEGORY_SOCIAL' || l === 'CATEGORY_FORUMS' || l === 'CATEGORY_PROMOTIONS')
+    mail.labelIds.some(
+      (l) =>
+        l === 'CATEGORY_UPDATES' || l === 'CATEGORY_SOCIAL' || l === 'CATEGORY_FORUMS' || l === 'CATEGORY_PROMOTIONS',
+    )
   );
 }
 
@@ -82,7 +85,12 @@ export function classifyMail(mail: ParsedMail, userAddresses: ReadonlySet<string
   if (!isMachineSent(mail)) {
     const signals = requestSignals(mail);
     if (direct && signals.length > 0) return { category: 'needs_reply', signals, platform, direct };
-    return { category: 'people', signals: [direct ? 'personal mail' : 'you are in copy or one of many'], platform, direct };
+    return {
+      category: 'people',
+      signals: [direct ? 'personal mail' : 'you are in copy or one of many'],
+      platform,
+      direct,
+    };
   }
   if (TRANSACTIONAL.test(mail.subject)) {
     return { category: 'updates', signals: ['receipt or account notice'], platform, direct };

@@ -15,11 +15,14 @@ export interface DeterministicDigestOptions extends DigestOptions {
 export function buildDeterministicDigest(mails: readonly ParsedMail[], options: DeterministicDigestOptions): Digest {
   const context = createAnalysisContext(mails, options);
   const reason = options.fallbackReason?.trim();
-  return assembleDigest(mails.map((m) => analyzeMail(m, context)), {
-    generatedBy: 'deterministic',
-    model: null,
-    note: reason !== undefined && reason !== '' ? `Claude was not used: ${reason}` : null,
-    now: options.now,
-    timeZone: options.timeZone,
-  });
+  return assembleDigest(
+    mails.map((m) => analyzeMail(m, context)),
+    {
+      generatedBy: 'deterministic',
+      model: null,
+      note: reason !== undefined && reason !== '' ? `Claude was not used: ${reason}` : null,
+      now: options.now,
+      timeZone: options.timeZone,
+    },
+  );
 }

@@ -25,12 +25,20 @@ export interface AssemblyMeta {
 }
 
 function earliestDue(item: DigestItem): string | null {
-  const dues = item.actionItems.map((a) => a.due).filter((d): d is string => d !== null).sort();
+  const dues = item.actionItems
+    .map((a) => a.due)
+    .filter((d): d is string => d !== null)
+    .sort();
   return dues[0] ?? null;
 }
 
 /** Needs attention today: asked for a reply, high priority, due by today, or flagged. */
-export function needsAttentionToday(item: DigestItem, today: CalendarDay, flagged: ReadonlySet<string>, messageIds: readonly string[]): boolean {
+export function needsAttentionToday(
+  item: DigestItem,
+  today: CalendarDay,
+  flagged: ReadonlySet<string>,
+  messageIds: readonly string[],
+): boolean {
   if (item.repliedByUser) return false;
   if (item.category === 'needs_reply' || item.priority === 'high') return true;
   const due = earliestDue(item);
@@ -57,7 +65,11 @@ export function compareAttention(a: DigestItem, b: DigestItem): number {
 
 /** Within a category: priority, then newest first. */
 export function compareInSection(a: DigestItem, b: DigestItem): number {
-  return priorityRank(a.priority) - priorityRank(b.priority) || b.date.localeCompare(a.date) || a.threadId.localeCompare(b.threadId);
+  return (
+    priorityRank(a.priority) - priorityRank(b.priority) ||
+    b.date.localeCompare(a.date) ||
+    a.threadId.localeCompare(b.threadId)
+  );
 }
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -72,16 +84,24 @@ export function assembleDigest(analyses: readonly MailAnalysis[], meta: Assembly
   const today = dayInTimeZone(meta.now, meta.timeZone);
   const flagged = meta.flaggedForToday ?? new Set<string>();
   const threads = groupByThread(analyses);
-  const items = threads.map((t) => ({ item: threadToItem(t, meta.generatedBy), ids: t.messages.map((m) => m.mail.id) }));
+  const items = threads.map((t) => ({
+    item: threadToItem(t, meta.generatedBy),
+    ids: t.messages.map((m) => m.mail.id),
+  }));
 
-  const attention = items.filter(({ item, ids }) => needsAttentionToday(item, today, flagged, ids)).map(({ item }) => item);
+  const attention = items
+    .filter(({ item, ids }) => needsAttentionToday(item, today, flagged, ids))
+    .map(({ item }) => item);
   const attentionIds = new Set(attention.map((i) => i.threadId));
   attention.sort(compareAttention);
 
   const sections: DigestSection[] = CATEGORIES.map((category) => ({
     category,
     title: CATEGORY_TITLES[category],
-    items: items.map(({ item }) => item).filter((i) => i.category === category && !attentionIds.has(i.threadId)).sort(compareInSection),
+    items: items
+      .map(({ item }) => item)
+      .filter((i) => i.category === category && !attentionIds.has(i.threadId))
+      .sort(compareInSection),
   })).filter((s) => s.items.length > 0);
 
   const byCategory = zeroCounts<Category>(CATEGORIES);
@@ -109,7 +129,8 @@ export function assembleDigest(analyses: readonly MailAnalysis[], meta: Assembly
       byPriority,
       actionItems: items.reduce((n, { item }) => n + item.actionItems.length, 0),
       needsAttention: attention.length,
-      fallbackMails: meta.generatedBy === 'claude' ? analyses.filter((a) => a.analyzedBy === 'deterministic').length : 0,
+      fallbackMails:
+        meta.generatedBy === 'claude' ? analyses.filter((a) => a.analyzedBy === 'deterministic').length : 0,
     },
   };
 }

@@ -13,14 +13,54 @@ interface Candidate {
 }
 
 const MONTH_NAMES: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14 };
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+  fourteen: 14,
+};
 
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
 // Words that introduce a deadline; kept in the reported phrase so "by Friday" reads naturally.
@@ -29,13 +69,20 @@ const LEAD = '(?:(?:by|before|until|till|due|on|no later than|latest|deadline:?)
 const ISO_PATTERN = new RegExp(`\\b${LEAD}(\\d{4})-(\\d{2})-(\\d{2})\\b`, 'i');
 const DAY_MONTH_PATTERN = new RegExp(`\\b${LEAD}${ORDINAL}\\s+(?:of\\s+)?${MONTH}${YEAR}\\b`, 'i');
 const MONTH_DAY_PATTERN = new RegExp(`\\b${LEAD}${MONTH}\\s+${ORDINAL}${YEAR}\\b`, 'i');
-const WEEKDAY_PATTERN = new RegExp(`\\b${LEAD}(this\\s+|next\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\\b`, 'i');
-const SAME_DAY_PATTERN = new RegExp(`\\b${LEAD}(?:today|tonight|this (?:evening|afternoon)|eod|end of (?:the )?(?:business )?day|cob|close of business)\\b`, 'i');
+const WEEKDAY_PATTERN = new RegExp(
+  `\\b${LEAD}(this\\s+|next\\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\\b`,
+  'i',
+);
+const SAME_DAY_PATTERN = new RegExp(
+  `\\b${LEAD}(?:today|tonight|this (?:evening|afternoon)|eod|end of (?:the )?(?:business )?day|cob|close of business)\\b`,
+  'i',
+);
 const TOMORROW_PATTERN = new RegExp(`\\b${LEAD}(the day after tomorrow|tomorrow)\\b`, 'i');
 const END_OF_WEEK_PATTERN = new RegExp(`\\b${LEAD}(?:(?:the\\s+)?end of (?:the|this) week|eow)\\b`, 'i');
 const NEXT_WEEK_PATTERN = /\b(?:by|before|until|early|during)?\s*next week\b/i;
 const END_OF_MONTH_PATTERN = new RegExp(`\\b${LEAD}(?:(?:the\\s+)?end of (?:the|this) month|eom)\\b`, 'i');
-const IN_DAYS_PATTERN = /\bwithin\s+(\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)\s+days\b|\bin\s+(\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)\s+days\b/i;
+const IN_DAYS_PATTERN =
+  /\bwithin\s+(\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)\s+days\b|\bin\s+(\d{1,2}|one|two|three|four|five|six|seven|ten|fourteen)\s+days\b/i;
 
 /**
  * A day and month without a year: the next such date on or after the mail's day. A date up to
@@ -65,7 +112,7 @@ function nextWeekday(reference: CalendarDay, weekday: number, includeToday: bool
 
 function numberFrom(word: string | undefined): number | null {
   if (word === undefined) return null;
-  return /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()] ?? null;
+  return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? null);
 }
 
 function candidates(sentence: string, reference: CalendarDay): Candidate[] {
@@ -108,7 +155,7 @@ function candidates(sentence: string, reference: CalendarDay): Candidate[] {
   found.push(candidate(END_OF_WEEK_PATTERN.exec(sentence), nextWeekday(reference, 5, true)));
 
   // "Next week" is read as its Monday: the earliest day it can mean.
-  found.push(candidate(NEXT_WEEK_PATTERN.exec(sentence), addDays(reference, ((8 - reference.weekday) % 7) || 7)));
+  found.push(candidate(NEXT_WEEK_PATTERN.exec(sentence), addDays(reference, (8 - reference.weekday) % 7 || 7)));
 
   found.push(candidate(END_OF_MONTH_PATTERN.exec(sentence), calendarDay(reference.year, reference.month + 1, 0)));
 
@@ -129,6 +176,8 @@ function candidates(sentence: string, reference: CalendarDay): Candidate[] {
 export function findDueDate(sentence: string, reference: CalendarDay): DueDate | null {
   const all = candidates(sentence, reference);
   if (all.length === 0) return null;
-  const first = all.reduce((best, c) => (c.index < best.index || (c.index === best.index && c.text.length > best.text.length) ? c : best));
+  const first = all.reduce((best, c) =>
+    c.index < best.index || (c.index === best.index && c.text.length > best.text.length) ? c : best,
+  );
   return { date: formatDay(first.day), text: first.text };
 }

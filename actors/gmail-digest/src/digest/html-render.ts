@@ -43,10 +43,15 @@ p { margin: 2px 0; }
 `;
 
 function renderItem(item: DigestItem, timeZone: string): string {
-  const actions = item.actionItems.length > 0
-    ? `<ul class="actions">${item.actionItems.map((a) =>
-        `<li>${escapeHtml(a.text)}${a.due !== null ? ` <span class="due">(${escapeHtml(dueLabel(a.due))})</span>` : ''}</li>`).join('')}</ul>`
-    : '';
+  const actions =
+    item.actionItems.length > 0
+      ? `<ul class="actions">${item.actionItems
+          .map(
+            (a) =>
+              `<li>${escapeHtml(a.text)}${a.due !== null ? ` <span class="due">(${escapeHtml(dueLabel(a.due))})</span>` : ''}</li>`,
+          )
+          .join('')}</ul>`
+      : '';
   const labels = [
     `<span class="badge ${escapeHtml(item.priority)}">${escapeHtml(PRIORITY_LABELS[item.priority])}</span>`,
     escapeHtml(CATEGORY_TITLES[item.category]),
@@ -60,10 +65,14 @@ function renderItem(item: DigestItem, timeZone: string): string {
     `<p class="summary">${escapeHtml(item.summary)}</p>`,
     `<p class="reason">Why: ${escapeHtml(item.reason)}</p>`,
     actions,
-    item.attachments.length > 0 ? `<p class="attachments">Attachments: ${escapeHtml(item.attachments.join(', '))}</p>` : '',
+    item.attachments.length > 0
+      ? `<p class="attachments">Attachments: ${escapeHtml(item.attachments.join(', '))}</p>`
+      : '',
     item.fallback ? `<p class="fallback">${escapeHtml(FALLBACK_LABEL)}</p>` : '',
     '</li>',
-  ].filter((s) => s !== '').join('\n');
+  ]
+    .filter((s) => s !== '')
+    .join('\n');
 }
 
 function renderSection(title: string, items: readonly DigestItem[], timeZone: string): string {
@@ -89,9 +98,12 @@ export function renderDigestHtml(digest: Digest): string {
     `</header>`,
   ];
   if (digest.counts.threads === 0) body.push(`<p>${escapeHtml(EMPTY_LABEL)}</p>`);
-  if (digest.needsAttention.length > 0) body.push(renderSection('Needs attention today', digest.needsAttention, digest.timeZone));
+  if (digest.needsAttention.length > 0)
+    body.push(renderSection('Needs attention today', digest.needsAttention, digest.timeZone));
   for (const section of digest.sections) body.push(renderSection(section.title, section.items, digest.timeZone));
-  body.push(`<footer><p>Time zone: ${escapeHtml(digest.timeZone)}. Generated at ${escapeHtml(digest.generatedAt)}.</p></footer>`);
+  body.push(
+    `<footer><p>Time zone: ${escapeHtml(digest.timeZone)}. Generated at ${escapeHtml(digest.generatedAt)}.</p></footer>`,
+  );
 
   return [
     '<!DOCTYPE html>',

@@ -15,13 +15,15 @@ import {
  * that Markdown or embedded HTML could interpret backslash-escaped, as CommonMark allows.
  */
 export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]()<>#+!|~&"]/g, '\\$&')
-    // A leading "-" or "1." would start a list inside the item.
-    .replace(/^-/, '\\-')
-    .replace(/^(\d+)\./, '$1\\.');
+  return (
+    value
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[\\`*_{}[\]()<>#+!|~&"]/g, '\\$&')
+      // A leading "-" or "1." would start a list inside the item.
+      .replace(/^-/, '\\-')
+      .replace(/^(\d+)\./, '$1\\.')
+  );
 }
 
 function escapeUrl(url: string): string {
@@ -48,7 +50,12 @@ function renderItem(item: DigestItem, timeZone: string): string {
 
 /** The digest as a Markdown document (GitHub-flavoured task lists for action items). */
 export function renderDigestMarkdown(digest: Digest): string {
-  const out: string[] = [`# ${escapeMarkdown(digestTitle(digest))}`, '', `*${escapeMarkdown(authorshipLine(digest))}*`, ''];
+  const out: string[] = [
+    `# ${escapeMarkdown(digestTitle(digest))}`,
+    '',
+    `*${escapeMarkdown(authorshipLine(digest))}*`,
+    '',
+  ];
   if (digest.note !== null) out.push(`> ${escapeMarkdown(digest.note)}`, '');
   out.push(escapeMarkdown(countsLine(digest)), '');
 

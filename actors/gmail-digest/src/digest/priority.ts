@@ -91,7 +91,8 @@ export function assessPriority(
       return { priority: known || starred || important ? 'medium' : 'low', reason: sentence(fragments) };
     }
     case 'updates': {
-      if (ALARMING.test(head)) return { priority: 'high', reason: sentence([...fragments, 'security or payment problem']) };
+      if (ALARMING.test(head))
+        return { priority: 'high', reason: sentence([...fragments, 'security or payment problem']) };
       const medium = actionItems.length > 0 || starred;
       if (actionItems.length > 0) fragments.push('asks you to act');
       return { priority: medium ? 'medium' : 'low', reason: sentence(fragments) };

@@ -47,7 +47,8 @@ const OBLIGATION_PATTERNS: readonly RegExp[] = [
 ];
 
 // Words that make a request urgent on their own.
-export const URGENT = /\b(?:urgent(?:ly)?|asap|immediately|as soon as possible|eod|end of (?:the )?day|today|tonight|time[- ]sensitive)\b/i;
+export const URGENT =
+  /\b(?:urgent(?:ly)?|asap|immediately|as soon as possible|eod|end of (?:the )?day|today|tonight|time[- ]sensitive)\b/i;
 
 export function isBoilerplate(sentence: string): boolean {
   return BOILERPLATE.some((p) => p.test(sentence));

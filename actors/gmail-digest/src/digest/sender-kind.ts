@@ -58,7 +58,11 @@ export function notificationPlatform(mail: Pick<ParsedMail, 'from' | 'listId' | 
   for (const platform of PLATFORMS) {
     if (from !== null && matchesDomain(domainOf(from.address), platform.domains)) {
       if (platform.allSenders || isMachineAddress(from)) return platform.name;
-      if (mail.replyTo.some((r) => /^reply\b/.test(domainOf(r.address)) && matchesDomain(domainOf(r.address), platform.domains))) {
+      if (
+        mail.replyTo.some(
+          (r) => /^reply\b/.test(domainOf(r.address)) && matchesDomain(domainOf(r.address), platform.domains),
+        )
+      ) {
         return platform.name;
       }
     }

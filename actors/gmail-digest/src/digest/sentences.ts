@@ -4,7 +4,8 @@
  */
 
 const BULLET = /^\s*(?:[-*•·▪–]|\d{1,2}[.)])\s+/;
-export const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hej|bonjour|hola|greetings)\b[^.!?\n]{0,40}[,!.:]?$/i;
+export const GREETING =
+  /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|hallo|hej|bonjour|hola|greetings)\b[^.!?\n]{0,40}[,!.:]?$/i;
 const CLOSING =
   /^(?:thanks|thank you|thx|many thanks|cheers|best|best regards|kind regards|regards|warm regards|all the best|sincerely|yours|talk soon|ciao|br|viele grüße|liebe grüße|mit freundlichen grüßen|beste grüße)\b(.*)$/i;
 // After the closing word only punctuation and a short capitalised name may follow
@@ -20,7 +21,37 @@ export function isSignOff(line: string): boolean {
 // Hard-wrapped mail lines are ~72 columns; a line this long probably continues on the next.
 const WRAPPED_LINE_MIN = 40;
 // Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS = new Set(['e.g', 'i.e', 'mr', 'mrs', 'ms', 'dr', 'prof', 'vs', 'etc', 'approx', 'incl', 'no', 'st', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'fig', 'ca', 'z.b', 'u.a']);
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'vs',
+  'etc',
+  'approx',
+  'incl',
+  'no',
+  'st',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'fig',
+  'ca',
+  'z.b',
+  'u.a',
+]);
 
 /** Paragraphs -> segments: joined wrapped lines, with bullets and greeting lines kept apart. */
 export function textSegments(text: string): string[] {

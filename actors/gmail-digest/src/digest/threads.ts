@@ -22,8 +22,13 @@ export function groupByThread(analyses: readonly MailAnalysis[]): MailThread[] {
     list.push(analysis);
     byId.set(analysis.mail.threadId, list);
   }
-  const threads = [...byId.entries()].map(([threadId, messages]) => ({ threadId, messages: [...messages].sort(byDateAscending) }));
-  return threads.sort((a, b) => latestOf(b).mail.date.localeCompare(latestOf(a).mail.date) || a.threadId.localeCompare(b.threadId));
+  const threads = [...byId.entries()].map(([threadId, messages]) => ({
+    threadId,
+    messages: [...messages].sort(byDateAscending),
+  }));
+  return threads.sort(
+    (a, b) => latestOf(b).mail.date.localeCompare(latestOf(a).mail.date) || a.threadId.localeCompare(b.threadId),
+  );
 }
 
 export function latestOf(thread: MailThread): MailAnalysis {
@@ -40,12 +45,14 @@ export function unansweredMessages(thread: MailThread): MailAnalysis[] {
 
 function dedupeActionItems(items: readonly ActionItem[]): ActionItem[] {
   const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = item.text.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, MAX_THREAD_ACTION_ITEMS);
+  return items
+    .filter((item) => {
+      const key = item.text.toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, MAX_THREAD_ACTION_ITEMS);
 }
 
 /** Link that opens the thread in Gmail's web client (the first signed-in account). */
@@ -62,11 +69,14 @@ export function gmailThreadUrl(threadId: string): string {
 export function threadToItem(thread: MailThread, generatedBy: Analyst): DigestItem {
   const latest = latestOf(thread);
   const open = unansweredMessages(thread);
-  const participants = [...new Map(thread.messages.map((m) => [
-    m.mail.from?.address ?? '',
-    m.fromUser ? 'you' : displayName(m.mail.from),
-  ])).values()];
-  const attachments = [...new Set(thread.messages.flatMap((m) => m.mail.attachments.filter((a) => !a.inline).map((a) => a.filename)))];
+  const participants = [
+    ...new Map(
+      thread.messages.map((m) => [m.mail.from?.address ?? '', m.fromUser ? 'you' : displayName(m.mail.from)]),
+    ).values(),
+  ];
+  const attachments = [
+    ...new Set(thread.messages.flatMap((m) => m.mail.attachments.filter((a) => !a.inline).map((a) => a.filename))),
+  ];
 
   let category = latest.category;
   let priority = latest.priority;
@@ -78,7 +88,10 @@ export function threadToItem(thread: MailThread, generatedBy: Analyst): DigestIt
     reason = 'You sent the latest message in this thread';
   } else {
     // The most pressing open message gives the reason; the latest wins ties.
-    const pressing = open.reduce((best, m) => (priorityRank(m.priority) < priorityRank(best.priority) ? m : best), latest);
+    const pressing = open.reduce(
+      (best, m) => (priorityRank(m.priority) < priorityRank(best.priority) ? m : best),
+      latest,
+    );
     priority = open.reduce((p, m) => maxPriority(p, m.priority), latest.priority);
     reason = pressing.reason;
     if (open.some((m) => m.category === 'needs_reply')) category = 'needs_reply';

@@ -91,13 +91,16 @@ export class GmailMailbox {
   async ownAddress(): Promise<string> {
     const { data } = await this.gmail.tool('gmail_get_profile', {});
     const address = data['emailAddress'] ?? data['email_address'] ?? data['email'];
-    if (typeof address !== 'string' || !address.includes('@')) throw new Error('gmail_get_profile returned no email address');
+    if (typeof address !== 'string' || !address.includes('@'))
+      throw new Error('gmail_get_profile returned no email address');
     return address.trim().toLowerCase();
   }
 
   async labels(): Promise<GmailLabel[]> {
     const { data } = await this.gmail.tool('gmail_list_labels', {});
-    const labels = z.array(z.looseObject({ id: z.string(), name: z.string(), type: z.string().optional() })).safeParse(data['labels'] ?? []);
+    const labels = z
+      .array(z.looseObject({ id: z.string(), name: z.string(), type: z.string().optional() }))
+      .safeParse(data['labels'] ?? []);
     return labels.success ? labels.data.map((l) => ({ id: l.id, name: l.name, type: l.type ?? null })) : [];
   }
 
@@ -148,10 +151,17 @@ export class GmailMailbox {
   }
 
   async #hasMore(options: FetchOptions, pageToken: string): Promise<boolean> {
-    const { data } = await this.gmail.tool('gmail_fetch_mails', { query: options.query, max_results: 1, format: 'minimal', page_token: pageToken });
+    const { data } = await this.gmail.tool('gmail_fetch_mails', {
+      query: options.query,
+      max_results: 1,
+      format: 'minimal',
+      page_token: pageToken,
+    });
     const page = fetchSchema.safeParse(data);
     if (!page.success) return false;
-    return (page.data.messages ?? []).map(toMessage).some((message) => options.keep({ message, internalDateMs: internalDateOf(message) }));
+    return (page.data.messages ?? [])
+      .map(toMessage)
+      .some((message) => options.keep({ message, internalDateMs: internalDateOf(message) }));
   }
 
   /** The id of the newest message matching `query` (one metadata-sized call), or null. */
@@ -165,7 +175,12 @@ export class GmailMailbox {
 
   /** Sends an HTML message; returns the new message's id when the tool reports it. */
   async sendHtml(to: string, subject: string, html: string): Promise<string | null> {
-    const { data } = await this.gmail.tool('gmail_send_message', { to, subject, body: html, content_type: 'text/html' });
+    const { data } = await this.gmail.tool('gmail_send_message', {
+      to,
+      subject,
+      body: html,
+      content_type: 'text/html',
+    });
     const id = data['id'] ?? data['message_id'];
     return typeof id === 'string' && id !== '' ? id : null;
   }

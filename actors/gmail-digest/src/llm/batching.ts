@@ -53,9 +53,10 @@ export function batchForContext(mails: readonly ParsedMail[], options: BatchOpti
   const fitChars = (budget - 1) * CHARS_PER_TOKEN - RECORD_METADATA_CHARS;
   if (fitChars < MIN_CHARS_PER_MAIL) {
     throw new RangeError(
-      `maxInputTokens ${options.maxInputTokens} is too small for the digest prompt plus one mail; allow at least ${
-        Math.ceil((fixedPromptTokens(options, maxMails) + (RECORD_METADATA_CHARS + MIN_CHARS_PER_MAIL) / CHARS_PER_TOKEN + 1) / SAFETY_FACTOR)
-      } tokens.`,
+      `maxInputTokens ${options.maxInputTokens} is too small for the digest prompt plus one mail; allow at least ${Math.ceil(
+        (fixedPromptTokens(options, maxMails) + (RECORD_METADATA_CHARS + MIN_CHARS_PER_MAIL) / CHARS_PER_TOKEN + 1) /
+          SAFETY_FACTOR,
+      )} tokens.`,
     );
   }
   const maxCharsPerMail = Math.min(options.maxCharsPerMail ?? DEFAULT_MAX_CHARS_PER_MAIL, fitChars);
@@ -88,7 +89,6 @@ export function batchForContext(mails: readonly ParsedMail[], options: BatchOpti
   return batches.map((batchMails) => ({
     mails: batchMails,
     maxCharsPerMail,
-    estimatedInputTokens:
-      fixed(batchMails.length) + batchMails.reduce((n, m) => n + cost(m), 0),
+    estimatedInputTokens: fixed(batchMails.length) + batchMails.reduce((n, m) => n + cost(m), 0),
   }));
 }

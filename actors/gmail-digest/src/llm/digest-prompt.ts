@@ -51,7 +51,11 @@ function isMailBatch(batch: MailBatch | readonly ParsedMail[]): batch is MailBat
 }
 
 /** The records of a batch, serialized exactly as batchForContext estimated them. */
-export function renderMailRecords(mails: readonly ParsedMail[], maxCharsPerMail: number, userAddresses?: readonly string[]): string {
+export function renderMailRecords(
+  mails: readonly ParsedMail[],
+  maxCharsPerMail: number,
+  userAddresses?: readonly string[],
+): string {
   return mails.map((m) => serializeRecord(toMailRecord(m, maxCharsPerMail, userAddresses))).join('\n');
 }
 
@@ -59,7 +63,9 @@ export function renderMailRecords(mails: readonly ParsedMail[], maxCharsPerMail:
 export function promptPreamble(options: PromptOptions, mailCount: number): string {
   const lines: string[] = [];
   if (options.now !== undefined && options.timeZone !== undefined) {
-    lines.push(`Today is ${formatDay(dayInTimeZone(options.now, options.timeZone))} in the user's time zone (${options.timeZone}).`);
+    lines.push(
+      `Today is ${formatDay(dayInTimeZone(options.now, options.timeZone))} in the user's time zone (${options.timeZone}).`,
+    );
   }
   if (options.userAddresses !== undefined && options.userAddresses.length > 0) {
     lines.push(`The user's addresses: ${options.userAddresses.join(', ')}.`);
@@ -75,7 +81,7 @@ export function promptPreamble(options: PromptOptions, mailCount: number): strin
  */
 export function buildDigestPrompt(batch: MailBatch | readonly ParsedMail[], options: PromptOptions = {}): DigestPrompt {
   const mails = isMailBatch(batch) ? batch.mails : batch;
-  const maxChars = isMailBatch(batch) ? batch.maxCharsPerMail : options.maxCharsPerMail ?? DEFAULT_MAX_CHARS_PER_MAIL;
+  const maxChars = isMailBatch(batch) ? batch.maxCharsPerMail : (options.maxCharsPerMail ?? DEFAULT_MAX_CHARS_PER_MAIL);
   const user = `${promptPreamble(options, mails.length)}\n<mails>\n${renderMailRecords(mails, maxChars, options.userAddresses)}\n</mails>`;
   return { system: DIGEST_SYSTEM_PROMPT, user };
 }

@@ -61,7 +61,11 @@ export const DIGEST_TOOL: Tool = {
 };
 
 /** tool_choice forcing exactly one call of the digest tool. */
-export const DIGEST_TOOL_CHOICE: ToolChoiceTool = { type: 'tool', name: DIGEST_TOOL_NAME, disable_parallel_tool_use: true };
+export const DIGEST_TOOL_CHOICE: ToolChoiceTool = {
+  type: 'tool',
+  name: DIGEST_TOOL_NAME,
+  disable_parallel_tool_use: true,
+};
 
 export interface LlmActionItem {
   text: string;
@@ -86,32 +90,47 @@ export interface DigestToolResult {
  * Either a usable result (with `issues` listing entries that were dropped or repaired, so the
  * caller can log them) or an error saying why the whole answer is unusable.
  */
-export type DigestToolParse =
-  | { ok: true; result: DigestToolResult; issues: string[] }
-  | { ok: false; error: string };
+export type DigestToolParse = { ok: true; result: DigestToolResult; issues: string[] } | { ok: false; error: string };
 
 // Close variants a model may write instead of the enum value.
 const CATEGORY_ALIASES: Record<string, Category> = {
-  needs_reply: 'needs_reply', reply: 'needs_reply', needs_response: 'needs_reply', reply_needed: 'needs_reply',
-  people: 'people', person: 'people', personal: 'people',
-  updates: 'updates', update: 'updates', transactional: 'updates',
-  notifications: 'notifications', notification: 'notifications',
-  newsletters: 'newsletters', newsletter: 'newsletters', promotions: 'newsletters', promotion: 'newsletters',
+  needs_reply: 'needs_reply',
+  reply: 'needs_reply',
+  needs_response: 'needs_reply',
+  reply_needed: 'needs_reply',
+  people: 'people',
+  person: 'people',
+  personal: 'people',
+  updates: 'updates',
+  update: 'updates',
+  transactional: 'updates',
+  notifications: 'notifications',
+  notification: 'notifications',
+  newsletters: 'newsletters',
+  newsletter: 'newsletters',
+  promotions: 'newsletters',
+  promotion: 'newsletters',
 };
 
 const normalizeKey = (value: unknown): unknown =>
-  typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s-]+/g, '_') : value;
+  typeof value === 'string'
+    ? value
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_')
+    : value;
 
-const categorySchema = z.preprocess(
-  (v) => {
-    const key = normalizeKey(v);
-    return typeof key === 'string' ? CATEGORY_ALIASES[key] ?? key : key;
-  },
-  z.enum(CATEGORIES),
-);
+const categorySchema = z.preprocess((v) => {
+  const key = normalizeKey(v);
+  return typeof key === 'string' ? (CATEGORY_ALIASES[key] ?? key) : key;
+}, z.enum(CATEGORIES));
 const prioritySchema = z.preprocess(normalizeKey, z.enum(PRIORITIES));
 const text = (max: number) =>
-  z.string().trim().min(1).transform((s) => (s.length > max ? `${s.slice(0, max - 1)}…` : s));
+  z
+    .string()
+    .trim()
+    .min(1)
+    .transform((s) => (s.length > max ? `${s.slice(0, max - 1)}…` : s));
 
 const actionItemSchema = z.object({
   text: text(300),

@@ -18,6 +18,13 @@ export {
   type PromptOptions,
 } from './digest-prompt.js';
 export { batchForContext, fixedPromptTokens, DEFAULT_MAX_MAILS_PER_BATCH, type BatchOptions } from './batching.js';
-export { toMailRecord, serializeRecord, compactText, senderLocalIso, DEFAULT_MAX_CHARS_PER_MAIL, type MailRecord } from './mail-records.js';
+export {
+  toMailRecord,
+  serializeRecord,
+  compactText,
+  senderLocalIso,
+  DEFAULT_MAX_CHARS_PER_MAIL,
+  type MailRecord,
+} from './mail-records.js';
 export { estimateTokens, suggestedMaxOutputTokens, CHARS_PER_TOKEN } from './token-budget.js';
 export { analyzeWithLlmResults, mergeLlmResults, type MergeOptions } from './merge-results.js';

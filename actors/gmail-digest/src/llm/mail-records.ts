@@ -52,7 +52,10 @@ export function senderLocalIso(mail: Pick<ParsedMail, 'date' | 'dateOffset'>): s
 
 /** Whitespace compacted (one newline between paragraphs) and cut to `maxChars`. */
 export function compactText(text: string, maxChars: number): string {
-  const compact = text.replace(/[ \t\u00A0]+/g, ' ').replace(/ ?\n[\s]*/g, '\n').trim();
+  const compact = text
+    .replace(/[ \t\u00A0]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
   return cut(compact, maxChars);
 }
 

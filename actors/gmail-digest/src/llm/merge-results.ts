@@ -34,7 +34,12 @@ function fromVerdict(mail: ParsedMail, verdict: LlmMailVerdict, context: Analysi
     // The user's own mail never creates tasks for the user, whatever the model says.
     actionItems: fromUser
       ? []
-      : verdict.actionItems.map((a) => ({ text: truncateText(a.text, MAX_ACTION_ITEM_CHARS), due: a.due, dueText: null, messageId: mail.id })),
+      : verdict.actionItems.map((a) => ({
+          text: truncateText(a.text, MAX_ACTION_ITEM_CHARS),
+          due: a.due,
+          dueText: null,
+          messageId: mail.id,
+        })),
     analyzedBy: 'claude',
     fromUser,
   };
@@ -49,7 +54,11 @@ function joinNotes(...notes: (string | null | undefined)[]): string | null {
  * The per-mail verdicts behind a Claude digest: Claude's where it gave one, the rules' otherwise.
  * Exposed so callers can store one record per mail that agrees with the digest.
  */
-export function analyzeWithLlmResults(mails: readonly ParsedMail[], results: readonly DigestToolResult[], options: DigestOptions): MailAnalysis[] {
+export function analyzeWithLlmResults(
+  mails: readonly ParsedMail[],
+  results: readonly DigestToolResult[],
+  options: DigestOptions,
+): MailAnalysis[] {
   const context = createAnalysisContext(mails, options);
   const verdicts = new Map<string, LlmMailVerdict>();
   for (const result of results) {
@@ -67,7 +76,11 @@ export function analyzeWithLlmResults(mails: readonly ParsedMail[], results: rea
  * When Claude classified none of the mails, the digest is labelled deterministic: it is honest
  * about who wrote it.
  */
-export function mergeLlmResults(mails: readonly ParsedMail[], results: readonly DigestToolResult[], options: MergeOptions): Digest {
+export function mergeLlmResults(
+  mails: readonly ParsedMail[],
+  results: readonly DigestToolResult[],
+  options: MergeOptions,
+): Digest {
   const analyses = analyzeWithLlmResults(mails, results, options);
   const byClaude = analyses.filter((a) => a.analyzedBy === 'claude').length;
   const skipped = mails.length - byClaude;
@@ -81,9 +94,10 @@ export function mergeLlmResults(mails: readonly ParsedMail[], results: readonly 
       timeZone: options.timeZone,
     });
   }
-  const skippedNote = skipped > 0
-    ? `Claude did not classify ${skipped} of ${mails.length} mails; the deterministic rules handled those and they are marked.`
-    : null;
+  const skippedNote =
+    skipped > 0
+      ? `Claude did not classify ${skipped} of ${mails.length} mails; the deterministic rules handled those and they are marked.`
+      : null;
   return assembleDigest(analyses, {
     generatedBy: 'claude',
     model: options.model ?? null,

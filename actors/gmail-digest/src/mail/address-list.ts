@@ -45,7 +45,9 @@ function unquote(value: string): string {
 }
 
 function cleanName(raw: string): string | null {
-  const name = decodeHeaderText(unquote(raw)).replace(/^'(.*)'$/, '$1').trim();
+  const name = decodeHeaderText(unquote(raw))
+    .replace(/^'(.*)'$/, '$1')
+    .trim();
   return name.length > 0 ? name : null;
 }
 

@@ -6,14 +6,69 @@ type DomElement = Extract<DomNode, { attribs: Record<string, string> }>;
 
 // Elements whose content is never readable text.
 const SKIPPED = new Set([
-  'script', 'style', 'head', 'title', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed',
-  'canvas', 'audio', 'video', 'map', 'select', 'input', 'textarea', 'img', 'picture', 'meta', 'link',
+  'script',
+  'style',
+  'head',
+  'title',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'audio',
+  'video',
+  'map',
+  'select',
+  'input',
+  'textarea',
+  'img',
+  'picture',
+  'meta',
+  'link',
 ]);
 // Block elements followed by a blank line (paragraph-like) or by a single line break.
-const PARAGRAPH_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'pre', 'hr', 'dl', 'figure']);
+const PARAGRAPH_BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'table',
+  'blockquote',
+  'pre',
+  'hr',
+  'dl',
+  'figure',
+]);
 const LINE_BLOCKS = new Set([
-  'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'li', 'tr', 'form', 'fieldset',
-  'address', 'center', 'dt', 'dd', 'figcaption', 'caption', 'details', 'summary', 'body', 'html',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'li',
+  'tr',
+  'form',
+  'fieldset',
+  'address',
+  'center',
+  'dt',
+  'dd',
+  'figcaption',
+  'caption',
+  'details',
+  'summary',
+  'body',
+  'html',
 ]);
 // Preheaders and other text the sender hides from the reader would only duplicate content.
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i;
@@ -46,7 +101,10 @@ class TextSink {
 
   /** Text inside <pre>: keeps its own line structure. */
   preformatted(raw: string): void {
-    const lines = raw.replace(INVISIBLE, '').replace(/\u00A0/g, ' ').split(/\r?\n/);
+    const lines = raw
+      .replace(INVISIBLE, '')
+      .replace(/\u00A0/g, ' ')
+      .split(/\r?\n/);
     lines.forEach((line, index) => {
       if (index > 0) this.lineBreak(1);
       if (line.trim() !== '') {
@@ -90,12 +148,21 @@ class TextSink {
       if (prefix === '') return line.text;
       return line.text === '' ? prefix : `${prefix} ${line.text}`;
     });
-    return rendered.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+    return rendered
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   }
 }
 
 function normalizeForComparison(value: string): string {
-  return value.trim().toLowerCase().replace(/^mailto:/, '').replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/^mailto:/, '')
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
 }
 
 /**
@@ -111,7 +178,7 @@ export function linkAnnotation(href: string | undefined, linkText: string): stri
   const isHttp = /^https?:\/\//i.test(url);
   const isMailto = /^mailto:/i.test(url);
   if (!isHttp && !isMailto) return null;
-  const target = isMailto ? url.slice('mailto:'.length).split('?')[0] ?? '' : url;
+  const target = isMailto ? (url.slice('mailto:'.length).split('?')[0] ?? '') : url;
   if (target === '') return null;
   const normalizedText = normalizeForComparison(text);
   if (normalizedText === normalizeForComparison(target)) return null;

@@ -14,7 +14,11 @@ export interface MimeContent {
 // Guard against hostile nesting; real mail rarely goes beyond depth 5.
 const MAX_PART_DEPTH = 32;
 
-function attachmentName(part: GmailMessagePart, params: Record<string, string>, disposition: Record<string, string>): string {
+function attachmentName(
+  part: GmailMessagePart,
+  params: Record<string, string>,
+  disposition: Record<string, string>,
+): string {
   // Gmail sends filename "" for body parts, so the first non-empty candidate wins.
   const raw = [part.filename, disposition.filename, params.name].find((n) => n !== undefined && n.trim() !== '');
   return raw === undefined ? '' : decodeHeaderText(raw);
@@ -43,7 +47,8 @@ function collect(part: GmailMessagePart, content: MimeContent, depth: number): v
       filename: filename !== '' ? filename : fallbackName(mimeType),
       mimeType,
       size: part.body?.size ?? 0,
-      inline: disposition?.mimeType === 'inline' || (disposition === null && findHeader(part.headers, 'Content-ID') !== null),
+      inline:
+        disposition?.mimeType === 'inline' || (disposition === null && findHeader(part.headers, 'Content-ID') !== null),
     });
     return;
   }
@@ -71,10 +76,17 @@ export function collectMimeContent(payload: GmailMessagePart | undefined): MimeC
  * "view this mail in a browser" next to a much richer HTML part; then the HTML as text.
  */
 export function chooseBody(content: MimeContent): { text: string; source: BodySource } {
-  const plain = content.plain.map((p) => p.replace(/\r\n?/g, '\n').trim()).filter((p) => p !== '').join('\n\n');
-  const html = content.html.length > 0
-    ? content.html.map(htmlToText).filter((p) => p !== '').join('\n\n')
-    : '';
+  const plain = content.plain
+    .map((p) => p.replace(/\r\n?/g, '\n').trim())
+    .filter((p) => p !== '')
+    .join('\n\n');
+  const html =
+    content.html.length > 0
+      ? content.html
+          .map(htmlToText)
+          .filter((p) => p !== '')
+          .join('\n\n')
+      : '';
   const plainIsStub = plain.length < 200 && html.length > 4 * plain.length;
   if (plain !== '' && !plainIsStub) return { text: plain, source: 'plain' };
   if (html !== '') return { text: html, source: 'html' };

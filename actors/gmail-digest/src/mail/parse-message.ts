@@ -13,7 +13,10 @@ export const MAX_BODY_CHARS = 100_000;
 /** Gmail snippets are HTML-escaped ("it&#39;s"); decode the entities to plain text. */
 export function decodeSnippet(snippet: string | undefined): string {
   if (snippet === undefined || snippet === '') return '';
-  return load(`<p>${snippet.replace(/</g, '&lt;')}</p>`)('p').text().replace(/\s+/g, ' ').trim();
+  return load(`<p>${snippet.replace(/</g, '&lt;')}</p>`)('p')
+    .text()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function optionalHeader(value: string | null): string | null {

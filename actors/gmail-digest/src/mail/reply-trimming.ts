@@ -8,13 +8,15 @@
 // German puts the name after the verb: "Am ... schrieb Anna <anna@example.de>:".
 const ATTRIBUTION_END = /(?:\bwrote|\ba écrit|\bescribió|\bha scritto|\bschreef)\s*:\s*$|\bschrieb\b.{0,200}:\s*$/i;
 const ATTRIBUTION_START = /^\s*(?:On|Am|Le|El|Il|Op)\s/i;
-const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale)\s*-{2,}\s*$/i;
+const ORIGINAL_MESSAGE =
+  /^\s*-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale)\s*-{2,}\s*$/i;
 const FORWARDED = /^\s*(?:-{3,}\s*Forwarded message\s*-{3,}|Begin forwarded message:)\s*$/i;
 const OUTLOOK_SEPARATOR = /^\s*_{10,}\s*$/;
 const OUTLOOK_FROM = /^\s*\*?(?:From|Von|De)\s*:\*?\s+\S/i;
 const OUTLOOK_SENT = /^\s*\*?(?:Sent|Date|Gesendet|Datum|Envoyé|Enviado)\s*:\*?\s+\S/i;
 const SIGNATURE_DELIMITER = /^--\s?$/;
-const MOBILE_SIGNATURE = /^\s*(?:Sent from my \w+|Sent from (?:Outlook|Mail|Yahoo Mail|Gmail)\b.*|Get Outlook for \w+.*|Von meinem \w+ gesendet)\s*$/i;
+const MOBILE_SIGNATURE =
+  /^\s*(?:Sent from my \w+|Sent from (?:Outlook|Mail|Yahoo Mail|Gmail)\b.*|Get Outlook for \w+.*|Von meinem \w+ gesendet)\s*$/i;
 const QUOTED = /^\s*>/;
 
 function isAttribution(lines: readonly string[], index: number): boolean {
@@ -60,6 +62,10 @@ export function findCutLine(lines: readonly string[]): number {
 export function trimReply(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const kept = lines.slice(0, findCutLine(lines)).filter((line) => !QUOTED.test(line));
-  const trimmed = kept.map((l) => l.trimEnd()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const trimmed = kept
+    .map((l) => l.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return trimmed !== '' ? trimmed : text.replace(/\r\n?/g, '\n').trim();
 }

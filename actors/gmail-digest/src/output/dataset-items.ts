@@ -29,7 +29,11 @@ export interface MessageItem {
   body?: string;
 }
 
-export function toMessageItem(analysis: MailAnalysis, labelNames: ReadonlyMap<string, string>, includeBodies: boolean): MessageItem {
+export function toMessageItem(
+  analysis: MailAnalysis,
+  labelNames: ReadonlyMap<string, string>,
+  includeBodies: boolean,
+): MessageItem {
   const { mail } = analysis;
   const item: MessageItem = {
     id: mail.id,
@@ -55,7 +59,11 @@ export function toMessageItem(analysis: MailAnalysis, labelNames: ReadonlyMap<st
 }
 
 /** Newest first, like the mailbox. */
-export function toMessageItems(analyses: readonly MailAnalysis[], labelNames: ReadonlyMap<string, string>, includeBodies: boolean): MessageItem[] {
+export function toMessageItems(
+  analyses: readonly MailAnalysis[],
+  labelNames: ReadonlyMap<string, string>,
+  includeBodies: boolean,
+): MessageItem[] {
   return analyses
     .map((a) => toMessageItem(a, labelNames, includeBodies))
     .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));

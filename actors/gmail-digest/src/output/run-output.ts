@@ -56,13 +56,21 @@ export function summaryLine(digest: Digest, since: Since, after: string): string
   if (digest.counts.mails === 0) {
     return since === 'lastDigest' ? `No new mail since ${after}.` : `No mail in the look-back window (since ${after}).`;
   }
-  const by = digest.generatedBy === 'claude' ? `by Claude${digest.model !== null ? ` (${digest.model})` : ''}` : 'by the deterministic rules (no LLM)';
+  const by =
+    digest.generatedBy === 'claude'
+      ? `by Claude${digest.model !== null ? ` (${digest.model})` : ''}`
+      : 'by the deterministic rules (no LLM)';
   const { mails, threads, needsAttention } = digest.counts;
   return `Digest of ${plural(mails, 'mail')} in ${plural(threads, 'thread')}, ${needsAttention} need${needsAttention === 1 ? 's' : ''} attention today, ${by}.`;
 }
 
 export function attentionList(digest: Digest): RunOutput['needsAttention'] {
-  return digest.needsAttention.map((item) => ({ subject: item.subject, from: item.from, priority: item.priority, gmailUrl: item.gmailUrl }));
+  return digest.needsAttention.map((item) => ({
+    subject: item.subject,
+    from: item.from,
+    priority: item.priority,
+    gmailUrl: item.gmailUrl,
+  }));
 }
 
 /** Subject of the digest mail sent to the user's own address. */

@@ -32,7 +32,8 @@ export function searchAfterSeconds(cursor: MailCursor): number {
 
 /** The cursor after digesting `messages`: it only ever moves forward. */
 export function advanceCursor(cursor: MailCursor | null, messages: readonly CursorMessage[]): MailCursor | null {
-  let next = cursor === null ? null : { internalDateMs: cursor.internalDateMs, idsAtBoundary: [...cursor.idsAtBoundary] };
+  let next =
+    cursor === null ? null : { internalDateMs: cursor.internalDateMs, idsAtBoundary: [...cursor.idsAtBoundary] };
   for (const message of messages) {
     if (next === null || message.internalDateMs > next.internalDateMs) {
       next = { internalDateMs: message.internalDateMs, idsAtBoundary: [message.id] };

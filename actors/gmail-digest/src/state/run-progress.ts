@@ -18,7 +18,15 @@ export const PROGRESS_KEY = 'GMAIL_DIGEST_PROGRESS';
  * repeated, so a user is not charged twice). `mail-intent`: the mail is about to be sent.
  * `mailed`: it was sent (or found in SENT).
  */
-export const DIGEST_STEPS = ['planned', 'built', 'stored', 'cursor-saved', 'charging', 'mail-intent', 'mailed'] as const;
+export const DIGEST_STEPS = [
+  'planned',
+  'built',
+  'stored',
+  'cursor-saved',
+  'charging',
+  'mail-intent',
+  'mailed',
+] as const;
 export type DigestStep = (typeof DIGEST_STEPS)[number];
 
 export interface BuiltDigest {
@@ -48,7 +56,9 @@ export interface DigestProgress {
 
 /** Ties saved progress to one job: the same input for the same user. */
 export function progressFingerprint(input: unknown, userIdentifier: string): string {
-  return createHash('sha256').update(JSON.stringify([userIdentifier, input ?? null])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([userIdentifier, input ?? null]))
+    .digest('hex');
 }
 
 /** Letters and digits only, so that Gmail's search treats it as one word. */

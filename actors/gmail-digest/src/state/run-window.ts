@@ -18,7 +18,12 @@ export interface RunWindow {
 export function planWindow(since: Since, lookbackHours: number, saved: MailCursor | null, nowMs: number): RunWindow {
   const lookbackStart = cursorBefore(nowMs - lookbackHours * 3_600_000);
   if (since === 'lookback') {
-    return { start: lookbackStart, afterEpochSeconds: searchAfterSeconds(lookbackStart), firstRun: false, updatesCursor: false };
+    return {
+      start: lookbackStart,
+      afterEpochSeconds: searchAfterSeconds(lookbackStart),
+      firstRun: false,
+      updatesCursor: false,
+    };
   }
   const start = saved ?? lookbackStart;
   return { start, afterEpochSeconds: searchAfterSeconds(start), firstRun: saved === null, updatesCursor: true };

@@ -47,7 +47,10 @@ export function emptyState(mailbox: string): UserState {
 }
 
 export function rememberSent(state: UserState, messageId: string): UserState {
-  return { ...state, sentDigestIds: [...state.sentDigestIds.filter((id) => id !== messageId), messageId].slice(-MAX_REMEMBERED_SENT) };
+  return {
+    ...state,
+    sentDigestIds: [...state.sentDigestIds.filter((id) => id !== messageId), messageId].slice(-MAX_REMEMBERED_SENT),
+  };
 }
 
 export class UserStateStore {
@@ -73,7 +76,9 @@ export class UserStateStore {
       return emptyState(mailbox);
     }
     if (parsed.data.mailbox !== mailbox) {
-      log.info('A different Gmail account is connected than at the last digest; this run starts from the look-back window.');
+      log.info(
+        'A different Gmail account is connected than at the last digest; this run starts from the look-back window.',
+      );
       return emptyState(mailbox);
     }
     return parsed.data;

@@ -37,9 +37,18 @@ const INPUT = { since: 'lookback', lookbackHours: 720, useClaude: false };
 describe('the spending limit of a run', () => {
   it('digests only the newest mail the limit pays for, and charges no more than the limit', async () => {
     // $4 at $1 per event locally: the digest event and three messages.
-    const result = await runActor(emulator, INPUT, { user: 'frugal-user', consent: true, env: { ...PAY_PER_EVENT, ACTOR_MAX_TOTAL_CHARGE_USD: '4' } });
+    const result = await runActor(emulator, INPUT, {
+      user: 'frugal-user',
+      consent: true,
+      env: { ...PAY_PER_EVENT, ACTOR_MAX_TOTAL_CHARGE_USD: '4' },
+    });
     expect(result.exitCode).toBe(0);
-    const output = result.output as { status: string; counts: { mails: number }; truncated: boolean; warnings: string[] };
+    const output = result.output as {
+      status: string;
+      counts: { mails: number };
+      truncated: boolean;
+      warnings: string[];
+    };
     expect(output).toMatchObject({ status: 'CHARGE_LIMIT_REACHED', counts: { mails: 3 }, truncated: true });
     expect(output.warnings).toContain(
       'The spending limit of this run pays for a digest of 3 messages: only the newest 3 are digested. Raise the maximum cost per run to include more.',
@@ -54,12 +63,18 @@ describe('the spending limit of a run', () => {
   }, 120_000);
 
   it('stops before reading mail when the limit cannot pay for one digested message', async () => {
-    const result = await runActor(emulator, INPUT, { user: 'broke-user', consent: true, env: { ...PAY_PER_EVENT, ACTOR_MAX_TOTAL_CHARGE_USD: '1' } });
+    const result = await runActor(emulator, INPUT, {
+      user: 'broke-user',
+      consent: true,
+      env: { ...PAY_PER_EVENT, ACTOR_MAX_TOTAL_CHARGE_USD: '1' },
+    });
     expect(result.exitCode).toBe(1);
     expect(result.stdout + result.stderr).toContain('does not cover a digest of even one message');
     expect(result.datasetItems).toEqual([]);
     expect(await chargesOf(result.storageDir)).toEqual([]);
     const tools = await emulator.admin.calls({ kind: 'tool' });
-    expect(tools.filter((c) => c.identifier?.includes('broke-user') === true && c.name === 'gmail_fetch_mails')).toEqual([]);
+    expect(
+      tools.filter((c) => c.identifier?.includes('broke-user') === true && c.name === 'gmail_fetch_mails'),
+    ).toEqual([]);
   }, 120_000);
 });

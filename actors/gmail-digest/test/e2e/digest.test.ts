@@ -86,7 +86,11 @@ beforeEach(() => {
 
 describe('gmail-digest as a local Apify run', () => {
   it('rejects bad input with one clear message, before touching any account or storage', async () => {
-    const result = await runActor(emulator, { since: 'yesterday', maxMessages: 0, timeZone: 'Mars/Olympus' }, { user: 'mallory' });
+    const result = await runActor(
+      emulator,
+      { since: 'yesterday', maxMessages: 0, timeZone: 'Mars/Olympus' },
+      { user: 'mallory' },
+    );
     expect(result.exitCode).toBe(1);
     const logs = logsOf(result);
     const lines = logs.split('\n').filter((l) => l.includes('Invalid input'));
@@ -115,7 +119,12 @@ describe('gmail-digest as a local Apify run', () => {
     expect(result.exitCode, logsOf(result)).toBe(0);
 
     const output = result.output as Output;
-    expect(output).toMatchObject({ status: 'SUCCEEDED', generatedBy: 'deterministic', model: null, range: { since: 'lastDigest', firstRun: true } });
+    expect(output).toMatchObject({
+      status: 'SUCCEEDED',
+      generatedBy: 'deterministic',
+      model: null,
+      range: { since: 'lastDigest', firstRun: true },
+    });
     expect(output.note).toMatch(/Claude was not used: no Anthropic API key/);
     expect(output.tokenUsage).toBeNull();
     // The window is the last 24 hours of this run.
@@ -160,19 +169,32 @@ describe('gmail-digest as a local Apify run', () => {
   it('scheduled run: only mail newer than the last digest, no consent needed', async () => {
     const storageDir = await storageFor('alice');
     const before = Object.values(await stateRecords(storageDir))[0];
-    const newId = await sendToSelf(emulator, 'alice', 'Note to self: renew the passport', 'Renew the passport before the trip in March.');
+    const newId = await sendToSelf(
+      emulator,
+      'alice',
+      'Note to self: renew the passport',
+      'Renew the passport before the trip in March.',
+    );
 
     const result = await runActor(emulator, {}, { user: 'alice', storageDir });
     expect(result.exitCode, logsOf(result)).toBe(0);
     expect(logsOf(result)).not.toContain('Waiting for authorization');
     const output = result.output as Output;
-    expect(output).toMatchObject({ status: 'SUCCEEDED', range: { since: 'lastDigest', firstRun: false }, counts: { mails: 1 } });
+    expect(output).toMatchObject({
+      status: 'SUCCEEDED',
+      range: { since: 'lastDigest', firstRun: false },
+      counts: { mails: 1 },
+    });
     expect(ids(result.datasetItems)).toEqual([newId]);
     expect((result.datasetItems as Item[])[0]!.subject).toBe('Note to self: renew the passport');
 
-    const after = Object.values(await stateRecords(storageDir))[0] as { cursor: { internalDateMs: number; idsAtBoundary: string[] } };
+    const after = Object.values(await stateRecords(storageDir))[0] as {
+      cursor: { internalDateMs: number; idsAtBoundary: string[] };
+    };
     expect(after.cursor.idsAtBoundary).toEqual([newId]);
-    expect(after.cursor.internalDateMs).toBeGreaterThan((before as { cursor: { internalDateMs: number } }).cursor.internalDateMs);
+    expect(after.cursor.internalDateMs).toBeGreaterThan(
+      (before as { cursor: { internalDateMs: number } }).cursor.internalDateMs,
+    );
 
     // Nothing new since: a clear, successful "no new mail" result.
     const quiet = await runActor(emulator, {}, { user: 'alice', storageDir });
@@ -184,8 +206,12 @@ describe('gmail-digest as a local Apify run', () => {
     expect(html).toContain('No new mail in this period.');
   }, 90_000);
 
-  it('two users never see each other\'s mail', async () => {
-    const result = await runActor(emulator, { includeBodies: true }, { user: 'bob', storageDir: await storageFor('bob'), consent: true });
+  it("two users never see each other's mail", async () => {
+    const result = await runActor(
+      emulator,
+      { includeBodies: true },
+      { user: 'bob', storageDir: await storageFor('bob'), consent: true },
+    );
     expect(result.exitCode, logsOf(result)).toBe(0);
     const [bobBox, aliceBox] = await Promise.all([sandbox(emulator, 'bob'), sandbox(emulator, 'alice')]);
     expect(bobBox.address).not.toBe(aliceBox.address);
@@ -203,7 +229,7 @@ describe('gmail-digest as a local Apify run', () => {
     expect(items.some((i) => (i.body ?? '').length > 20)).toBe(true);
   }, 60_000);
 
-  it('sendToSelf mails exactly one digest, to the user\'s own address, and the next digest leaves it out', async () => {
+  it("sendToSelf mails exactly one digest, to the user's own address, and the next digest leaves it out", async () => {
     const storageDir = await storageFor('carol');
     const startedAt = Date.now();
     const result = await runActor(emulator, { sendToSelf: true }, { user: 'carol', storageDir, consent: true });
@@ -226,26 +252,39 @@ describe('gmail-digest as a local Apify run', () => {
     expect(after.sent.filter((m) => Date.parse(m.internalDate) >= startedAt)).toHaveLength(1);
   }, 90_000);
 
-  describe('with Claude through the emulator\'s Messages API', () => {
+  describe("with Claude through the emulator's Messages API", () => {
     /** A valid forced tool call naming every mail of the batch. */
     const validAnswer = (request: ScriptRequest): ScriptedAnswer => {
       const batchIds = [...request.lastUserText.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!);
       return {
         type: 'tool_use',
-        calls: [{
-          name: 'record_digest',
-          input: {
-            mails: batchIds.map((id) => ({ id, category: 'people', priority: 'medium', reason: 'Scripted reason', summary: `Scripted summary of ${id}`, action_items: [] })),
-            today: [],
+        calls: [
+          {
+            name: 'record_digest',
+            input: {
+              mails: batchIds.map((id) => ({
+                id,
+                category: 'people',
+                priority: 'medium',
+                reason: 'Scripted reason',
+                summary: `Scripted summary of ${id}`,
+                action_items: [],
+              })),
+              today: [],
+            },
           },
-        }],
+        ],
       };
     };
 
     beforeAll(() => connectUser(emulator, 'claude-user'));
 
     const claudeRun = async (input: Record<string, unknown>) => {
-      const result = await runActor(emulator, { since: 'lookback', ...input }, { user: 'claude-user', env: { ANTHROPIC_API_KEY: 'sk-ant-emulator' } });
+      const result = await runActor(
+        emulator,
+        { since: 'lookback', ...input },
+        { user: 'claude-user', env: { ANTHROPIC_API_KEY: 'sk-ant-emulator' } },
+      );
       expect(result.exitCode, logsOf(result)).toBe(0);
       return { result, output: result.output as Output, items: result.datasetItems as Item[] };
     };
@@ -253,11 +292,20 @@ describe('gmail-digest as a local Apify run', () => {
     it('writes the digest from the forced record_digest tool call, in batches, and reports tokens', async () => {
       emulator.anthropic.addRule({ name: 'digest', when: { toolOffered: 'record_digest' }, answer: validAnswer });
       // A month of mail and the smallest token budget: several requests.
-      const { result, output, items } = await claudeRun({ model: 'claude-haiku-4-5', maxInputTokensPerBatch: 5000, lookbackHours: 720 });
+      const { result, output, items } = await claudeRun({
+        model: 'claude-haiku-4-5',
+        maxInputTokensPerBatch: 5000,
+        lookbackHours: 720,
+      });
 
       expect(output).toMatchObject({ generatedBy: 'claude', model: 'claude-haiku-4-5', note: null });
       expect(items.length).toBeGreaterThan(0);
-      for (const item of items) expect(item).toMatchObject({ analyzedBy: 'claude', summary: `Scripted summary of ${item.id}`, category: 'people' });
+      for (const item of items)
+        expect(item).toMatchObject({
+          analyzedBy: 'claude',
+          summary: `Scripted summary of ${item.id}`,
+          category: 'people',
+        });
 
       const requests = emulator.anthropic.requests();
       expect(requests.length).toBeGreaterThan(1); // the small token budget splits the mail into batches
@@ -268,7 +316,11 @@ describe('gmail-digest as a local Apify run', () => {
       const sentIds = requests.flatMap((r) => [...r.lastUserText.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]!));
       expect(sentIds.sort()).toEqual(ids(items)); // every mail exactly once
       for (const request of requests) {
-        expect(request.body).toMatchObject({ model: 'claude-haiku-4-5', tool_choice: { type: 'tool', name: 'record_digest' }, tools: [{ name: 'record_digest' }] });
+        expect(request.body).toMatchObject({
+          model: 'claude-haiku-4-5',
+          tool_choice: { type: 'tool', name: 'record_digest' },
+          tools: [{ name: 'record_digest' }],
+        });
       }
       const [html] = await digestRecords(result.storageDir);
       expect(html).toContain('data-generated-by="claude"');
@@ -279,11 +331,16 @@ describe('gmail-digest as a local Apify run', () => {
       emulator.anthropic.addRule({
         name: 'malformed',
         when: { toolOffered: 'record_digest' },
-        answer: { type: 'tool_use', calls: [{ name: 'record_digest', input: { mails: 'sorry, no list today', today: [] } }] },
+        answer: {
+          type: 'tool_use',
+          calls: [{ name: 'record_digest', input: { mails: 'sorry, no list today', today: [] } }],
+        },
       });
       const { result, output, items } = await claudeRun({});
       expect(output.generatedBy).toBe('deterministic');
-      expect(output.note).toMatch(/^Claude was not used: Claude's answer was malformed \(The record_digest input has no "mails" array\.\)/);
+      expect(output.note).toMatch(
+        /^Claude was not used: Claude's answer was malformed \(The record_digest input has no "mails" array\.\)/,
+      );
       expect(output.tokenUsage?.requests).toBeGreaterThan(0);
       expect(items.every((i) => i.analyzedBy === 'deterministic')).toBe(true);
       const [html] = await digestRecords(result.storageDir);
@@ -295,7 +352,9 @@ describe('gmail-digest as a local Apify run', () => {
       emulator.anthropic.addRule({ name: 'unused', when: { toolOffered: 'record_digest' }, answer: validAnswer });
       const { output, items } = await claudeRun({ anthropicApiKey: 'sk-ant-not-a-valid-key' });
       expect(output.generatedBy).toBe('deterministic');
-      expect(output.note).toMatch(/Claude was not used: the Anthropic API answered 401 \(authentication_error\).*check the Anthropic API key/);
+      expect(output.note).toMatch(
+        /Claude was not used: the Anthropic API answered 401 \(authentication_error\).*check the Anthropic API key/,
+      );
       expect(items.length).toBeGreaterThan(0);
       // The secret never reaches OUTPUT; an authentication error is not retried.
       expect(JSON.stringify(output)).not.toContain('sk-ant-not-a-valid-key');
@@ -303,19 +362,28 @@ describe('gmail-digest as a local Apify run', () => {
     }, 60_000);
   });
 
-  it('ends with a clear message when Gmail\'s quota stays exhausted, and keeps the cursor', async () => {
+  it("ends with a clear message when Gmail's quota stays exhausted, and keeps the cursor", async () => {
     await connectUser(emulator, 'erin');
     const storageDir = await storageFor('erin');
     const first = await runActor(emulator, {}, { user: 'erin', storageDir });
     expect(first.exitCode, logsOf(first)).toBe(0);
     const before = await stateRecords(storageDir);
     await sendToSelf(emulator, 'erin', 'Waiting in the quota queue', 'This one stays for the next run.');
-    await emulator.admin.addFault({ match: { kind: 'tool', name: 'gmail_fetch_mails', identifier: 'erin' }, effect: { type: 'rate_limit', retryAfterSeconds: 600 } });
+    await emulator.admin.addFault({
+      match: { kind: 'tool', name: 'gmail_fetch_mails', identifier: 'erin' },
+      effect: { type: 'rate_limit', retryAfterSeconds: 600 },
+    });
     try {
       // Tools' 429s carry no Retry-After through the SDK; a short 429 budget keeps the wait small.
-      const result = await runActor(emulator, {}, { user: 'erin', storageDir, env: { AUTH_GATE_RATE_LIMIT_BUDGET_SECS: '2' } });
+      const result = await runActor(
+        emulator,
+        {},
+        { user: 'erin', storageDir, env: { AUTH_GATE_RATE_LIMIT_BUDGET_SECS: '2' } },
+      );
       expect(result.exitCode).toBe(1);
-      expect(logsOf(result)).toMatch(/Gmail's usage limit for your account was reached.*next run starts where the last digest ended/);
+      expect(logsOf(result)).toMatch(
+        /Gmail's usage limit for your account was reached.*next run starts where the last digest ended/,
+      );
       expect(result.output).toBeUndefined();
       expect(result.datasetItems).toEqual([]);
       expect(await stateRecords(storageDir)).toEqual(before);
@@ -327,7 +395,7 @@ describe('gmail-digest as a local Apify run', () => {
     expect(after.output).toMatchObject({ status: 'SUCCEEDED', counts: { mails: 1 } });
   }, 90_000);
 
-  it('without consent it ends with OUTPUT AWAITING_AUTH (what Apify\'s daily test sees)', async () => {
+  it("without consent it ends with OUTPUT AWAITING_AUTH (what Apify's daily test sees)", async () => {
     const result = await runActor(emulator, {}, { user: 'dave', env: { AUTH_GATE_CONSENT_TIMEOUT_SECS: '1' } });
     expect(result.exitCode).toBe(1);
     expect(result.output).toMatchObject({ status: 'AWAITING_AUTH', connectors: ['gmail'] });

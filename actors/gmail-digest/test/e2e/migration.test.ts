@@ -11,7 +11,17 @@ import { TEST_STOP_EXIT_CODE } from '@repo/auth-gate';
 import { migrateAfterStep, readDataset, readRecord } from '@repo/actor-runner';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, connectUser, digestRecords, logsOf, removeRunStorage, runActor, sandbox, sendToSelf, stateRecords } from '../support/e2e.js';
+import {
+  assertBuilt,
+  connectUser,
+  digestRecords,
+  logsOf,
+  removeRunStorage,
+  runActor,
+  sandbox,
+  sendToSelf,
+  stateRecords,
+} from '../support/e2e.js';
 
 const NOTES = 4;
 // Only the notes written for the test: the digest mails of the runs never count, whatever the clock.
@@ -54,7 +64,12 @@ afterAll(async () => {
 async function userWithNotes(user: string): Promise<void> {
   await connectUser(emulator, user);
   for (let i = 1; i <= NOTES; i++) {
-    await sendToSelf(emulator, user, `Migration note ${i}`, `Please review the plan number ${i} before Friday. Can you confirm?`);
+    await sendToSelf(
+      emulator,
+      user,
+      `Migration note ${i}`,
+      `Please review the plan number ${i} before Friday. Can you confirm?`,
+    );
   }
 }
 
@@ -82,7 +97,9 @@ function comparable(outcome: Outcome) {
       .replace(/https:\/\/mail\.google\.com\/\S+/g, '<link>')
       .replace(/[^\s(]*@example\.com/g, '<address>');
   return {
-    items: outcome.items.map((i) => ({ subject: i.subject, category: i.category, priority: i.priority, summary: strip(i.summary) })).sort((a, b) => a.subject.localeCompare(b.subject)),
+    items: outcome.items
+      .map((i) => ({ subject: i.subject, category: i.category, priority: i.priority, summary: strip(i.summary) }))
+      .sort((a, b) => a.subject.localeCompare(b.subject)),
     // Sender lines name the mailbox's owner and the minute the note was written: they differ per user.
     markdown: strip(outcome.markdown)
       .split('\n')
@@ -116,28 +133,39 @@ describe('gmail-digest survives a migration at every step', () => {
     // The mail left, the run stopped before recording it: the rerun finds it in SENT.
     'mail-sent-unrecorded',
     'mailed',
-  ])('stopped after "%s", then rerun on the same storage: the same result as one run', async (step) => {
-    const user = `mig-${step}`;
-    await userWithNotes(user);
-    const storageDir = await mkdtemp(join(tmpdir(), `gmail-digest-${user}-`));
+  ])(
+    'stopped after "%s", then rerun on the same storage: the same result as one run',
+    async (step) => {
+      const user = `mig-${step}`;
+      await userWithNotes(user);
+      const storageDir = await mkdtemp(join(tmpdir(), `gmail-digest-${user}-`));
 
-    const { stopped, resumed: rerun } = await migrateAfterStep(step, (env) => runActor(emulator, INPUT, { user, storageDir, env }));
-    expect(stopped.exitCode, logsOf(stopped)).toBe(TEST_STOP_EXIT_CODE);
-    expect(rerun.exitCode, logsOf(rerun)).toBe(0);
-    const outcome = await outcomeOf(user, storageDir);
+      const { stopped, resumed: rerun } = await migrateAfterStep(step, (env) =>
+        runActor(emulator, INPUT, { user, storageDir, env }),
+      );
+      expect(stopped.exitCode, logsOf(stopped)).toBe(TEST_STOP_EXIT_CODE);
+      expect(rerun.exitCode, logsOf(rerun)).toBe(0);
+      const outcome = await outcomeOf(user, storageDir);
 
-    expect(logsOf(rerun)).toContain(`Resuming a restarted run after its step "${step === 'mail-sent-unrecorded' ? 'mail-intent' : step}"`);
-    expect(comparable(outcome)).toEqual(comparable(baseline));
-    expect(outcome.items).toHaveLength(NOTES);
-    expect(outcome.digestMails).toHaveLength(1);
-    expect(outcome.digestMails[0]!.to).toBe(outcome.address);
-    expect(outcome.output.email).toEqual({ to: outcome.address, messageId: outcome.digestMails[0]!.id, error: null });
-    // The cursor sits on the newest note, as after one run (the note ids differ per mailbox).
-    const newestNote = (await sandbox(emulator, user)).messages
-      .filter((m) => m.subject.startsWith('Migration note'))
-      .reduce((a, b) => (Date.parse(a.internalDate) >= Date.parse(b.internalDate) ? a : b));
-    expect(outcome.cursor).toEqual({ internalDateMs: Date.parse(newestNote.internalDate), idsAtBoundary: [newestNote.id] });
-  }, 150_000);
+      expect(logsOf(rerun)).toContain(
+        `Resuming a restarted run after its step "${step === 'mail-sent-unrecorded' ? 'mail-intent' : step}"`,
+      );
+      expect(comparable(outcome)).toEqual(comparable(baseline));
+      expect(outcome.items).toHaveLength(NOTES);
+      expect(outcome.digestMails).toHaveLength(1);
+      expect(outcome.digestMails[0]!.to).toBe(outcome.address);
+      expect(outcome.output.email).toEqual({ to: outcome.address, messageId: outcome.digestMails[0]!.id, error: null });
+      // The cursor sits on the newest note, as after one run (the note ids differ per mailbox).
+      const newestNote = (await sandbox(emulator, user)).messages
+        .filter((m) => m.subject.startsWith('Migration note'))
+        .reduce((a, b) => (Date.parse(a.internalDate) >= Date.parse(b.internalDate) ? a : b));
+      expect(outcome.cursor).toEqual({
+        internalDateMs: Date.parse(newestNote.internalDate),
+        idsAtBoundary: [newestNote.id],
+      });
+    },
+    150_000,
+  );
 
   it('a new run on the same storage (purged default store, as a new run on Apify) starts afresh: no new mail', async () => {
     const user = 'mig-next';

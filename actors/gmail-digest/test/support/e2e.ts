@@ -58,7 +58,11 @@ export async function removeRunStorage(): Promise<void> {
 }
 
 /** Runs the built actor to its end and returns what it left behind. */
-export async function runActor(emulator: RunningEmulator, input: unknown, options: RunOptions): Promise<LocalRunResult> {
+export async function runActor(
+  emulator: RunningEmulator,
+  input: unknown,
+  options: RunOptions,
+): Promise<LocalRunResult> {
   const run = await startLocalRun({
     actorDir: ACTOR_DIR,
     input,
@@ -91,7 +95,9 @@ export async function stateRecords(storageDir: string): Promise<Record<string, u
   } catch {
     return {};
   }
-  const entries = await Promise.all(files.map(async (f) => [f, await readRecord(storageDir, f.replace(/\.json$/, ''), STATE_STORE)] as const));
+  const entries = await Promise.all(
+    files.map(async (f) => [f, await readRecord(storageDir, f.replace(/\.json$/, ''), STATE_STORE)] as const),
+  );
   return Object.fromEntries(entries);
 }
 
@@ -119,7 +125,12 @@ export async function connectUser(emulator: RunningEmulator, user: string): Prom
  * New mail for a user who already connected Gmail: a message sent to their own address from their
  * own account, through auth-gate and the real Scalekit SDK (as a person writing a note to self).
  */
-export async function sendToSelf(emulator: RunningEmulator, user: string, subject: string, body: string): Promise<string> {
+export async function sendToSelf(
+  emulator: RunningEmulator,
+  user: string,
+  subject: string,
+  body: string,
+): Promise<string> {
   const gate = await testGate(emulator, user, 1);
   try {
     const { gmail } = await gate.connect(['gmail']);

@@ -52,7 +52,8 @@ export interface AgentStep {
   tokens: { input: number; output: number };
 }
 
-export type AgentStopReason = 'end_turn' | 'budget_exhausted' | 'max_iterations' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'other';
+export type AgentStopReason =
+  'end_turn' | 'budget_exhausted' | 'max_iterations' | 'max_tokens' | 'stop_sequence' | 'refusal' | 'other';
 
 export interface AgentRunResult {
   /** Text of the last model turn that had any (trimmed; '' if none). */
@@ -123,7 +124,11 @@ export async function runAgentLoop(options: AgentLoopOptions): Promise<AgentRunR
         messages: [...messages],
       });
     } catch (error) {
-      throw new AgentLoopError(`Model call ${iteration} failed: ${errorMessage(error)}`, { steps, usage: budget.totals(), messages }, { cause: error });
+      throw new AgentLoopError(
+        `Model call ${iteration} failed: ${errorMessage(error)}`,
+        { steps, usage: budget.totals(), messages },
+        { cause: error },
+      );
     }
     budget.record(response.usage);
     const tokens = { input: response.usage.input_tokens ?? 0, output: response.usage.output_tokens ?? 0 };
@@ -152,17 +157,33 @@ export async function runAgentLoop(options: AgentLoopOptions): Promise<AgentRunR
       try {
         step = await runTool(toolUse, { iteration, index: steps.length + 1, tokens }, options, maxResultChars);
       } catch (error) {
-        throw new AgentLoopError(`Tool ${toolUse.name ?? ''} failed: ${errorMessage(error)}`, { steps, usage: budget.totals(), messages }, { cause: error });
+        throw new AgentLoopError(
+          `Tool ${toolUse.name ?? ''} failed: ${errorMessage(error)}`,
+          { steps, usage: budget.totals(), messages },
+          { cause: error },
+        );
       }
       steps.push(step);
       options.onStep?.(step);
-      results.push({ type: 'tool_result', tool_use_id: step.toolUseId, content: step.content, ...(step.isError ? { is_error: true } : {}) });
+      results.push({
+        type: 'tool_result',
+        tool_use_id: step.toolUseId,
+        content: step.content,
+        ...(step.isError ? { is_error: true } : {}),
+      });
     }
     messages.push({ role: 'user', content: results });
   }
 
   function finish(stopReason: AgentStopReason, stopDetail: string | undefined): AgentRunResult {
-    return { answer, steps, usage: budget.totals(), stopReason, ...(stopDetail === undefined ? {} : { stopDetail }), messages };
+    return {
+      answer,
+      steps,
+      usage: budget.totals(),
+      stopReason,
+      ...(stopDetail === undefined ? {} : { stopDetail }),
+      messages,
+    };
   }
 }
 
@@ -181,7 +202,12 @@ async function runTool(
     if (options.isFatalToolError?.(error) === true) throw error;
     const invalid = error instanceof ToolInputError;
     const message = invalid ? errorMessage(error) : `Tool ${base.toolName} failed: ${errorMessage(error)}`;
-    return { ...base, isError: true, errorKind: invalid ? 'invalid_input' : 'tool_failed', content: trimToolResult(message, { maxChars: maxResultChars }) };
+    return {
+      ...base,
+      isError: true,
+      errorKind: invalid ? 'invalid_input' : 'tool_failed',
+      content: trimToolResult(message, { maxChars: maxResultChars }),
+    };
   }
 }
 
@@ -217,5 +243,5 @@ function modelStop(stopReason: string | null): [AgentStopReason, string | undefi
 
 function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error));
 }

@@ -36,7 +36,8 @@ export interface Budget {
 
 export function createBudget(limits: BudgetLimits): Budget {
   for (const [key, value] of Object.entries(limits)) {
-    if (!(typeof value === 'number' && value > 0)) throw new RangeError(`budget ${key} must be a positive number, got ${String(value)}`);
+    if (!(typeof value === 'number' && value > 0))
+      throw new RangeError(`budget ${key} must be a positive number, got ${String(value)}`);
   }
   const totals: BudgetTotals = { iterations: 0, inputTokens: 0, outputTokens: 0 };
 
@@ -51,7 +52,8 @@ export function createBudget(limits: BudgetLimits): Budget {
     limits: { ...limits },
     record(usage) {
       totals.iterations += 1;
-      totals.inputTokens += tokens(usage.input_tokens) + tokens(usage.cache_creation_input_tokens) + tokens(usage.cache_read_input_tokens);
+      totals.inputTokens +=
+        tokens(usage.input_tokens) + tokens(usage.cache_creation_input_tokens) + tokens(usage.cache_read_input_tokens);
       totals.outputTokens += tokens(usage.output_tokens);
     },
     exhausted() {

@@ -10,7 +10,14 @@ export {
   type ContentBlockLike,
   type ExecuteTool,
 } from './agent-loop.js';
-export { createBudget, type Budget, type BudgetLimitKind, type BudgetLimits, type BudgetTotals, type UsageLike } from './budget.js';
+export {
+  createBudget,
+  type Budget,
+  type BudgetLimitKind,
+  type BudgetLimits,
+  type BudgetTotals,
+  type UsageLike,
+} from './budget.js';
 export {
   AGENT_TOOLS,
   agentToolSchemas,

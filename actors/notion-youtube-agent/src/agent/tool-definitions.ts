@@ -23,8 +23,16 @@ const pageTitle = z.string().trim().min(1).max(2000).describe('The page title.')
 const simplifiedBlock = z
   .strictObject({
     type: z.enum(SIMPLIFIED_BLOCK_TYPES),
-    text: z.string().max(20_000).default('').describe('Plain text; long text is split to fit Notion. Not needed for a divider.'),
-    url: z.url({ protocol: /^https?$/ }).max(2000).optional().describe('Makes the whole text a link.'),
+    text: z
+      .string()
+      .max(20_000)
+      .default('')
+      .describe('Plain text; long text is split to fit Notion. Not needed for a divider.'),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2000)
+      .optional()
+      .describe('Makes the whole text a link.'),
     language: z.string().max(50).optional().describe('Language of a code block.'),
   })
   .refine((block) => block.type === 'divider' || block.text.trim() !== '' || block.url !== undefined, {
@@ -35,7 +43,10 @@ const simplifiedBlock = z
 // RFC 3339 as YouTube expects it: a date, a time and a zone (Z or an offset).
 const rfc3339 = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/, 'must be RFC 3339, e.g. 2024-01-31T00:00:00Z')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/,
+    'must be RFC 3339, e.g. 2024-01-31T00:00:00Z',
+  )
   .refine(isCalendarDate, 'is not a real calendar date')
   .describe('Only items published after this RFC 3339 time, e.g. 2024-01-31T00:00:00Z.');
 
@@ -46,7 +57,9 @@ function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const youtubeChannelId = z.string().regex(/^[A-Za-z0-9_-]{2,64}$/, 'must be a channel id like UC_x5XG1OV2P6uZZ5FSM9Ttw (not a @handle or URL)');
+const youtubeChannelId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{2,64}$/, 'must be a channel id like UC_x5XG1OV2P6uZZ5FSM9Ttw (not a @handle or URL)');
 
 export const agentToolSchemas = {
   notion_search_pages: z.strictObject({
@@ -55,7 +68,9 @@ export const agentToolSchemas = {
   notion_read_page: z.strictObject({ page_id: notionPageId }),
   notion_find_or_create_page: z.strictObject({
     title: pageTitle,
-    parent_page_id: notionPageId.optional().describe('Where to create the page if none has this title. Omit to use the default parent.'),
+    parent_page_id: notionPageId
+      .optional()
+      .describe('Where to create the page if none has this title. Omit to use the default parent.'),
   }),
   notion_append_blocks: z.strictObject({
     page_id: notionPageId,
@@ -83,8 +98,17 @@ export const agentToolSchemas = {
   youtube_research: z.strictObject({
     topic: z.string().trim().min(1).max(200).describe('What the channels should be about, e.g. "python tutorial".'),
     count: z.int().min(1).max(50).default(10).describe('How many channels to return.'),
-    min_subscribers: z.int().min(0).optional().describe('Leave out channels with fewer subscribers (or a hidden count).'),
-    max_days_since_upload: z.int().min(1).max(3650).optional().describe('Leave out channels that have not uploaded for longer.'),
+    min_subscribers: z
+      .int()
+      .min(0)
+      .optional()
+      .describe('Leave out channels with fewer subscribers (or a hidden count).'),
+    max_days_since_upload: z
+      .int()
+      .min(1)
+      .max(3650)
+      .optional()
+      .describe('Leave out channels that have not uploaded for longer.'),
   }),
 } as const;
 
@@ -120,12 +144,20 @@ export type ToolInputValidation = ({ ok: true } & AgentToolCall) | { ok: false; 
 /** The typed call, or an error message meant for a `tool_result` with `is_error: true`. */
 export function validateAgentToolInput(name: string, input: unknown): ToolInputValidation {
   if (!isAgentToolName(name)) {
-    return { ok: false, error: `Unknown tool "${name}". Available tools: ${Object.keys(agentToolSchemas).join(', ')}.` };
+    return {
+      ok: false,
+      error: `Unknown tool "${name}". Available tools: ${Object.keys(agentToolSchemas).join(', ')}.`,
+    };
   }
   const parsed = agentToolSchemas[name].safeParse(input ?? {});
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`);
-    return { ok: false, error: `Invalid arguments for ${name}: ${issues.join('; ')}. Fix them and call ${name} again.` };
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'input'}: ${issue.message}`,
+    );
+    return {
+      ok: false,
+      error: `Invalid arguments for ${name}: ${issues.join('; ')}. Fix them and call ${name} again.`,
+    };
   }
   // safeParse on the schema selected by `name` returns that schema's output type.
   return { ok: true, name, input: parsed.data } as ToolInputValidation;

@@ -4,7 +4,10 @@ import { blockContent, NOTION_LIMITS, type NotionBlock } from './notion-blocks.j
  * Blocks split into append requests: at most `maxBlocks` (≤ 100) top-level blocks and at most
  * 1000 block elements (nested ones included) per request, order preserved.
  */
-export function batchBlocks(blocks: readonly NotionBlock[], maxBlocks: number = NOTION_LIMITS.blocksPerAppend): NotionBlock[][] {
+export function batchBlocks(
+  blocks: readonly NotionBlock[],
+  maxBlocks: number = NOTION_LIMITS.blocksPerAppend,
+): NotionBlock[][] {
   if (!Number.isInteger(maxBlocks) || maxBlocks < 1 || maxBlocks > NOTION_LIMITS.blocksPerAppend) {
     throw new RangeError(`maxBlocks must be an integer from 1 to ${NOTION_LIMITS.blocksPerAppend}, got ${maxBlocks}`);
   }
@@ -13,7 +16,10 @@ export function batchBlocks(blocks: readonly NotionBlock[], maxBlocks: number = 
   let elements = 0;
   for (const block of blocks) {
     const size = countBlocks([block]);
-    if (current.length > 0 && (current.length >= maxBlocks || elements + size > NOTION_LIMITS.blockElementsPerRequest)) {
+    if (
+      current.length > 0 &&
+      (current.length >= maxBlocks || elements + size > NOTION_LIMITS.blockElementsPerRequest)
+    ) {
       batches.push(current);
       current = [];
       elements = 0;
@@ -44,21 +50,30 @@ export function nestingDepth(blocks: readonly NotionBlock[]): number {
  */
 export function appendLimitViolations(blocks: readonly NotionBlock[]): string[] {
   const problems: string[] = [];
-  if (blocks.length > NOTION_LIMITS.blocksPerAppend) problems.push(`${blocks.length} blocks in one request (max ${NOTION_LIMITS.blocksPerAppend})`);
+  if (blocks.length > NOTION_LIMITS.blocksPerAppend)
+    problems.push(`${blocks.length} blocks in one request (max ${NOTION_LIMITS.blocksPerAppend})`);
   const elements = countBlocks(blocks);
-  if (elements > NOTION_LIMITS.blockElementsPerRequest) problems.push(`${elements} block elements (max ${NOTION_LIMITS.blockElementsPerRequest})`);
+  if (elements > NOTION_LIMITS.blockElementsPerRequest)
+    problems.push(`${elements} block elements (max ${NOTION_LIMITS.blockElementsPerRequest})`);
   const depth = nestingDepth(blocks);
-  if (depth > NOTION_LIMITS.nestingLevels) problems.push(`${depth} levels of nesting (max ${NOTION_LIMITS.nestingLevels})`);
+  if (depth > NOTION_LIMITS.nestingLevels)
+    problems.push(`${depth} levels of nesting (max ${NOTION_LIMITS.nestingLevels})`);
   const visit = (list: readonly NotionBlock[], path: string): void => {
     list.forEach((block, index) => {
       const where = `${path}[${index}] ${block.type}`;
       const { richText, children } = blockContent(block);
-      if (richText.length > NOTION_LIMITS.richTextItems) problems.push(`${where}: ${richText.length} rich text items (max ${NOTION_LIMITS.richTextItems})`);
+      if (richText.length > NOTION_LIMITS.richTextItems)
+        problems.push(`${where}: ${richText.length} rich text items (max ${NOTION_LIMITS.richTextItems})`);
       for (const item of richText) {
-        if (item.text.content.length > NOTION_LIMITS.richTextChars) problems.push(`${where}: rich text of ${item.text.content.length} characters (max ${NOTION_LIMITS.richTextChars})`);
-        if (item.text.link !== null && item.text.link.url.length > NOTION_LIMITS.linkUrlChars) problems.push(`${where}: link URL over ${NOTION_LIMITS.linkUrlChars} characters`);
+        if (item.text.content.length > NOTION_LIMITS.richTextChars)
+          problems.push(
+            `${where}: rich text of ${item.text.content.length} characters (max ${NOTION_LIMITS.richTextChars})`,
+          );
+        if (item.text.link !== null && item.text.link.url.length > NOTION_LIMITS.linkUrlChars)
+          problems.push(`${where}: link URL over ${NOTION_LIMITS.linkUrlChars} characters`);
       }
-      if (children.length > NOTION_LIMITS.blocksPerAppend) problems.push(`${where}: ${children.length} children (max ${NOTION_LIMITS.blocksPerAppend})`);
+      if (children.length > NOTION_LIMITS.blocksPerAppend)
+        problems.push(`${where}: ${children.length} children (max ${NOTION_LIMITS.blocksPerAppend})`);
       visit(children, `${where}.children`);
     });
   };

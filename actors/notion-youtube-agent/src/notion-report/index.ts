@@ -18,7 +18,13 @@ export {
   type TextBlockType,
 } from './notion-blocks.js';
 export { notionIdFromUrlOrId, notionPageUrl } from './notion-ids.js';
-export { findNotionPages, notionTitleOf, pageIdFromResult, pickPageByTitle, type NotionPageRef } from './notion-pages.js';
+export {
+  findNotionPages,
+  notionTitleOf,
+  pageIdFromResult,
+  pickPageByTitle,
+  type NotionPageRef,
+} from './notion-pages.js';
 export { normalizeTitle, pageTitleFromTask, researchPageTitle, type PageTitleOptions } from './page-titles.js';
 export {
   buildResearchSectionBlocks,

@@ -35,7 +35,9 @@ export interface TextBlockBody {
 }
 
 /** A block whose body sits under the key named by its type, e.g. `{ type: 'paragraph', paragraph: {...} }`. */
-export type NotionTextBlock = { [K in TextBlockType]: { object: 'block'; type: K } & { [P in K]: TextBlockBody } }[TextBlockType];
+export type NotionTextBlock = {
+  [K in TextBlockType]: { object: 'block'; type: K } & { [P in K]: TextBlockBody };
+}[TextBlockType];
 
 export interface CodeBlock {
   object: 'block';
@@ -81,7 +83,8 @@ export function richText(content: string, options: RichTextOptions = {}): RichTe
  * blocks) and never inside a surrogate pair.
  */
 export function splitText(text: string, maxChars: number): string[] {
-  if (!Number.isInteger(maxChars) || maxChars < 2) throw new RangeError(`maxChars must be an integer >= 2, got ${maxChars}`);
+  if (!Number.isInteger(maxChars) || maxChars < 2)
+    throw new RangeError(`maxChars must be an integer >= 2, got ${maxChars}`);
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > maxChars) {
@@ -101,7 +104,11 @@ export function splitText(text: string, maxChars: number): string[] {
  * One block of `type`, or several when the rich text has more than 100 items (over 200,000
  * characters); children go to the last of them so they still follow their text.
  */
-export function textBlocks(type: TextBlockType, content: string | RichTextItem[], children?: NotionBlock[]): NotionBlock[] {
+export function textBlocks(
+  type: TextBlockType,
+  content: string | RichTextItem[],
+  children?: NotionBlock[],
+): NotionBlock[] {
   const items = typeof content === 'string' ? richText(content) : content;
   const groups: RichTextItem[][] = [];
   for (let start = 0; start < items.length; start += NOTION_LIMITS.richTextItems) {
@@ -120,7 +127,11 @@ export function codeBlocks(content: string, language = 'plain text'): NotionBloc
   const items = richText(content);
   const blocks: NotionBlock[] = [];
   for (let start = 0; start < items.length; start += NOTION_LIMITS.richTextItems) {
-    blocks.push({ object: 'block', type: 'code', code: { rich_text: items.slice(start, start + NOTION_LIMITS.richTextItems), language } });
+    blocks.push({
+      object: 'block',
+      type: 'code',
+      code: { rich_text: items.slice(start, start + NOTION_LIMITS.richTextItems), language },
+    });
   }
   return blocks;
 }
@@ -140,7 +151,9 @@ export function blockContent(block: NotionBlock): { richText: RichTextItem[]; ch
 
 /** The plain text of a block's rich text. */
 export function blockPlainText(block: NotionBlock): string {
-  return blockContent(block).richText.map((item) => item.text.content).join('');
+  return blockContent(block)
+    .richText.map((item) => item.text.content)
+    .join('');
 }
 
 function linkableUrl(url: string): string | undefined {

@@ -16,7 +16,11 @@ export function notionIdFromUrlOrId(input: string): string | undefined {
   if (url === undefined) return undefined;
   const peek = url.searchParams.get('p');
   if (peek !== null && HEX32_PATTERN.test(peek)) return hyphenate(peek);
-  const segment = url.pathname.split('/').filter((part) => part !== '').at(-1) ?? '';
+  const segment =
+    url.pathname
+      .split('/')
+      .filter((part) => part !== '')
+      .at(-1) ?? '';
   if (UUID_PATTERN.test(segment)) return segment.toLowerCase();
   const match = TRAILING_ID_PATTERN.exec(segment);
   return match?.[1] === undefined ? undefined : hyphenate(match[1]);

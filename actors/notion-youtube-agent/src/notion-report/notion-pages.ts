@@ -61,7 +61,8 @@ export function notionTitleOf(object: JsonObject): string {
   const properties = object.properties;
   if (isObject(properties)) {
     for (const property of Object.values(properties)) {
-      if (isObject(property) && property.type === 'title' && Array.isArray(property.title)) return plainText(property.title);
+      if (isObject(property) && property.type === 'title' && Array.isArray(property.title))
+        return plainText(property.title);
     }
     // Some outputs key the title property as "title" without a type tag.
     const titleProperty = properties.title;
@@ -72,7 +73,12 @@ export function notionTitleOf(object: JsonObject): string {
 
 function pageRef(item: unknown): NotionPageRef | undefined {
   if (!isObject(item) || typeof item.id !== 'string' || item.id === '') return undefined;
-  const object = item.object === 'database' || item.object === 'data_source' ? 'database' : item.object === 'page' || item.object === undefined ? 'page' : undefined;
+  const object =
+    item.object === 'database' || item.object === 'data_source'
+      ? 'database'
+      : item.object === 'page' || item.object === undefined
+        ? 'page'
+        : undefined;
   if (object === undefined) return undefined;
   // A bare {id} without any page marker is not evidence of a page.
   if (item.object === undefined && item.properties === undefined && item.title === undefined) return undefined;

@@ -19,7 +19,8 @@ export function pageTitleFromTask(task: string, options: PageTitleOptions = {}):
   const maxLength = Math.max(10, options.maxLength ?? DEFAULT_TITLE_LENGTH);
   const named = QUOTED_NAME.exec(task)?.[1] ?? BARE_NAME.exec(task)?.[1];
   if (named !== undefined && named.trim() !== '') return shorten(collapse(named), maxLength);
-  if (options.fallback !== undefined && options.fallback.trim() !== '') return shorten(collapse(options.fallback), maxLength);
+  if (options.fallback !== undefined && options.fallback.trim() !== '')
+    return shorten(collapse(options.fallback), maxLength);
   const firstClause = collapse(task).split(/(?<=[.!?])\s|\n/u)[0] ?? '';
   const title = firstClause.replace(/[.!?]+$/u, '');
   return title === '' ? 'YouTube research' : shorten(capitalize(title), maxLength);

@@ -58,7 +58,9 @@ export function scoringMethodText(): string {
  * numbered item per channel with bulleted details (one level of nesting), notes, a divider.
  */
 export function buildResearchSectionBlocks(section: ResearchSection): NotionBlock[] {
-  const blocks: NotionBlock[] = [...textBlocks('heading_2', researchSectionHeading(section.topic, section.generatedAt))];
+  const blocks: NotionBlock[] = [
+    ...textBlocks('heading_2', researchSectionHeading(section.topic, section.generatedAt)),
+  ];
 
   const method =
     section.method === 'claude'
@@ -75,7 +77,8 @@ export function buildResearchSectionBlocks(section: ResearchSection): NotionBloc
     if (paragraph.trim() !== '') blocks.push(...textBlocks('paragraph', paragraph.trim()));
   }
 
-  if (section.channels.length === 0) blocks.push(...textBlocks('paragraph', richText('No channels matched the search and filters.', { italic: true })));
+  if (section.channels.length === 0)
+    blocks.push(...textBlocks('paragraph', richText('No channels matched the search and filters.', { italic: true })));
   for (const channel of section.channels) blocks.push(...channelBlocks(channel));
 
   if (section.notes !== undefined && section.notes.length > 0) {
@@ -87,22 +90,34 @@ export function buildResearchSectionBlocks(section: ResearchSection): NotionBloc
 }
 
 function channelBlocks(channel: ReportChannel): NotionBlock[] {
-  const title: RichTextItem[] = richText(channel.title.trim() === '' ? channel.id : channel.title, { url: channelUrl(channel.id), bold: true });
+  const title: RichTextItem[] = richText(channel.title.trim() === '' ? channel.id : channel.title, {
+    url: channelUrl(channel.id),
+    bold: true,
+  });
   const handle = handleUrl(channel.customUrl);
-  if (handle !== undefined && channel.customUrl !== undefined) title.push(...richText(' ('), ...richText(channel.customUrl, { url: handle }), ...richText(')'));
+  if (handle !== undefined && channel.customUrl !== undefined)
+    title.push(...richText(' ('), ...richText(channel.customUrl, { url: handle }), ...richText(')'));
   if (channel.score !== undefined) title.push(...richText(` — score ${channel.score.toFixed(1)}/10`));
 
   const subscribers =
-    channel.subscriberCount !== undefined ? formatCount(channel.subscriberCount) : channel.subscribersHidden === true ? 'hidden' : 'unknown';
+    channel.subscriberCount !== undefined
+      ? formatCount(channel.subscriberCount)
+      : channel.subscribersHidden === true
+        ? 'hidden'
+        : 'unknown';
   const figures = [`Subscribers: ${subscribers}`];
   if (channel.videoCount !== undefined) figures.push(`Videos: ${formatCount(channel.videoCount)}`);
 
   const details: NotionBlock[] = [...textBlocks('bulleted_list_item', figures.join(' · '))];
-  if (channel.reason !== undefined && channel.reason.trim() !== '') details.push(...textBlocks('bulleted_list_item', `Why: ${channel.reason.trim()}`));
+  if (channel.reason !== undefined && channel.reason.trim() !== '')
+    details.push(...textBlocks('bulleted_list_item', `Why: ${channel.reason.trim()}`));
   if (channel.sampleVideo !== undefined) {
     const video = channel.sampleVideo;
     details.push(
-      ...textBlocks('bulleted_list_item', [...richText('Sample video: '), ...richText(video.title.trim() === '' ? video.id : video.title, { url: videoUrl(video.id) })]),
+      ...textBlocks('bulleted_list_item', [
+        ...richText('Sample video: '),
+        ...richText(video.title.trim() === '' ? video.id : video.title, { url: videoUrl(video.id) }),
+      ]),
     );
   }
   return textBlocks('numbered_list_item', title, details);

@@ -60,9 +60,14 @@ export function simplifiedFromRawBlocks(blocks: readonly NotionBlock[]): Simplif
       }
       const { richText: items, children } = blockContent(block);
       const text = items
-        .map((item) => (item.text.link === null || item.text.link.url === item.text.content ? item.text.content : `${item.text.content} (${item.text.link.url})`))
+        .map((item) =>
+          item.text.link === null || item.text.link.url === item.text.content
+            ? item.text.content
+            : `${item.text.content} (${item.text.link.url})`,
+        )
         .join('');
-      const type: SimplifiedBlockType = nested && block.type !== 'code' ? 'bulleted_list_item' : simplifiedType(block.type);
+      const type: SimplifiedBlockType =
+        nested && block.type !== 'code' ? 'bulleted_list_item' : simplifiedType(block.type);
       for (const piece of splitText(text, NOTION_LIMITS.richTextChars)) {
         out.push(block.type === 'code' ? { type, text: piece, language: block.code.language } : { type, text: piece });
       }

@@ -141,10 +141,13 @@ function scoreReason(
     parts.push(`subscriber count hidden (${formatCount(channel.viewCount)} views)`);
   } else parts.push(channel.subscribersHidden ? 'subscriber count hidden' : 'subscriber count unknown');
 
-  parts.push(daysSinceLastUpload === undefined ? 'no recent upload found' : `last upload ${formatDaysAgo(daysSinceLastUpload)}`);
+  parts.push(
+    daysSinceLastUpload === undefined ? 'no recent upload found' : `last upload ${formatDaysAgo(daysSinceLastUpload)}`,
+  );
   if (channel.videoCount !== undefined) parts.push(`${formatCount(channel.videoCount)} videos`);
 
-  const bySource = (source: MatchSource): string[] => [...matches].filter(([, s]) => s === source).map(([term]) => term);
+  const bySource = (source: MatchSource): string[] =>
+    [...matches].filter(([, s]) => s === source).map(([term]) => term);
   const title = bySource('title');
   const videos = bySource('videos');
   const description = bySource('description');

@@ -20,7 +20,9 @@ export function dailyUnitsLimit(env: Readonly<Record<string, string | undefined>
   if (raw === undefined || raw === '') return DEFAULT_DAILY_UNITS_PER_USER;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > MAX_DAILY_UNITS) {
-    throw new RangeError(`${DAILY_UNITS_VARIABLE} must be a whole number of YouTube quota units (0 to ${MAX_DAILY_UNITS}), got "${raw}".`);
+    throw new RangeError(
+      `${DAILY_UNITS_VARIABLE} must be a whole number of YouTube quota units (0 to ${MAX_DAILY_UNITS}), got "${raw}".`,
+    );
   }
   return value;
 }
@@ -46,7 +48,12 @@ export type RunGrant = { granted: number } | { refused: string };
  * How many units this run may spend: the input's per-run budget, cut to what is left of the user's
  * day; refused when that is less than the smallest useful run.
  */
-export function grantRunUnits(options: { requested: number; dailyLimit: number; usedToday: number; minimum: number }): RunGrant {
+export function grantRunUnits(options: {
+  requested: number;
+  dailyLimit: number;
+  usedToday: number;
+  minimum: number;
+}): RunGrant {
   const left = Math.max(0, options.dailyLimit - options.usedToday);
   const granted = Math.min(options.requested, left);
   if (granted >= options.minimum) return { granted };
@@ -83,11 +90,17 @@ export class DailyQuotaLedger {
     private record: DayRecord,
   ) {}
 
-  static async open(store: QuotaStore, options: { identifier: string; runId: string; now: Date }): Promise<DailyQuotaLedger> {
+  static async open(
+    store: QuotaStore,
+    options: { identifier: string; runId: string; now: Date },
+  ): Promise<DailyQuotaLedger> {
     const day = utcDay(options.now);
     const key = dailyQuotaKey(options.identifier, day);
     const stored = await store.getValue<DayRecord>(key);
-    const record: DayRecord = stored !== null && typeof stored === 'object' && stored.day === day ? { day, runs: { ...stored.runs } } : { day, runs: {} };
+    const record: DayRecord =
+      stored !== null && typeof stored === 'object' && stored.day === day
+        ? { day, runs: { ...stored.runs } }
+        : { day, runs: {} };
     return new DailyQuotaLedger(store, key, options.runId, record);
   }
 
@@ -109,7 +122,8 @@ export class DailyQuotaLedger {
   private async write(units: number): Promise<void> {
     // Re-read first so that runs which finished meanwhile are not overwritten.
     const stored = await this.store.getValue<DayRecord>(this.key);
-    const runs = stored !== null && typeof stored === 'object' && stored.day === this.record.day ? { ...stored.runs } : {};
+    const runs =
+      stored !== null && typeof stored === 'object' && stored.day === this.record.day ? { ...stored.runs } : {};
     runs[this.runId] = Math.max(0, Math.round(units));
     this.record = { day: this.record.day, runs };
     await this.store.setValue(this.key, this.record);

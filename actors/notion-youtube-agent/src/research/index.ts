@@ -1,6 +1,20 @@
 export { dedupeChannels, type ChannelCandidate } from './channel-candidates.js';
-export { rankChannels, type ExcludedChannel, type RankOptions, type RankResult, type RankedChannel, type ScoredChannel } from './channel-ranking.js';
-export { quotedList, SCORE_WEIGHTS, scoreChannel, type ChannelScore, type ScoreComponents, type ScoreOptions } from './channel-scoring.js';
+export {
+  rankChannels,
+  type ExcludedChannel,
+  type RankOptions,
+  type RankResult,
+  type RankedChannel,
+  type ScoredChannel,
+} from './channel-ranking.js';
+export {
+  quotedList,
+  SCORE_WEIGHTS,
+  scoreChannel,
+  type ChannelScore,
+  type ScoreComponents,
+  type ScoreOptions,
+} from './channel-scoring.js';
 export { chunk, YOUTUBE_MAX_IDS_PER_CALL } from './chunk.js';
 export { daysBetween, formatCount, formatDaysAgo } from './count-format.js';
 export { keywordVariations, type KeywordVariationOptions } from './keyword-variations.js';
@@ -16,7 +30,13 @@ export {
   type QuotaStore,
   type RunGrant,
 } from './daily-quota.js';
-export { detailUnitsEstimate, planSearches, YOUTUBE_QUOTA_COST, type SearchPlan, type SearchPlanOptions } from './quota-plan.js';
+export {
+  detailUnitsEstimate,
+  planSearches,
+  YOUTUBE_QUOTA_COST,
+  type SearchPlan,
+  type SearchPlanOptions,
+} from './quota-plan.js';
 export {
   DEFAULT_RESEARCH_QUOTA_UNITS,
   minimumResearchUnits,

@@ -33,7 +33,8 @@ export function planSearches(variations: readonly string[], options: SearchPlanO
   const budget = Math.max(0, options.quotaBudgetUnits);
   const available = Math.max(0, budget - Math.max(0, options.reserveUnits ?? 0));
   const affordable = Math.floor(available / searchCost);
-  const cap = options.maxSearches === undefined ? affordable : Math.min(affordable, Math.max(0, Math.floor(options.maxSearches)));
+  const cap =
+    options.maxSearches === undefined ? affordable : Math.min(affordable, Math.max(0, Math.floor(options.maxSearches)));
   const queries = variations.slice(0, cap);
   const searchUnits = queries.length * searchCost;
   return { queries, skipped: variations.slice(queries.length), searchUnits, remainingUnits: budget - searchUnits };
@@ -44,5 +45,8 @@ export function planSearches(variations: readonly string[], options: SearchPlanO
  * per channel whose latest upload is checked.
  */
 export function detailUnitsEstimate(candidateCount: number, uploadLookups: number): number {
-  return Math.ceil(Math.max(0, candidateCount) / 50) * YOUTUBE_QUOTA_COST.list + Math.max(0, uploadLookups) * YOUTUBE_QUOTA_COST.list;
+  return (
+    Math.ceil(Math.max(0, candidateCount) / 50) * YOUTUBE_QUOTA_COST.list +
+    Math.max(0, uploadLookups) * YOUTUBE_QUOTA_COST.list
+  );
 }

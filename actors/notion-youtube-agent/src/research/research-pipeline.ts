@@ -10,8 +10,20 @@ import { chunk, YOUTUBE_MAX_IDS_PER_CALL } from './chunk.js';
 import { keywordVariations } from './keyword-variations.js';
 import { detailUnitsEstimate, planSearches, YOUTUBE_QUOTA_COST } from './quota-plan.js';
 import { topicTerms } from './topic-terms.js';
-import { parseChannels, parseSearchResults, parseVideos, type ChannelRecord, type SearchHit, type VideoRecord } from './youtube-response.js';
-import { youtubeChannelsListInput, youtubeSearchInput, youtubeUploadsInput, YOUTUBE_TOOLS } from './youtube-tool-inputs.js';
+import {
+  parseChannels,
+  parseSearchResults,
+  parseVideos,
+  type ChannelRecord,
+  type SearchHit,
+  type VideoRecord,
+} from './youtube-response.js';
+import {
+  youtubeChannelsListInput,
+  youtubeSearchInput,
+  youtubeUploadsInput,
+  YOUTUBE_TOOLS,
+} from './youtube-tool-inputs.js';
 
 export interface ResearchRequest {
   topic: string;
@@ -69,7 +81,10 @@ const UPLOADS_PER_LOOKUP = 5;
 export async function runYoutubeResearch(request: ResearchRequest, deps: ResearchDeps): Promise<ResearchResult> {
   const progress = deps.onProgress ?? (() => undefined);
   const count = Math.max(1, Math.floor(request.count));
-  const resultsPerSearch = Math.min(50, Math.max(1, Math.floor(request.resultsPerSearch ?? DEFAULT_RESULTS_PER_SEARCH)));
+  const resultsPerSearch = Math.min(
+    50,
+    Math.max(1, Math.floor(request.resultsPerSearch ?? DEFAULT_RESULTS_PER_SEARCH)),
+  );
   const maxSearches = Math.max(1, Math.floor(request.maxSearches ?? DEFAULT_MAX_SEARCHES));
   const budget = request.quotaBudgetUnits ?? DEFAULT_RESEARCH_QUOTA_UNITS;
   const terms = topicTerms(request.topic);
@@ -95,7 +110,10 @@ export async function runYoutubeResearch(request: ResearchRequest, deps: Researc
     progress(`Searching YouTube (${index + 1}/${plan.queries.length}): ${query}`);
     unitsUsed += YOUTUBE_QUOTA_COST.search;
     try {
-      const result = await deps.callTool(YOUTUBE_TOOLS.search, youtubeSearchInput({ query, type: 'video', maxResults: resultsPerSearch }));
+      const result = await deps.callTool(
+        YOUTUBE_TOOLS.search,
+        youtubeSearchInput({ query, type: 'video', maxResults: resultsPerSearch }),
+      );
       hits.push(...parseSearchResults(result));
     } catch (error) {
       failures.push(`search "${query}" failed: ${errorText(error)}`);
@@ -103,10 +121,17 @@ export async function runYoutubeResearch(request: ResearchRequest, deps: Researc
   }
   if (failures.length === plan.queries.length) throw new Error(`Every YouTube search failed; ${failures[0] ?? ''}`);
   notes.push(...failures);
-  if (plan.skipped.length > 0) notes.push(`${plan.skipped.length} search variation(s) skipped to stay within ${budget} quota units.`);
+  if (plan.skipped.length > 0)
+    notes.push(`${plan.skipped.length} search variation(s) skipped to stay within ${budget} quota units.`);
 
   const candidates = dedupeChannels(hits);
-  const base = { topic: request.topic, topicTerms: terms, queries: plan.queries, skippedQueries: plan.skipped, candidateCount: candidates.length };
+  const base = {
+    topic: request.topic,
+    topicTerms: terms,
+    queries: plan.queries,
+    skippedQueries: plan.skipped,
+    candidateCount: candidates.length,
+  };
   if (candidates.length === 0) {
     notes.push('The searches returned no channels.');
     return { ...base, quotaUnitsUsed: unitsUsed, channels: [], excluded: [], notes };
@@ -129,9 +154,16 @@ export async function runYoutubeResearch(request: ResearchRequest, deps: Researc
     .filter((channel) => candidateById.has(channel.id))
     .map((channel) => {
       const candidate = candidateById.get(channel.id)!;
-      return { channel, candidate, score: scoreChannel(channel, { topicTerms: terms, now: deps.now, recentVideos: candidate.videos }) };
+      return {
+        channel,
+        candidate,
+        score: scoreChannel(channel, { topicTerms: terms, now: deps.now, recentVideos: candidate.videos }),
+      };
     })
-    .filter((entry) => request.minSubscribers === undefined || (entry.channel.subscriberCount ?? -1) >= request.minSubscribers)
+    .filter(
+      (entry) =>
+        request.minSubscribers === undefined || (entry.channel.subscriberCount ?? -1) >= request.minSubscribers,
+    )
     .sort((a, b) => b.score.score - a.score.score);
 
   const uploadsByChannel = new Map<string, VideoRecord[]>();
@@ -141,12 +173,20 @@ export async function runYoutubeResearch(request: ResearchRequest, deps: Researc
     if (playlistId === undefined) continue;
     unitsUsed += YOUTUBE_QUOTA_COST.list;
     try {
-      uploadsByChannel.set(entry.channel.id, parseVideos(await deps.callTool(YOUTUBE_TOOLS.playlistItemsList, youtubeUploadsInput(playlistId, UPLOADS_PER_LOOKUP))));
+      uploadsByChannel.set(
+        entry.channel.id,
+        parseVideos(
+          await deps.callTool(YOUTUBE_TOOLS.playlistItemsList, youtubeUploadsInput(playlistId, UPLOADS_PER_LOOKUP)),
+        ),
+      );
     } catch {
       uploadFailures += 1;
     }
   }
-  if (uploadFailures > 0) notes.push(`Latest uploads could not be read for ${uploadFailures} channel(s); their activity uses search results only.`);
+  if (uploadFailures > 0)
+    notes.push(
+      `Latest uploads could not be read for ${uploadFailures} channel(s); their activity uses search results only.`,
+    );
   progress('Scoring channels');
 
   // 4. Final scores with every video known for each channel, then filters and ranking.
@@ -175,11 +215,20 @@ export async function runYoutubeResearch(request: ResearchRequest, deps: Researc
  * The smallest quota budget with which a request runs at least one search: the units kept back
  * for channel details plus one search. 0 when the topic has no searchable words.
  */
-export function minimumResearchUnits(request: Pick<ResearchRequest, 'topic' | 'count' | 'maxSearches' | 'resultsPerSearch'>): number {
-  const variations = keywordVariations(request.topic, { max: Math.max(1, Math.floor(request.maxSearches ?? DEFAULT_MAX_SEARCHES)) });
+export function minimumResearchUnits(
+  request: Pick<ResearchRequest, 'topic' | 'count' | 'maxSearches' | 'resultsPerSearch'>,
+): number {
+  const variations = keywordVariations(request.topic, {
+    max: Math.max(1, Math.floor(request.maxSearches ?? DEFAULT_MAX_SEARCHES)),
+  });
   if (variations.length === 0) return 0;
-  const resultsPerSearch = Math.min(50, Math.max(1, Math.floor(request.resultsPerSearch ?? DEFAULT_RESULTS_PER_SEARCH)));
-  return reserveFor(variations.length, resultsPerSearch, Math.max(1, Math.floor(request.count))) + YOUTUBE_QUOTA_COST.search;
+  const resultsPerSearch = Math.min(
+    50,
+    Math.max(1, Math.floor(request.resultsPerSearch ?? DEFAULT_RESULTS_PER_SEARCH)),
+  );
+  return (
+    reserveFor(variations.length, resultsPerSearch, Math.max(1, Math.floor(request.count))) + YOUTUBE_QUOTA_COST.search
+  );
 }
 
 function reserveFor(variationCount: number, resultsPerSearch: number, count: number): number {
@@ -191,7 +240,8 @@ function mergeVideos(candidate: ChannelCandidate, uploads: readonly VideoRecord[
   for (const hit of candidate.videos) {
     if (hit.videoId !== undefined) byId.set(hit.videoId, toSample(hit.videoId, hit.title, hit.publishedAt));
   }
-  for (const video of uploads) if (!byId.has(video.id)) byId.set(video.id, toSample(video.id, video.title, video.publishedAt));
+  for (const video of uploads)
+    if (!byId.has(video.id)) byId.set(video.id, toSample(video.id, video.title, video.publishedAt));
   return [...byId.values()];
 }
 

@@ -3,10 +3,49 @@
 
 /** Words that carry no topic meaning in a YouTube query or a channel description. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'at', 'with', 'about', 'by', 'from',
-  'how', 'what', 'why', 'is', 'are', 'be', 'my', 'your', 'our', 'i', 'you', 'we', 'me',
-  'best', 'top', 'good', 'find', 'some', 'any', 'all', 'into',
-  'youtube', 'video', 'videos', 'channel', 'channels', 'youtuber', 'youtubers',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'at',
+  'with',
+  'about',
+  'by',
+  'from',
+  'how',
+  'what',
+  'why',
+  'is',
+  'are',
+  'be',
+  'my',
+  'your',
+  'our',
+  'i',
+  'you',
+  'we',
+  'me',
+  'best',
+  'top',
+  'good',
+  'find',
+  'some',
+  'any',
+  'all',
+  'into',
+  'youtube',
+  'video',
+  'videos',
+  'channel',
+  'channels',
+  'youtuber',
+  'youtubers',
 ]);
 
 /**
@@ -15,9 +54,28 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
  * variations are built around the subject words, and scoring weighs them lower.
  */
 export const INTENT_WORDS: ReadonlySet<string> = new Set([
-  'tutorial', 'tutorials', 'course', 'courses', 'guide', 'guides', 'learn', 'learning', 'lesson',
-  'lessons', 'beginner', 'beginners', 'explained', 'tips', 'howto', 'review', 'reviews', 'class',
-  'classes', 'training', 'crash', 'basics',
+  'tutorial',
+  'tutorials',
+  'course',
+  'courses',
+  'guide',
+  'guides',
+  'learn',
+  'learning',
+  'lesson',
+  'lessons',
+  'beginner',
+  'beginners',
+  'explained',
+  'tips',
+  'howto',
+  'review',
+  'reviews',
+  'class',
+  'classes',
+  'training',
+  'crash',
+  'basics',
 ]);
 
 // Letters and digits of any script, plus the characters that belong inside technology names
@@ -29,7 +87,8 @@ const TOKEN_PATTERN = /[\p{L}\p{N}+#.']+/gu;
  * default so "café" matches "cafe" when scoring; search queries keep them (`foldAccents: false`).
  */
 export function tokenize(text: string, options: { foldAccents?: boolean } = {}): string[] {
-  const prepared = options.foldAccents === false ? text.normalize('NFC') : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  const prepared =
+    options.foldAccents === false ? text.normalize('NFC') : text.normalize('NFKD').replace(/\p{M}/gu, '');
   const folded = prepared.toLowerCase();
   const tokens: string[] = [];
   for (const match of folded.matchAll(TOKEN_PATTERN)) {

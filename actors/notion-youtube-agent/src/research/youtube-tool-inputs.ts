@@ -41,5 +41,9 @@ export function youtubeChannelsListInput(ids: readonly string[]): Record<string,
 
 /** The latest items of a channel's uploads playlist (newest first). */
 export function youtubeUploadsInput(playlistId: string, maxResults: number): Record<string, unknown> {
-  return { part: 'snippet,contentDetails', playlist_id: playlistId, max_results: Math.min(50, Math.max(1, Math.floor(maxResults))) };
+  return {
+    part: 'snippet,contentDetails',
+    playlist_id: playlistId,
+    max_results: Math.min(50, Math.max(1, Math.floor(maxResults))),
+  };
 }

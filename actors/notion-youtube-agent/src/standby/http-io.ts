@@ -17,15 +17,26 @@ const JSON_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...JSON_HEADERS, ...headers }).end(JSON.stringify(body));
 }
 
-export function sendError(res: ServerResponse, status: number, body: ErrorBody, headers: Record<string, string> = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  body: ErrorBody,
+  headers: Record<string, string> = {},
+): void {
   sendJson(res, status, body, headers);
 }
 
-export type BodyRead = { ok: true; value: unknown } | { ok: false; status: 400 | 413; body: ErrorBody; headers: Record<string, string> };
+export type BodyRead =
+  { ok: true; value: unknown } | { ok: false; status: 400 | 413; body: ErrorBody; headers: Record<string, string> };
 
 function tooLarge(maxBytes: number): BodyRead {
   return {
@@ -64,14 +75,26 @@ export function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Bo
       if (size > maxBytes) settle(tooLarge(maxBytes));
       else chunks.push(chunk);
     });
-    req.on('error', () => settle({ ok: false, status: 400, body: { error: 'invalid_body', message: 'The request body could not be read.' }, headers: {} }));
+    req.on('error', () =>
+      settle({
+        ok: false,
+        status: 400,
+        body: { error: 'invalid_body', message: 'The request body could not be read.' },
+        headers: {},
+      }),
+    );
     req.on('end', () => {
       if (settled) return;
       const text = Buffer.concat(chunks).toString('utf8');
       try {
         settle({ ok: true, value: text.trim() === '' ? undefined : (JSON.parse(text) as unknown) });
       } catch {
-        settle({ ok: false, status: 400, body: { error: 'invalid_json', message: 'The body is not valid JSON.' }, headers: {} });
+        settle({
+          ok: false,
+          status: 400,
+          body: { error: 'invalid_json', message: 'The body is not valid JSON.' },
+          headers: {},
+        });
       }
     });
   });
@@ -84,13 +107,22 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   // Never framed by anyone (X-Frame-Options for browsers that predate frame-ancestors).
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'x-frame-options': 'DENY',
 };
 
 /** A browser redirect of the consent flow (to the magic link); its address is never passed on as a referrer. */
 export function sendRedirect(res: ServerResponse, location: string, headers: Record<string, string> = {}): void {
-  res.writeHead(302, { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', ...headers }).end();
+  res
+    .writeHead(302, {
+      location,
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      ...headers,
+    })
+    .end();
 }
 
 /** The page the caller's browser lands on after approving (the verify route), or when a consent link cannot be used. */
@@ -108,5 +140,10 @@ export function sendVerifyPage(
 <style>body{font-family:system-ui,sans-serif;max-width:560px;margin:48px auto;padding:0 16px}</style></head><body>
 <h1 data-testid="verify-result" data-ok="${ok ? 'true' : 'false'}"${extra.reason ? ` data-reason="${escapeHtml(extra.reason)}"` : ''}>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>${link}</body></html>`;
-  res.writeHead(extra.status ?? (ok ? 200 : 400), { ...PAGE_HEADERS, ...(extra.setCookie ? { 'set-cookie': extra.setCookie } : {}) }).end(html);
+  res
+    .writeHead(extra.status ?? (ok ? 200 : 400), {
+      ...PAGE_HEADERS,
+      ...(extra.setCookie ? { 'set-cookie': extra.setCookie } : {}),
+    })
+    .end(html);
 }

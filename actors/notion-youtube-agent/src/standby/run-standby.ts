@@ -54,7 +54,10 @@ export async function runStandby(): Promise<void> {
     // The consent and verify routes must reach this very run (the link's state and its browser
     // binding live in its memory) without an Apify token (a browser follows them): the run's
     // container URL, not the Standby URL.
-    const containerUrl = (Actor.config.get('containerUrl') ?? `http://localhost:${DEFAULT_CONTAINER_PORT}`).replace(/\/+$/, '');
+    const containerUrl = (Actor.config.get('containerUrl') ?? `http://localhost:${DEFAULT_CONTAINER_PORT}`).replace(
+      /\/+$/,
+      '',
+    );
     gate = createStandbyGate<Connectors>({ connectors: connectorSpecs(process.env), publicUrl: containerUrl });
   } catch (error) {
     if (error instanceof StandbyConfigError || error instanceof AuthGateError) return Actor.fail(error.message);
@@ -66,7 +69,10 @@ export async function runStandby(): Promise<void> {
     maxKeptTasks: limits.maxKeptTasks,
     maxRunningTasksPerCaller: limits.maxRunningTasksPerCaller,
     archive: await openTaskArchive(storeName),
-    onArchiveError: (error) => log.warning(`Could not update the task store "${storeName}": ${error instanceof Error ? error.message : String(error)}`),
+    onArchiveError: (error) =>
+      log.warning(
+        `Could not update the task store "${storeName}": ${error instanceof Error ? error.message : String(error)}`,
+      ),
   });
   const anthropicApiKey = process.env['ANTHROPIC_API_KEY']?.trim() || undefined;
 
@@ -90,7 +96,9 @@ export async function runStandby(): Promise<void> {
     anthropicApiKey,
     start: (task, input, handles) => {
       log.info(`Task ${task.id} (${task.mode}) started for caller ${task.owner}`);
-      const done = runTask(task, input, handles, runnerDeps).then(() => log.info(`Task ${task.id} ended: ${task.status}`));
+      const done = runTask(task, input, handles, runnerDeps).then(() =>
+        log.info(`Task ${task.id} ended: ${task.status}`),
+      );
       work.add(done);
       void done.finally(() => work.delete(done));
     },
@@ -102,14 +110,22 @@ export async function runStandby(): Promise<void> {
       // Only the error's class and message: request headers (the key) are never logged.
       // A consent link's ticket is a capability: its path is logged without it.
       const path = new URL(req.url ?? '/', 'http://standby.invalid').pathname.replace(/^\/consent\/.*/, '/consent/…');
-      log.error(`Request ${req.method ?? ''} ${path} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+      log.error(
+        `Request ${req.method ?? ''} ${path} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      );
       if (res.headersSent) res.destroy();
-      else sendError(res, 500, { error: 'internal_error', message: 'The request failed unexpectedly; the operator can find the details in the server log.' });
+      else
+        sendError(res, 500, {
+          error: 'internal_error',
+          message: 'The request failed unexpectedly; the operator can find the details in the server log.',
+        });
     });
   });
   const port = Actor.config.get('containerPort') ?? DEFAULT_CONTAINER_PORT;
   await listen(server, port);
-  log.info(`Standby: the task API listens on port ${port}${anthropicApiKey ? '' : ' (free-text tasks are off: ANTHROPIC_API_KEY is not set)'}.`);
+  log.info(
+    `Standby: the task API listens on port ${port}${anthropicApiKey ? '' : ' (free-text tasks are off: ANTHROPIC_API_KEY is not set)'}.`,
+  );
   await Actor.setStatusMessage('Serving the task API (Standby mode)');
 
   let stopping = false;
@@ -119,11 +135,18 @@ export async function runStandby(): Promise<void> {
     log.info(`Standby: stopping (${why}).`);
     server.close();
     server.closeIdleConnections();
-    await Promise.race([Promise.allSettled([...work]), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+    await Promise.race([
+      Promise.allSettled([...work]),
+      new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+    ]);
     for (const task of store.running()) {
       store.finish(task, {
         status: 'FAILED',
-        error: { code: 'server_stopped', message: 'The server stopped before the task finished (anything already written to Notion stays). Send the task again.' },
+        error: {
+          code: 'server_stopped',
+          message:
+            'The server stopped before the task finished (anything already written to Notion stays). Send the task again.',
+        },
       });
     }
     await store.flush();

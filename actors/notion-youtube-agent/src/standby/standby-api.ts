@@ -88,14 +88,16 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
   async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<ApiKeyCaller | undefined> {
     // X-Api-Key, when given, carries the key and Authorization is left to the platform's token.
     const alternative = req.headers['x-api-key'];
-    if (typeof alternative === 'string' && alternative.trim() !== '') req.headers.authorization = `Bearer ${alternative.trim()}`;
+    if (typeof alternative === 'string' && alternative.trim() !== '')
+      req.headers.authorization = `Bearer ${alternative.trim()}`;
     if (isApifyToken(req.headers.authorization)) {
       sendError(
         res,
         401,
         {
           error: 'apify_token_not_accepted',
-          message: 'This is an Apify token, not an API key of this service. Send the API key in "X-Api-Key: <key>" (or in Authorization, with the Apify token as ?token=).',
+          message:
+            'This is an Apify token, not an API key of this service. Send the API key in "X-Api-Key: <key>" (or in Authorization, with the Apify token as ?token=).',
         },
         { 'www-authenticate': 'Bearer error="invalid_token"' },
       );
@@ -111,7 +113,10 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
 
   /** Errors of the caller's accounts as answers; false when the error is not one of them. */
   function sendAccountError(res: ServerResponse, error: unknown): boolean {
-    const answer = accountErrorAnswer(error, { connectPath: (connector) => `/connect/${connector}`, retryAfterSecs: limits.retryAfterSecs });
+    const answer = accountErrorAnswer(error, {
+      connectPath: (connector) => `/connect/${connector}`,
+      retryAfterSecs: limits.retryAfterSecs,
+    });
     if (answer === undefined) return false;
     if (answer.log !== undefined) deps.log[answer.log.level](answer.log.message);
     sendError(res, answer.status, answer.body, answer.headers);
@@ -123,7 +128,10 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
     if (!body.ok) return sendError(res, body.status, body.body, body.headers);
     let input: ActorInput;
     try {
-      input = parseTaskRequest(body.value, { anthropicApiKey: deps.anthropicApiKey, maxYoutubeQuotaUnits: limits.maxYoutubeQuotaUnits });
+      input = parseTaskRequest(body.value, {
+        anthropicApiKey: deps.anthropicApiKey,
+        maxYoutubeQuotaUnits: limits.maxYoutubeQuotaUnits,
+      });
     } catch (error) {
       if (error instanceof InputError) return sendError(res, 400, { error: 'invalid_input', message: error.message });
       throw error;
@@ -136,10 +144,18 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
         ? sendError(
             res,
             429,
-            { error: 'too_many_tasks', message: `You already have ${limits.maxRunningTasksPerCaller} task(s) running; wait for one to finish, then send this again.` },
+            {
+              error: 'too_many_tasks',
+              message: `You already have ${limits.maxRunningTasksPerCaller} task(s) running; wait for one to finish, then send this again.`,
+            },
             retryAfter,
           )
-        : sendError(res, 503, { error: 'server_busy', message: 'This server is at its task limit; try again shortly.' }, retryAfter);
+        : sendError(
+            res,
+            503,
+            { error: 'server_busy', message: 'This server is at its task limit; try again shortly.' },
+            retryAfter,
+          );
     }
     let handles: TaskHandles;
     try {
@@ -156,7 +172,10 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
 
   async function connect(res: ServerResponse, caller: ApiKeyCaller, connector: string): Promise<void> {
     if (!isConnector(connector)) {
-      return sendError(res, 404, { error: 'unknown_connector', message: `No connector "${connector}" here; callers connect "notion".` });
+      return sendError(res, 404, {
+        error: 'unknown_connector',
+        message: `No connector "${connector}" here; callers connect "notion".`,
+      });
     }
     // The shared YouTube account is the operator's to connect (`auth-gate connect`), never a caller's.
     if (connector === 'youtube') {
@@ -186,19 +205,37 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
 
   function openConsent(req: IncomingMessage, res: ServerResponse, ticket: string): void {
     const opened = gate.openConsent(ticket, req.headers.cookie);
-    if (!opened.ok) return sendVerifyPage(res, false, 'Consent link not usable', opened.message, undefined, { status: 403, reason: opened.reason });
+    if (!opened.ok)
+      return sendVerifyPage(res, false, 'Consent link not usable', opened.message, undefined, {
+        status: 403,
+        reason: opened.reason,
+      });
     sendRedirect(res, opened.location, { 'set-cookie': opened.setCookie });
   }
 
   async function verify(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const outcome = await gate.verify(url.searchParams.get('auth_request_id') ?? '', url.searchParams.get('state') ?? '', req.headers.cookie);
+    const outcome = await gate.verify(
+      url.searchParams.get('auth_request_id') ?? '',
+      url.searchParams.get('state') ?? '',
+      req.headers.cookie,
+    );
     if (!outcome.ok) {
-      return sendVerifyPage(res, false, 'Not connected', outcome.message, undefined, { status: outcome.reason === 'other_browser' ? 403 : 400, reason: outcome.reason });
+      return sendVerifyPage(res, false, 'Not connected', outcome.message, undefined, {
+        status: outcome.reason === 'other_browser' ? 403 : 400,
+        reason: outcome.reason,
+      });
     }
     const label = outcome.connector === 'notion' ? 'Notion' : outcome.connector;
-    return sendVerifyPage(res, true, `${label} connected`, `${label} is connected for your API key. You can close this tab and send your request again.`, outcome.redirectUrl, {
-      ...(outcome.setCookie ? { setCookie: outcome.setCookie } : {}),
-    });
+    return sendVerifyPage(
+      res,
+      true,
+      `${label} connected`,
+      `${label} is connected for your API key. You can close this tab and send your request again.`,
+      outcome.redirectUrl,
+      {
+        ...(outcome.setCookie ? { setCookie: outcome.setCookie } : {}),
+      },
+    );
   }
 
   function index(res: ServerResponse): void {
@@ -216,7 +253,12 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
 
   function allow(res: ServerResponse, method: string | undefined, allowed: string[]): boolean {
     if (allowed.includes(method ?? '')) return true;
-    sendError(res, 405, { error: 'method_not_allowed', message: `Use ${allowed.join(' or ')} here.` }, { allow: allowed.join(', ') });
+    sendError(
+      res,
+      405,
+      { error: 'method_not_allowed', message: `Use ${allowed.join(' or ')} here.` },
+      { allow: allowed.join(', ') },
+    );
     return false;
   }
 
@@ -242,9 +284,15 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
       if (!allow(res, req.method, ['GET'])) return;
       return openConsent(req, res, id);
     }
-    const known = rest.length === 0 && !segments.includes(undefined) && (head === 'tasks' || (head === 'connect' && id !== undefined));
+    const known =
+      rest.length === 0 &&
+      !segments.includes(undefined) &&
+      (head === 'tasks' || (head === 'connect' && id !== undefined));
     if (!known || head === undefined) {
-      return sendError(res, 404, { error: 'not_found', message: `Nothing at ${url.pathname}; GET / lists the endpoints.` });
+      return sendError(res, 404, {
+        error: 'not_found',
+        message: `Nothing at ${url.pathname}; GET / lists the endpoints.`,
+      });
     }
     const methods = head === 'tasks' && id === undefined ? ['GET', 'POST'] : ['GET'];
     if (!allow(res, req.method, methods)) return;
@@ -258,7 +306,8 @@ export function createStandbyApi(deps: StandbyApiDeps): Handler {
     }
     const task = await store.get(id, callerRef(caller));
     // Someone else's task answers exactly as a task that does not exist.
-    if (task === undefined) return sendError(res, 404, { error: 'task_not_found', message: `No task ${id} of yours here.` });
+    if (task === undefined)
+      return sendError(res, 404, { error: 'task_not_found', message: `No task ${id} of yours here.` });
     return sendJson(res, 200, taskView(task));
   };
 }

@@ -28,7 +28,12 @@ const SPECS: Record<Exclude<keyof StandbyLimits, 'retryAfterSecs'>, LimitSpec> =
   maxBodyBytes: { variable: 'STANDBY_MAX_BODY_BYTES', fallback: 16_384, min: 1_024, max: 1_048_576 },
   maxRunningTasksPerCaller: { variable: 'STANDBY_MAX_RUNNING_TASKS_PER_CALLER', fallback: 2, min: 1, max: 100 },
   maxKeptTasks: { variable: 'STANDBY_MAX_KEPT_TASKS', fallback: 200, min: 1, max: 100_000 },
-  maxYoutubeQuotaUnits: { variable: 'STANDBY_MAX_YOUTUBE_QUOTA_UNITS', fallback: DEFAULT_YOUTUBE_QUOTA_UNITS, min: 150, max: 10_000 },
+  maxYoutubeQuotaUnits: {
+    variable: 'STANDBY_MAX_YOUTUBE_QUOTA_UNITS',
+    fallback: DEFAULT_YOUTUBE_QUOTA_UNITS,
+    min: 150,
+    max: 10_000,
+  },
 };
 
 /** A task takes seconds to minutes; asking sooner than this only adds load. */

@@ -27,7 +27,9 @@ export interface TaskRequestOptions {
 /** The task to run, or an InputError with one message saying what to fix. */
 export function parseTaskRequest(body: unknown, options: TaskRequestOptions): ActorInput {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InputError('The body must be a JSON object with a "topic" (structured research) or a "task" (free text for Claude).');
+    throw new InputError(
+      'The body must be a JSON object with a "topic" (structured research) or a "task" (free text for Claude).',
+    );
   }
   const unknown = Object.keys(body).filter((key) => !ACCEPTED.has(key));
   if (unknown.length > 0) {
@@ -38,12 +40,16 @@ export function parseTaskRequest(body: unknown, options: TaskRequestOptions): Ac
   }
   const task = (body as Record<string, unknown>)['task'];
   if (typeof task === 'string' && task.trim() !== '' && !options.anthropicApiKey) {
-    throw new InputError('Free-text tasks are not available here: the operator has not set ANTHROPIC_API_KEY. Send a research "topic" instead (no LLM needed).');
+    throw new InputError(
+      'Free-text tasks are not available here: the operator has not set ANTHROPIC_API_KEY. Send a research "topic" instead (no LLM needed).',
+    );
   }
   // Only the operator's key: an ANTHROPIC_API_KEY from anywhere else must never reach parseInput.
   const input = parseInput(body, { ANTHROPIC_API_KEY: options.anthropicApiKey });
   if (input.youtubeQuotaUnits > options.maxYoutubeQuotaUnits) {
-    throw new InputError(`youtubeQuotaUnits: at most ${options.maxYoutubeQuotaUnits} on this server (the YouTube quota is shared by all callers).`);
+    throw new InputError(
+      `youtubeQuotaUnits: at most ${options.maxYoutubeQuotaUnits} on this server (the YouTube quota is shared by all callers).`,
+    );
   }
   return input;
 }

@@ -62,7 +62,12 @@ export function taskError(error: unknown): TaskError | undefined {
   return undefined;
 }
 
-export async function runTask(task: TaskRecord, input: ActorInput, handles: TaskHandles, deps: TaskRunnerDeps): Promise<void> {
+export async function runTask(
+  task: TaskRecord,
+  input: ActorInput,
+  handles: TaskHandles,
+  deps: TaskRunnerDeps,
+): Promise<void> {
   let roundTrips = 0;
   const count = (): void => {
     roundTrips += 1;
@@ -108,9 +113,11 @@ export async function runTask(task: TaskRecord, input: ActorInput, handles: Task
     // The section is in Notion by now: a dataset or charging failure is the operator's to see in
     // the log, not a FAILED task that the caller would send again (and get a second section).
     await bestEffort(task, 'push the channels to the dataset', deps, async () => {
-      if (result.items.length > 0) await deps.pushItems(result.items.map((item) => ({ ...item, taskId: task.id, callerRef: task.owner })));
+      if (result.items.length > 0)
+        await deps.pushItems(result.items.map((item) => ({ ...item, taskId: task.id, callerRef: task.owner })));
     });
-    if (result.completed) await bestEffort(task, 'charge the task-completed event', deps, () => deps.charge('task-completed'));
+    if (result.completed)
+      await bestEffort(task, 'charge the task-completed event', deps, () => deps.charge('task-completed'));
     deps.store.finish(task, {
       status: 'SUCCEEDED',
       summary: result.summary,
@@ -122,7 +129,12 @@ export async function runTask(task: TaskRecord, input: ActorInput, handles: Task
   }
 }
 
-async function bestEffort(task: TaskRecord, what: string, deps: Pick<TaskRunnerDeps, 'log'>, work: () => Promise<unknown>): Promise<void> {
+async function bestEffort(
+  task: TaskRecord,
+  what: string,
+  deps: Pick<TaskRunnerDeps, 'log'>,
+  work: () => Promise<unknown>,
+): Promise<void> {
   try {
     await work();
   } catch (error) {
@@ -139,6 +151,11 @@ function describe(task: TaskRecord, error: unknown, deps: Pick<TaskRunnerDeps, '
   // Unexpected: the caller gets no internals; the operator's log gets the error's own words
   // (auth-gate's and the SDKs' errors carry no key, token or link).
   const name = error instanceof Error ? error.name : 'Error';
-  deps.log.error(`Task ${task.id} failed unexpectedly: ${name}: ${error instanceof Error ? error.message : String(error)}`);
-  return { code: 'internal_error', message: 'The task failed unexpectedly; the operator can find the details in the server log.' };
+  deps.log.error(
+    `Task ${task.id} failed unexpectedly: ${name}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  return {
+    code: 'internal_error',
+    message: 'The task failed unexpectedly; the operator can find the details in the server log.',
+  };
 }

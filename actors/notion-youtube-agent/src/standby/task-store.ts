@@ -75,7 +75,12 @@ export function isTaskId(value: string): boolean {
 function isTaskRecord(value: unknown): value is TaskRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Partial<Record<keyof TaskRecord, unknown>>;
-  return typeof record.id === 'string' && typeof record.owner === 'string' && typeof record.status === 'string' && Array.isArray(record.steps);
+  return (
+    typeof record.id === 'string' &&
+    typeof record.owner === 'string' &&
+    typeof record.status === 'string' &&
+    Array.isArray(record.steps)
+  );
 }
 
 export class TaskStore {
@@ -99,7 +104,8 @@ export class TaskStore {
    * requests of one caller cannot all pass the limit. `open` makes the task, `cancel` frees the slot.
    */
   reserve(owner: string): Reservation {
-    if ((this.#busy.get(owner) ?? 0) >= this.options.maxRunningTasksPerCaller) return { ok: false, reason: 'too_many_tasks' };
+    if ((this.#busy.get(owner) ?? 0) >= this.options.maxRunningTasksPerCaller)
+      return { ok: false, reason: 'too_many_tasks' };
     if (!this.#makeRoom()) return { ok: false, reason: 'server_busy' };
     this.#busy.set(owner, (this.#busy.get(owner) ?? 0) + 1);
     this.#reserved += 1;
@@ -200,6 +206,8 @@ export class TaskStore {
     const archive = this.options.archive;
     if (archive === undefined) return;
     // Requests do not wait for the archive (a slow store must not slow the API); flush() does.
-    this.#writes = this.#writes.then(() => write(archive)).catch((error: unknown) => this.options.onArchiveError?.(error));
+    this.#writes = this.#writes
+      .then(() => write(archive))
+      .catch((error: unknown) => this.options.onArchiveError?.(error));
   }
 }

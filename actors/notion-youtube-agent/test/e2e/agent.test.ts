@@ -53,15 +53,30 @@ describe('Claude agent (free-text task)', () => {
     let pageId = '';
     let malformedAnswer = '';
     emulator.anthropic.enqueue(
-      { type: 'tool_use', text: 'I will research the channels first.', calls: [{ name: 'youtube_research', input: { topic: 'python tutorial', count: 3 } }] },
+      {
+        type: 'tool_use',
+        text: 'I will research the channels first.',
+        calls: [{ name: 'youtube_research', input: { topic: 'python tutorial', count: 3 } }],
+      },
       (request) => {
         research = JSON.parse(onlyResult(request).text) as ResearchToolResult;
-        return { type: 'tool_use', calls: [{ name: 'notion_find_or_create_page', input: { title: 'Python channels' } }] };
+        return {
+          type: 'tool_use',
+          calls: [{ name: 'notion_find_or_create_page', input: { title: 'Python channels' } }],
+        };
       },
       (request) => {
         pageId = (JSON.parse(onlyResult(request).text) as { id: string }).id;
         // A page id the model made up: the arguments fail validation and come back as a tool error.
-        return { type: 'tool_use', calls: [{ name: 'notion_append_blocks', input: { page_id: 'my Python page', blocks: [{ type: 'paragraph', text: 'x' }] } }] };
+        return {
+          type: 'tool_use',
+          calls: [
+            {
+              name: 'notion_append_blocks',
+              input: { page_id: 'my Python page', blocks: [{ type: 'paragraph', text: 'x' }] },
+            },
+          ],
+        };
       },
       (request) => {
         const result = onlyResult(request);
@@ -76,7 +91,9 @@ describe('Claude agent (free-text task)', () => {
                 page_id: pageId,
                 blocks: [
                   block('heading_2', 'YouTube research: python tutorial'),
-                  ...research!.channels.map((c) => block('numbered_list_item', `${c.title} — score ${c.score}/10: ${c.reason}`, c.url)),
+                  ...research!.channels.map((c) =>
+                    block('numbered_list_item', `${c.title} — score ${c.score}/10: ${c.reason}`, c.url),
+                  ),
                   block('divider'),
                 ],
               },
@@ -87,12 +104,17 @@ describe('Claude agent (free-text task)', () => {
       { type: 'text', text: 'I added 3 Python tutorial channels to your page "Python channels".' },
     );
 
-    const payPerEvent = JSON.parse(await readFile(`${ACTOR_DIR}/.actor/pay_per_event.json`, 'utf8')) as PayPerEventEvents;
+    const payPerEvent = JSON.parse(
+      await readFile(`${ACTOR_DIR}/.actor/pay_per_event.json`, 'utf8'),
+    ) as PayPerEventEvents;
     const { result, api } = await runOnPlatform(emulator, {
       userId: 'alice-apify-id',
       actorOwnerId: 'operator',
       payPerEvent,
-      input: { task: 'Find 3 Python tutorial channels and add them to my page called "Python channels".', parentPage: 'Research' },
+      input: {
+        task: 'Find 3 Python tutorial channels and add them to my page called "Python channels".',
+        parentPage: 'Research',
+      },
       env: anthropicEnv,
       approve: ['notion'],
     });
@@ -120,7 +142,11 @@ describe('Claude agent (free-text task)', () => {
     expect(output.quotaUnitsUsed).toBeGreaterThan(100);
     // The user's daily share of the shared YouTube project, in the named store under their Apify
     // user id (the input has no say), with what this run spent.
-    expect(output.youtubeQuota).toMatchObject({ usedUnits: output.quotaUnitsUsed, runBudgetUnits: 1000, usedTodayUnits: output.quotaUnitsUsed });
+    expect(output.youtubeQuota).toMatchObject({
+      usedUnits: output.quotaUnitsUsed,
+      runBudgetUnits: 1000,
+      usedTodayUnits: output.quotaUnitsUsed,
+    });
     const ledger = [...(api.namedStores.get(DAILY_QUOTA_STORE) ?? new Map<string, unknown>())];
     expect(ledger).toHaveLength(1);
     expect(ledger[0]![0]).toMatch(/^\d{4}-\d{2}-\d{2}_alice-apify-id_[0-9a-f]{12}$/);
@@ -131,7 +157,13 @@ describe('Claude agent (free-text task)', () => {
     const page = livePagesTitled(notion, 'Python channels')[0]!;
     expect(page.id).toBe(pageId);
     expect(page.parent.page_id).toBe(livePagesTitled(notion, 'Research')[0]!.id);
-    expect(page.children.map((b) => b.type)).toEqual(['heading_2', 'numbered_list_item', 'numbered_list_item', 'numbered_list_item', 'divider']);
+    expect(page.children.map((b) => b.type)).toEqual([
+      'heading_2',
+      'numbered_list_item',
+      'numbered_list_item',
+      'numbered_list_item',
+      'divider',
+    ]);
     page.children
       .filter((b) => b.type === 'numbered_list_item')
       .forEach((entry, index) => {
@@ -161,7 +193,11 @@ describe('Claude agent (free-text task)', () => {
       // The first call and both SDK retries.
       ...[0, 1, 2].map(() => ({ type: 'error' as const, status: 529, retryAfterSeconds: 0.01 })),
     );
-    const { result } = await runActor(emulator, { input: { task: 'List my research pages.' }, env: anthropicEnv, approve: ['notion'] });
+    const { result } = await runActor(emulator, {
+      input: { task: 'List my research pages.' },
+      env: anthropicEnv,
+      approve: ['notion'],
+    });
     expect(result.exitCode).toBe(1);
     const output = result.output as RunOutput;
     expect(output.status).toBe('FAILED');
@@ -200,7 +236,11 @@ describe('Claude agent (free-text task)', () => {
       when: { toolOffered: 'notion_search_pages' },
       answer: { type: 'tool_use', calls: [{ name: 'notion_search_pages', input: { query: 'Research' } }] },
     });
-    const { result } = await runActor(emulator, { input: { task: 'Search forever.', maxIterations: 2 }, env: anthropicEnv, approve: ['notion'] });
+    const { result } = await runActor(emulator, {
+      input: { task: 'Search forever.', maxIterations: 2 },
+      env: anthropicEnv,
+      approve: ['notion'],
+    });
     expect(result.exitCode).toBe(0);
     const output = result.output as RunOutput;
     expect(output).toMatchObject({ status: 'BUDGET_EXHAUSTED', stopReason: 'max_iterations' });

@@ -26,7 +26,10 @@ beforeAll(async () => {
   await mkdir(ledgerDir, { recursive: true });
   const now = Date.now();
   for (const day of [utcDay(new Date(now)), utcDay(new Date(now + 86_400_000))]) {
-    await writeFile(join(ledgerDir, `${dailyQuotaKey(USER, day)}.json`), JSON.stringify({ day, runs: { 'earlier-run': EARLIER_UNITS } }));
+    await writeFile(
+      join(ledgerDir, `${dailyQuotaKey(USER, day)}.json`),
+      JSON.stringify({ day, runs: { 'earlier-run': EARLIER_UNITS } }),
+    );
   }
 });
 
@@ -45,11 +48,22 @@ async function ledgerTotals(): Promise<number[]> {
   return totals;
 }
 
-const input = { topic: 'python tutorial', channelCount: 4, notionPage: 'YouTube research', parentPage: 'Research', youtubeQuotaUnits: 1000 };
+const input = {
+  topic: 'python tutorial',
+  channelCount: 4,
+  notionPage: 'YouTube research',
+  parentPage: 'Research',
+  youtubeQuotaUnits: 1000,
+};
 
 describe('the daily YouTube quota per user', () => {
-  it('cuts the run to what is left of the user\'s day, and the run says what it used', async () => {
-    const { result } = await runActor(emulator, { input, approve: ['notion'], storageDir, env: { [DAILY_UNITS_VARIABLE]: '1500' } });
+  it("cuts the run to what is left of the user's day, and the run says what it used", async () => {
+    const { result } = await runActor(emulator, {
+      input,
+      approve: ['notion'],
+      storageDir,
+      env: { [DAILY_UNITS_VARIABLE]: '1500' },
+    });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     const output = result.output as RunOutput;
     expect(output.quotaUnitsUsed).toBeGreaterThan(100);
@@ -60,7 +74,9 @@ describe('the daily YouTube quota per user', () => {
       usedTodayUnits: EARLIER_UNITS + output.quotaUnitsUsed,
       dailyLimitUnits: 1500,
     });
-    expect(result.stdout + result.stderr).toContain(`YouTube quota: ${output.quotaUnitsUsed} units this run; ${EARLIER_UNITS + output.quotaUnitsUsed} of your 1500 today (UTC).`);
+    expect(result.stdout + result.stderr).toContain(
+      `YouTube quota: ${output.quotaUnitsUsed} units this run; ${EARLIER_UNITS + output.quotaUnitsUsed} of your 1500 today (UTC).`,
+    );
     // Recorded in the named store under the user and the day of the run.
     expect(await ledgerTotals()).toContain(EARLIER_UNITS + output.quotaUnitsUsed);
   }, 90_000);
@@ -74,6 +90,8 @@ describe('the daily YouTube quota per user', () => {
     expect(printed).toContain('00:00 UTC');
     expect(printed).not.toMatch(STACK_TRACE);
     const calls = await emulator.admin.calls();
-    expect(calls.filter((call) => call.connector === 'youtube' || call.kind === 'proxy' || call.kind === 'tool')).toEqual([]);
+    expect(
+      calls.filter((call) => call.connector === 'youtube' || call.kind === 'proxy' || call.kind === 'tool'),
+    ).toEqual([]);
   }, 60_000);
 });

@@ -4,7 +4,16 @@
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunOutput } from '../../src/run-output.js';
-import { connectSharedYoutube, livePagesTitled, notionOf, runActor, runOnPlatform, SHARED_YOUTUBE, startStack, USER } from '../support/stack.js';
+import {
+  connectSharedYoutube,
+  livePagesTitled,
+  notionOf,
+  runActor,
+  runOnPlatform,
+  SHARED_YOUTUBE,
+  startStack,
+  USER,
+} from '../support/stack.js';
 
 let emulator: RunningEmulator;
 
@@ -54,7 +63,12 @@ describe('the shared YouTube account on the platform', () => {
     expect((await emulator.admin.account('youtube', SHARED_YOUTUBE))?.status).toBe('ACTIVE');
     // Links were made here (the same check proves none were made for the Store user above).
     const rpcs = await emulator.admin.calls({ kind: 'rpc' });
-    expect(rpcs.filter((call) => /magiclink/i.test(call.name)).map((call) => call.connector).sort()).toEqual(['notion', 'youtube']);
+    expect(
+      rpcs
+        .filter((call) => /magiclink/i.test(call.name))
+        .map((call) => call.connector)
+        .sort(),
+    ).toEqual(['notion', 'youtube']);
     // The operator's own Notion is per-user, keyed by their Apify user id.
     expect((await emulator.admin.account('notion', 'operator'))?.status).toBe('ACTIVE');
   });
@@ -86,14 +100,19 @@ describe('bad input', () => {
   });
 
   it('an unknown page with no parent is found out before any research or write', async () => {
-    const { result } = await runActor(emulator, { input: { topic: 'python tutorial', notionPage: 'Page that does not exist' }, approve: ['notion'] });
+    const { result } = await runActor(emulator, {
+      input: { topic: 'python tutorial', notionPage: 'Page that does not exist' },
+      approve: ['notion'],
+    });
     expect(result.exitCode).toBe(1);
     const printed = result.stdout + result.stderr;
     expect(printed).toContain('No Notion page titled "Page that does not exist" was found, and no parent page is set');
     expect(printed).not.toMatch(STACK_TRACE);
     expect(await youtubeToolCalls()).toBe(0);
     // Notion was only searched: no page created, no block appended.
-    const notionCalls = (await emulator.admin.calls()).filter((call) => call.connector === 'notion' && (call.kind === 'proxy' || call.kind === 'tool'));
+    const notionCalls = (await emulator.admin.calls()).filter(
+      (call) => call.connector === 'notion' && (call.kind === 'proxy' || call.kind === 'tool'),
+    );
     expect(new Set(notionCalls.map((call) => call.name))).toEqual(new Set(['/v1/search']));
     expect(livePagesTitled(await notionOf(emulator), 'Page that does not exist')).toEqual([]);
     expect(result.output).toBeUndefined();
@@ -104,7 +123,10 @@ describe('bad input', () => {
 describe('consent', () => {
   it('ends with OUTPUT AWAITING_AUTH when nobody connects Notion in time', async () => {
     await connectSharedYoutube(emulator);
-    const { run, result } = await runActor(emulator, { input: topicInput, env: { AUTH_GATE_CONSENT_TIMEOUT_SECS: '1' } });
+    const { run, result } = await runActor(emulator, {
+      input: topicInput,
+      env: { AUTH_GATE_CONSENT_TIMEOUT_SECS: '1' },
+    });
     expect(result.exitCode).toBe(1);
     const output = result.output as RunOutput & { connectors: string[]; liveViewUrl: string };
     expect(output).toMatchObject({ status: 'AWAITING_AUTH', connectors: ['notion'], liveViewUrl: run.liveViewUrl });

@@ -12,7 +12,15 @@ import { TEST_STOP_EXIT_CODE } from '@repo/auth-gate';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelItem, RunOutput } from '../../src/run-output.js';
-import { connectSharedYoutube, livePagesTitled, notionOf, runActor, startStack, textOf, type NotionBlockSnapshot } from '../support/stack.js';
+import {
+  connectSharedYoutube,
+  livePagesTitled,
+  notionOf,
+  runActor,
+  startStack,
+  textOf,
+  type NotionBlockSnapshot,
+} from '../support/stack.js';
 
 const input = { topic: 'python tutorial', channelCount: 3, notionPage: 'YouTube research', parentPage: 'Research' };
 
@@ -73,7 +81,12 @@ let baseline: Outcome;
 describe('notion-youtube-agent survives a migration at every step (structured mode)', () => {
   beforeAll(async () => {
     const user = 'mig-base';
-    const { result } = await runActor(emulator, { input, approve: ['notion'], env: { AUTH_GATE_USER_ID: user }, storageDir: await storageDir(user) });
+    const { result } = await runActor(emulator, {
+      input,
+      approve: ['notion'],
+      env: { AUTH_GATE_USER_ID: user },
+      storageDir: await storageDir(user),
+    });
     expect(result.exitCode, result.stdout + result.stderr).toBe(0);
     baseline = await outcomeOf(user, result.datasetItems, result.output);
     expect(baseline.sections).toHaveLength(1);
@@ -91,21 +104,32 @@ describe('notion-youtube-agent survives a migration at every step (structured mo
     'result-ready',
     'stored',
     'charging',
-  ])('stopped after "%s", then rerun on the same storage: one section, as after one run', async (step) => {
-    const user = `mig-${step}`;
-    const dir = await storageDir(user);
+  ])(
+    'stopped after "%s", then rerun on the same storage: one section, as after one run',
+    async (step) => {
+      const user = `mig-${step}`;
+      const dir = await storageDir(user);
 
-    const { stopped, resumed } = await migrateAfterStep(step, (env, phase) =>
-      runActor(emulator, { input, ...(phase === 'stop' ? { approve: ['notion'] } : {}), storageDir: dir, env: { AUTH_GATE_USER_ID: user, ...env } }),
-    );
-    expect(stopped.result.exitCode, stopped.result.stdout + stopped.result.stderr).toBe(TEST_STOP_EXIT_CODE);
-    const { result } = resumed;
-    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      const { stopped, resumed } = await migrateAfterStep(step, (env, phase) =>
+        runActor(emulator, {
+          input,
+          ...(phase === 'stop' ? { approve: ['notion'] } : {}),
+          storageDir: dir,
+          env: { AUTH_GATE_USER_ID: user, ...env },
+        }),
+      );
+      expect(stopped.result.exitCode, stopped.result.stdout + stopped.result.stderr).toBe(TEST_STOP_EXIT_CODE);
+      const { result } = resumed;
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
 
-    expect(result.stdout).toContain(`Resuming a restarted run after its step "${step === 'append-unrecorded' ? 'append-intent' : step}"`);
-    const outcome = await outcomeOf(user, result.datasetItems, result.output);
-    expect(comparable(outcome)).toEqual(comparable(baseline));
-    expect(outcome.sections).toHaveLength(1);
-    expect(new Set(outcome.items.map((item) => item.channelId)).size).toBe(outcome.items.length);
-  }, 150_000);
+      expect(result.stdout).toContain(
+        `Resuming a restarted run after its step "${step === 'append-unrecorded' ? 'append-intent' : step}"`,
+      );
+      const outcome = await outcomeOf(user, result.datasetItems, result.output);
+      expect(comparable(outcome)).toEqual(comparable(baseline));
+      expect(outcome.sections).toHaveLength(1);
+      expect(new Set(outcome.items.map((item) => item.channelId)).size).toBe(outcome.items.length);
+    },
+    150_000,
+  );
 });

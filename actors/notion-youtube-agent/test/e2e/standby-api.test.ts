@@ -20,7 +20,15 @@ import {
   type TaskView,
 } from '../support/standby.js';
 import { callerIdentifier } from '@repo/auth-gate/standby';
-import { connectSharedYoutube, livePagesTitled, notionOf, SHARED_YOUTUBE, startStack, textOf, type NotionSnapshot } from '../support/stack.js';
+import {
+  connectSharedYoutube,
+  livePagesTitled,
+  notionOf,
+  SHARED_YOUTUBE,
+  startStack,
+  textOf,
+  type NotionSnapshot,
+} from '../support/stack.js';
 
 /** The Notion identifier of a user key of ORG: its organization and user (no prefix here). */
 const idOf = (user: string): string => callerIdentifier('', ORG, user);
@@ -60,7 +68,11 @@ async function userKey(user: string): Promise<ApiKey> {
 async function connectNotion(key: string): Promise<void> {
   const pending = await callApi(base, 'GET', '/connect/notion', { key });
   expect(pending.status).toBe(200);
-  expect(pending.body).toMatchObject({ connector: 'notion', status: 'PENDING_AUTH', url: expect.stringContaining(`${base}/consent/`) as unknown });
+  expect(pending.body).toMatchObject({
+    connector: 'notion',
+    status: 'PENDING_AUTH',
+    url: expect.stringContaining(`${base}/consent/`) as unknown,
+  });
   const link = pending.body['url'] as string;
   secrets.push(link);
   const { verifyUrl, page } = await approveInBrowser(link);
@@ -83,7 +95,12 @@ function researchHeadings(snapshot: NotionSnapshot): string[] {
   );
 }
 
-const research = (topic: string) => ({ topic, channelCount: 3, notionPage: 'YouTube research', parentPage: 'Research' });
+const research = (topic: string) => ({
+  topic,
+  channelCount: 3,
+  notionPage: 'YouTube research',
+  parentPage: 'Research',
+});
 
 describe('Standby API', () => {
   it('answers the readiness probe and an index without a key; everything else needs a valid key, and an Apify token never reaches Scalekit', async () => {
@@ -96,13 +113,20 @@ describe('Standby API', () => {
     const validations = (await emulator.admin.counters()).byName['rpc:ValidateToken'] ?? 0;
     const apifyToken = await callApi(base, 'GET', '/tasks', { key: 'apify_api_0123456789abcdefghij' });
     // As through Apify's Standby gateway: the Apify token in Authorization, the key in X-Api-Key.
-    const beside = await callApi(base, 'GET', '/tasks', { headers: { authorization: 'Bearer apify_api_0123456789abcdefghij', 'x-api-key': key } });
+    const beside = await callApi(base, 'GET', '/tasks', {
+      headers: { authorization: 'Bearer apify_api_0123456789abcdefghij', 'x-api-key': key },
+    });
     const validationsAfter = (await emulator.admin.counters()).byName['rpc:ValidateToken'] ?? 0;
 
     expect(probe.status).toBe(200);
     expect(await probe.text()).toBe('ok');
     expect(index.status).toBe(200);
-    expect(Object.keys(index.body['endpoints'] as object)).toEqual(['POST /tasks', 'GET /tasks', 'GET /tasks/{id}', 'GET /connect/notion']);
+    expect(Object.keys(index.body['endpoints'] as object)).toEqual([
+      'POST /tasks',
+      'GET /tasks',
+      'GET /tasks/{id}',
+      'GET /connect/notion',
+    ]);
     expect(missing.status).toBe(401);
     expect(missing.body['error']).toBe('missing_api_key');
     expect(missing.headers.get('www-authenticate')).toBe('Bearer');
@@ -155,7 +179,9 @@ describe('Standby API', () => {
     // The emulator's call log: Notion was reached for these two users only, YouTube through the shared account only.
     const proxy = await emulator.admin.calls({ kind: 'proxy' });
     const tools = await emulator.admin.calls({ kind: 'tool' });
-    expect(new Set(proxy.filter((c) => c.connector === 'notion').map((c) => c.identifier))).toEqual(new Set([idOf('usr_ann'), idOf('usr_ben')]));
+    expect(new Set(proxy.filter((c) => c.connector === 'notion').map((c) => c.identifier))).toEqual(
+      new Set([idOf('usr_ann'), idOf('usr_ben')]),
+    );
     expect(proxy.filter((c) => c.identifier === idOf('usr_ann')).length).toBeGreaterThan(2);
     expect(proxy.filter((c) => c.identifier === idOf('usr_ben')).length).toBeGreaterThan(2);
     const youtube = [...proxy, ...tools].filter((c) => c.connector === 'youtube');
@@ -193,8 +219,15 @@ describe('Standby API', () => {
     const operatorOnly = await post({ topic: 'python tutorial', anthropicApiKey: 'sk-ant-mine', model: 'claude-opus' });
     const quota = await post({ topic: 'python tutorial', youtubeQuotaUnits: 5000 });
     const notAnObject = await post(['python tutorial']);
-    const notJson = await callApi(base, 'POST', '/tasks', { key, rawBody: '{"topic": ', headers: { 'content-type': 'application/json' } });
-    const huge = await callApi(base, 'POST', '/tasks', { key, body: { topic: 'python tutorial', task: 'x'.repeat(40_000) } });
+    const notJson = await callApi(base, 'POST', '/tasks', {
+      key,
+      rawBody: '{"topic": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    const huge = await callApi(base, 'POST', '/tasks', {
+      key,
+      body: { topic: 'python tutorial', task: 'x'.repeat(40_000) },
+    });
 
     for (const answer of [nothing, outOfRange, operatorOnly, quota, notAnObject]) {
       expect(answer.status).toBe(400);
@@ -265,13 +298,20 @@ describe('Standby API', () => {
     const refused = await callApi(base, 'POST', '/tasks', { key, body: research('python tutorial') });
     const link = await callApi(base, 'GET', '/connect/notion', { key });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ error: 'authorization_required', connect: '/connect/notion', connectors: [{ connector: 'notion', status: 'EXPIRED' }] });
+    expect(refused.body).toMatchObject({
+      error: 'authorization_required',
+      connect: '/connect/notion',
+      connectors: [{ connector: 'notion', status: 'EXPIRED' }],
+    });
     expect(link.body).toMatchObject({ connector: 'notion', status: 'EXPIRED' });
     secrets.push(link.body['url'] as string);
     secrets.push((await approveInBrowser(link.body['url'] as string)).verifyUrl);
 
     // Accepted, then failed in Notion: no such page and no parent to create it under.
-    const accepted = await callApi(base, 'POST', '/tasks', { key, body: { topic: 'python tutorial', notionPage: 'No such page' } });
+    const accepted = await callApi(base, 'POST', '/tasks', {
+      key,
+      body: { topic: 'python tutorial', notionPage: 'No such page' },
+    });
     expect(accepted.status).toBe(202);
     const task = await waitForTask(base, key, accepted.body['id'] as string);
     expect(task.status).toBe('FAILED');
@@ -283,7 +323,11 @@ describe('Standby API', () => {
   it('limits running tasks per caller: a second one while the first runs gets 429 with Retry-After, then goes through', async () => {
     const { key } = await connectedUser('usr_dan');
     // Dan's first Notion call is slow, so his first task is surely still running at the second POST.
-    await emulator.admin.addFault({ match: { kind: 'proxy', connector: 'notion', identifier: idOf('usr_dan') }, effect: { type: 'latency', ms: 1500 }, times: 1 });
+    await emulator.admin.addFault({
+      match: { kind: 'proxy', connector: 'notion', identifier: idOf('usr_dan') },
+      effect: { type: 'latency', ms: 1500 },
+      times: 1,
+    });
 
     const first = await callApi(base, 'POST', '/tasks', { key, body: research('python tutorial') });
     const second = await callApi(base, 'POST', '/tasks', { key, body: research('python tutorial') });
@@ -299,25 +343,40 @@ describe('Standby API', () => {
     expect((await waitForTask(base, key, third.body['id'] as string)).status).toBe('SUCCEEDED');
   }, 60_000);
 
-  it('runs a free-text task with the Claude agent on the operator\'s key, in the caller\'s Notion', async () => {
+  it("runs a free-text task with the Claude agent on the operator's key, in the caller's Notion", async () => {
     const { key } = await connectedUser('usr_eve');
     let pageId = '';
     emulator.anthropic.enqueue(
       { type: 'tool_use', calls: [{ name: 'notion_find_or_create_page', input: { title: 'Eve channels' } }] },
       (request) => {
         pageId = (JSON.parse(request.toolResults[0]!.text) as { id: string }).id;
-        return { type: 'tool_use', calls: [{ name: 'notion_append_blocks', input: { page_id: pageId, blocks: [{ type: 'paragraph', text: 'Channels for Eve' }] } }] };
+        return {
+          type: 'tool_use',
+          calls: [
+            {
+              name: 'notion_append_blocks',
+              input: { page_id: pageId, blocks: [{ type: 'paragraph', text: 'Channels for Eve' }] },
+            },
+          ],
+        };
       },
       { type: 'text', text: 'Added a note to "Eve channels".' },
     );
 
-    const accepted = await callApi(base, 'POST', '/tasks', { key, body: { task: 'Start a page "Eve channels" for my research.', parentPage: 'Research' } });
+    const accepted = await callApi(base, 'POST', '/tasks', {
+      key,
+      body: { task: 'Start a page "Eve channels" for my research.', parentPage: 'Research' },
+    });
     expect(accepted.status).toBe(202);
     const task = await waitForTask(base, key, accepted.body['id'] as string);
 
     expect(task.status).toBe('SUCCEEDED');
     expect(task.mode).toBe('agent');
-    expect(task.result).toMatchObject({ mode: 'agent', answer: 'Added a note to "Eve channels".', notionPageId: pageId });
+    expect(task.result).toMatchObject({
+      mode: 'agent',
+      answer: 'Added a note to "Eve channels".',
+      notionPageId: pageId,
+    });
     const page = livePagesTitled(await notionOf(emulator, idOf('usr_eve')), 'Eve channels')[0]!;
     expect(page.children.map(textOf)).toEqual(['Channels for Eve']);
     expect(livePagesTitled(await notionOf(emulator, idOf('usr_ann')), 'Eve channels')).toEqual([]);
@@ -335,14 +394,23 @@ describe('Standby API', () => {
     // The task store outlives the run (another Standby run answers GET /tasks/{id} from it): final states, no keys.
     expect(finished).toHaveLength(2);
     for (const task of finished) {
-      const record = (await readRecord(result.storageDir, task.id, 'notion-youtube-agent-tasks')) as Record<string, unknown>;
-      expect(record).toMatchObject({ id: task.id, status: 'SUCCEEDED', notionPageUrl: task.notionPageUrl, owner: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown });
+      const record = (await readRecord(result.storageDir, task.id, 'notion-youtube-agent-tasks')) as Record<
+        string,
+        unknown
+      >;
+      expect(record).toMatchObject({
+        id: task.id,
+        status: 'SUCCEEDED',
+        notionPageUrl: task.notionPageUrl,
+        owner: expect.stringMatching(/^[0-9a-f]{24}$/) as unknown,
+      });
       for (const secret of secrets) expect(JSON.stringify(record)).not.toContain(secret);
     }
     // The log is not empty of what matters: tasks are logged, by id and hashed caller reference.
     expect(printed).toMatch(/Task [0-9a-f-]{36} \(structured\) started for caller [0-9a-f]{24}/);
     expect(secrets.length).toBeGreaterThan(10);
     for (const secret of secrets) expect(printed).not.toContain(secret);
-    for (const fragment of ['magicLink', 'auth_request_id', 'Bearer ', 'apify_api_', emulator.clientSecret]) expect(printed).not.toContain(fragment);
+    for (const fragment of ['magicLink', 'auth_request_id', 'Bearer ', 'apify_api_', emulator.clientSecret])
+      expect(printed).not.toContain(fragment);
   }, 30_000);
 });

@@ -27,7 +27,11 @@ afterAll(async () => {
 
 /** Approves a magic link in `browser` and follows the redirect to the verify route. */
 async function approveThere(browser: BrowserSession, magicLink: string): Promise<Response> {
-  const approved = await browser.fetch(magicLink, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
+  const approved = await browser.fetch(magicLink, {
+    method: 'POST',
+    body: new URLSearchParams({ decision: 'approve' }),
+    redirect: 'manual',
+  });
   return browser.fetch(approved.headers.get('location')!, { redirect: 'manual' });
 }
 
@@ -57,13 +61,18 @@ describe('Standby consent links are bound to the browser that opens them', () =>
     expect(forwarded.headers.get('x-frame-options')).toBe('DENY');
     expect(forwarded.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(await forwarded.text()).toContain('data-reason="other_browser"');
-    expect((await emulator.admin.account('notion', callerIdentifier('', ORG, 'usr_fwd')))?.status).toBe('PENDING_VERIFICATION');
+    expect((await emulator.admin.account('notion', callerIdentifier('', ORG, 'usr_fwd')))?.status).toBe(
+      'PENDING_VERIFICATION',
+    );
     // The same, as the caller sees it through the API (auth-gate's lookup over the real SDK).
     const still = await callApi(base, 'GET', '/connect/notion', { key });
     expect(still.body['status']).toBe('PENDING_VERIFICATION');
 
     // The caller asks again and finishes in their own browser.
     await approveInBrowser(still.body['url'] as string, owner);
-    expect((await callApi(base, 'GET', '/connect/notion', { key })).body).toEqual({ connector: 'notion', status: 'ACTIVE' });
+    expect((await callApi(base, 'GET', '/connect/notion', { key })).body).toEqual({
+      connector: 'notion',
+      status: 'ACTIVE',
+    });
   }, 120_000);
 });

@@ -98,7 +98,9 @@ describe('structured research (no LLM)', () => {
     expect(second.result.exitCode).toBe(0);
     expect(second.result.stdout).not.toContain('Waiting for authorization');
     expect((second.result.output as RunOutput).notionPageId).toBe(page!.id);
-    expect((second.result.output as RunOutput).steps.map((s) => s.text)).toContain('Notion page found: "YouTube research"');
+    expect((second.result.output as RunOutput).steps.map((s) => s.text)).toContain(
+      'Notion page found: "YouTube research"',
+    );
 
     notion = await notionOf(emulator);
     const pages = livePagesTitled(notion, 'YouTube research');
@@ -109,7 +111,7 @@ describe('structured research (no LLM)', () => {
     expect(pages[0]!.children.slice(0, section!.length).map((b) => b.id)).toEqual(section!.map((b) => b.id));
   });
 
-  it('respects Notion\'s rate limit: a write answered 429 is retried and the section is complete', async () => {
+  it("respects Notion's rate limit: a write answered 429 is retried and the section is complete", async () => {
     await emulator.close();
     emulator = await startEmulator({ sandboxes: { notion: { rateLimitPerSecond: 1, burst: 1 } } });
     await connectSharedYoutube(emulator);

@@ -68,7 +68,11 @@ export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<F
   const records = new Map<string, unknown>([['INPUT', options.input]]);
   const namedStores = new Map<string, Map<string, unknown>>();
   const storeRecords = (id: string): Map<string, unknown> | undefined =>
-    id === KEY_VALUE_STORE ? records : id.startsWith(NAMED_STORE_PREFIX) ? namedStores.get(decodeURIComponent(id.slice(NAMED_STORE_PREFIX.length))) : undefined;
+    id === KEY_VALUE_STORE
+      ? records
+      : id.startsWith(NAMED_STORE_PREFIX)
+        ? namedStores.get(decodeURIComponent(id.slice(NAMED_STORE_PREFIX.length)))
+        : undefined;
   const datasetItems: unknown[] = [];
   const statusMessages: string[] = [];
   const charges: { eventName: string; count: number }[] = [];
@@ -105,7 +109,9 @@ export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<F
     if (record?.[2] !== undefined && store !== undefined) {
       const key = decodeURIComponent(record[2]);
       if (req.method === 'GET') {
-        return store.has(key) ? send(res, 200, store.get(key)) : send(res, 404, { error: { type: 'record-not-found', message: 'Record not found' } });
+        return store.has(key)
+          ? send(res, 200, store.get(key))
+          : send(res, 404, { error: { type: 'record-not-found', message: 'Record not found' } });
       }
       if (req.method === 'PUT') {
         store.set(key, text === '' ? null : (JSON.parse(text) as unknown));
@@ -116,8 +122,10 @@ export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<F
         return send(res, 204);
       }
     }
-    if (path === `/v2/key-value-stores/${KEY_VALUE_STORE}` && req.method === 'GET') return send(res, 200, { data: { id: KEY_VALUE_STORE, name: null } });
-    if (path === `/v2/datasets/${DATASET}` && req.method === 'GET') return send(res, 200, { data: { id: DATASET, name: null, itemCount: datasetItems.length } });
+    if (path === `/v2/key-value-stores/${KEY_VALUE_STORE}` && req.method === 'GET')
+      return send(res, 200, { data: { id: KEY_VALUE_STORE, name: null } });
+    if (path === `/v2/datasets/${DATASET}` && req.method === 'GET')
+      return send(res, 200, { data: { id: DATASET, name: null, itemCount: datasetItems.length } });
     if (path === `/v2/datasets/${DATASET}/items` && req.method === 'POST') {
       const items = JSON.parse(text) as unknown;
       datasetItems.push(...(Array.isArray(items) ? (items as unknown[]) : [items]));
@@ -130,7 +138,14 @@ export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<F
         return send(res, 200, { data: { id: RUN, status: 'RUNNING' } });
       }
       return send(res, 200, {
-        data: { id: RUN, actId: ACTOR, status: 'RUNNING', options: { maxTotalChargeUsd: options.maxTotalChargeUsd ?? null }, pricingInfo, chargedEventCounts: {} },
+        data: {
+          id: RUN,
+          actId: ACTOR,
+          status: 'RUNNING',
+          options: { maxTotalChargeUsd: options.maxTotalChargeUsd ?? null },
+          pricingInfo,
+          chargedEventCounts: {},
+        },
       });
     }
     if (path === `/v2/actor-runs/${RUN}/charge` && req.method === 'POST') {
@@ -138,8 +153,11 @@ export async function startFakeApifyApi(options: FakeApifyApiOptions): Promise<F
       charges.push({ eventName: charge.eventName, count: charge.count ?? 1 });
       return send(res, 201);
     }
-    if (path === `/v2/actors/${ACTOR}` || path === `/v2/acts/${ACTOR}`) return send(res, 200, { data: { id: ACTOR, userId: options.actorOwnerId } });
-    send(res, 404, { error: { type: 'page-not-found', message: `fake Apify API: no route for ${req.method} ${path}` } });
+    if (path === `/v2/actors/${ACTOR}` || path === `/v2/acts/${ACTOR}`)
+      return send(res, 200, { data: { id: ACTOR, userId: options.actorOwnerId } });
+    send(res, 404, {
+      error: { type: 'page-not-found', message: `fake Apify API: no route for ${req.method} ${path}` },
+    });
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

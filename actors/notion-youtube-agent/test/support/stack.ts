@@ -58,7 +58,10 @@ export interface RunOptions {
 }
 
 /** Starts the built actor as user `alice` (unless env says otherwise) and approves consent when asked. */
-export async function runActor(emulator: RunningEmulator, options: RunOptions): Promise<{ run: LocalRun; result: Awaited<LocalRun['done']> }> {
+export async function runActor(
+  emulator: RunningEmulator,
+  options: RunOptions,
+): Promise<{ run: LocalRun; result: Awaited<LocalRun['done']> }> {
   const run = await startLocalRun({
     actorDir: ACTOR_DIR,
     input: options.input,
@@ -122,7 +125,9 @@ export async function notionOf(emulator: RunningEmulator, identifier = USER): Pr
 }
 
 export function livePagesTitled(snapshot: NotionSnapshot, title: string): NotionPageSnapshot[] {
-  return snapshot.pages.filter((page) => pageTitleOf(page) === title && page.archived !== true && page.in_trash !== true);
+  return snapshot.pages.filter(
+    (page) => pageTitleOf(page) === title && page.archived !== true && page.in_trash !== true,
+  );
 }
 
 export interface RichTextSnapshot {

@@ -21,7 +21,10 @@ interface CliRun {
 
 function authGateCli(emulator: RunningEmulator, args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', ...emulator.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...emulator.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -41,10 +44,17 @@ export interface ApiKey {
  * the one indented line of the output (printed once), the id is on the "Created API key" line.
  */
 export async function createApiKey(emulator: RunningEmulator, options: { user?: string } = {}): Promise<ApiKey> {
-  const run = await authGateCli(emulator, ['keys', 'create', '--org', ORG, ...(options.user === undefined ? [] : ['--user', options.user])]);
+  const run = await authGateCli(emulator, [
+    'keys',
+    'create',
+    '--org',
+    ORG,
+    ...(options.user === undefined ? [] : ['--user', options.user]),
+  ]);
   const keys = run.stdout.split('\n').filter((line) => /^ {2}\S+$/.test(line));
   const tokenId = /Created API key (apit_\w+)/.exec(run.stdout)?.[1];
-  if (run.code !== 0 || keys.length !== 1 || tokenId === undefined) throw new Error(`auth-gate keys create failed: ${run.stdout}${run.stderr}`);
+  if (run.code !== 0 || keys.length !== 1 || tokenId === undefined)
+    throw new Error(`auth-gate keys create failed: ${run.stdout}${run.stderr}`);
   return { key: keys[0]!.trim(), tokenId };
 }
 
@@ -60,7 +70,10 @@ export interface StandbyRun {
 }
 
 /** Starts the built actor in Standby mode and waits until it answers Apify's readiness probe. */
-export async function startStandbyRun(emulator: RunningEmulator, env: Record<string, string> = {}): Promise<StandbyRun> {
+export async function startStandbyRun(
+  emulator: RunningEmulator,
+  env: Record<string, string> = {},
+): Promise<StandbyRun> {
   const run = await startLocalRun({
     actorDir: ACTOR_DIR,
     input: {},
@@ -81,7 +94,10 @@ export async function startStandbyRun(emulator: RunningEmulator, env: Record<str
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const result = await Promise.race([run.done, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100))]);
+  const result = await Promise.race([
+    run.done,
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 100)),
+  ]);
   run.kill('SIGKILL');
   throw new Error(`the Standby run never became ready${result ? `: ${result.stdout}${result.stderr}` : ''}`);
 }
@@ -99,7 +115,10 @@ export async function callApi<T = Record<string, unknown>>(
   path: string,
   options: { key?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<ApiAnswer<T>> {
-  const headers: Record<string, string> = { ...(options.key === undefined ? {} : { authorization: `Bearer ${options.key}` }), ...options.headers };
+  const headers: Record<string, string> = {
+    ...(options.key === undefined ? {} : { authorization: `Bearer ${options.key}` }),
+    ...options.headers,
+  };
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
@@ -115,15 +134,24 @@ export async function callApi<T = Record<string, unknown>>(
  * it and sends it on to the magic link), approves, and comes back to the verify route in the same
  * browser, whose page must say "connected".
  */
-export async function approveInBrowser(link: string, browser: BrowserSession = new BrowserSession()): Promise<{ verifyUrl: string; page: string }> {
+export async function approveInBrowser(
+  link: string,
+  browser: BrowserSession = new BrowserSession(),
+): Promise<{ verifyUrl: string; page: string }> {
   const started = await browser.fetch(link, { redirect: 'manual' });
   const magicLink = started.headers.get('location');
-  if (started.status !== 302 || !magicLink) throw new Error(`the consent link answered ${started.status} without a redirect to the magic link`);
+  if (started.status !== 302 || !magicLink)
+    throw new Error(`the consent link answered ${started.status} without a redirect to the magic link`);
   const consent = await browser.fetch(magicLink);
   if (!consent.ok) throw new Error(`consent page answered ${consent.status}`);
-  const approved = await browser.fetch(magicLink, { method: 'POST', body: new URLSearchParams({ decision: 'approve' }), redirect: 'manual' });
+  const approved = await browser.fetch(magicLink, {
+    method: 'POST',
+    body: new URLSearchParams({ decision: 'approve' }),
+    redirect: 'manual',
+  });
   const verifyUrl = approved.headers.get('location');
-  if (approved.status !== 302 || !verifyUrl) throw new Error(`approving answered ${approved.status} without a redirect to the verify route`);
+  if (approved.status !== 302 || !verifyUrl)
+    throw new Error(`approving answered ${approved.status} without a redirect to the verify route`);
   const verified = await browser.fetch(verifyUrl);
   const page = await verified.text();
   if (!verified.ok) throw new Error(`the verify route answered ${verified.status}: ${page}`);
@@ -146,7 +174,8 @@ export interface TaskView {
 export async function waitForTask(base: string, key: string, id: string): Promise<TaskView> {
   for (let attempt = 0; attempt < 1200; attempt += 1) {
     const answer = await callApi<TaskView>(base, 'GET', `/tasks/${id}`, { key });
-    if (answer.status !== 200) throw new Error(`GET /tasks/${id} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`GET /tasks/${id} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     if (answer.body.status !== 'RUNNING') return answer.body;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

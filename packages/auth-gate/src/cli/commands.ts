@@ -19,12 +19,16 @@ export async function doctor(options: { require: string[]; identifiers: string[]
   io.out(`Scalekit environment: ${credentials.envUrl}`);
   const connections = await gateway.listConnections();
   io.out(`Credentials: valid (client ${credentials.clientId})`);
-  io.out(`Connections (${connections.length}): ${connections.map((c) => `${c.name} [${c.provider}, ${c.type}]`).join(', ') || 'none'}`);
+  io.out(
+    `Connections (${connections.length}): ${connections.map((c) => `${c.name} [${c.provider}, ${c.type}]`).join(', ') || 'none'}`,
+  );
   let problems = 0;
   for (const name of options.require) {
     if (!connections.some((c) => c.name === name)) {
       problems += 1;
-      io.err(`Missing connection "${name}": create it in the Scalekit dashboard (AgentKit > Connections) with exactly this name.`);
+      io.err(
+        `Missing connection "${name}": create it in the Scalekit dashboard (AgentKit > Connections) with exactly this name.`,
+      );
     }
   }
   for (const identifier of options.identifiers) {
@@ -65,7 +69,9 @@ export async function connectShared(
   try {
     io.out(`Open ${gate.pageUrl} in a browser to connect ${options.connection} as "${options.identifier}".`);
     const handles = await gate.connect([options.connection]);
-    io.out(`Connected: ${options.connection} / ${options.identifier} is ACTIVE (account ${handles[options.connection]!.accountId}).`);
+    io.out(
+      `Connected: ${options.connection} / ${options.identifier} is ACTIVE (account ${handles[options.connection]!.accountId}).`,
+    );
     await gate.finish({ summary: `${options.connection} connected.` });
     return 0;
   } finally {
@@ -76,7 +82,11 @@ export async function connectShared(
 export async function disconnect(options: { connection: string; identifier: string }, io: CommandIo): Promise<number> {
   const gateway = new ScalekitGateway(credentialsFromEnv(), emptyMetrics());
   const deleted = await gateway.deleteAccount(options.connection, options.identifier);
-  io.out(deleted ? `Deleted ${options.connection} / ${options.identifier}.` : `No ${options.connection} account for "${options.identifier}".`);
+  io.out(
+    deleted
+      ? `Deleted ${options.connection} / ${options.identifier}.`
+      : `No ${options.connection} account for "${options.identifier}".`,
+  );
   return 0;
 }
 
@@ -96,7 +106,9 @@ export function parseClaims(pairs: readonly string[]): Record<string, string> | 
 }
 
 function scopeOf(info: ApiKeyInfo): string {
-  return info.userId ? `organization ${info.organizationId}, user ${info.userId}` : `organization ${info.organizationId} (organization key)`;
+  return info.userId
+    ? `organization ${info.organizationId}, user ${info.userId}`
+    : `organization ${info.organizationId} (organization key)`;
 }
 
 export interface CreateKeyOptions {
@@ -109,14 +121,17 @@ export interface CreateKeyOptions {
 
 /** Creates a key and prints it this once; nothing else (logs, lists) ever shows it again. */
 export async function createKey(options: CreateKeyOptions, io: CommandIo): Promise<number> {
-  const expiresAt = options.expiresInSecs === undefined ? undefined : new Date(Date.now() + options.expiresInSecs * 1000);
+  const expiresAt =
+    options.expiresInSecs === undefined ? undefined : new Date(Date.now() + options.expiresInSecs * 1000);
   const { key, info } = await gatewayFromEnv().createApiKey(options.organizationId, {
     userId: options.userId,
     claims: options.claims,
     expiresAt,
     description: options.description,
   });
-  io.out(`Created API key ${info.tokenId} for ${scopeOf(info)}; ${info.expiresAt ? `expires ${info.expiresAt.toISOString()}` : 'does not expire'}.`);
+  io.out(
+    `Created API key ${info.tokenId} for ${scopeOf(info)}; ${info.expiresAt ? `expires ${info.expiresAt.toISOString()}` : 'does not expire'}.`,
+  );
   io.out('Store it now in a secret store: it is shown only this once and cannot be retrieved later.');
   io.out('');
   io.out(`  ${key}`);
@@ -126,7 +141,9 @@ export async function createKey(options: CreateKeyOptions, io: CommandIo): Promi
 }
 
 function keyLine(info: ApiKeyInfo): string {
-  const claims = Object.entries(info.claims).map(([k, v]) => `${k}=${v}`).join(',');
+  const claims = Object.entries(info.claims)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
   return [
     info.tokenId,
     info.userId ? `user ${info.userId}` : 'organization',
@@ -139,7 +156,10 @@ function keyLine(info: ApiKeyInfo): string {
 }
 
 /** Lists an organization's active keys (metadata and the last characters only, never a key). */
-export async function listKeys(options: { organizationId: string; userId: string | undefined }, io: CommandIo): Promise<number> {
+export async function listKeys(
+  options: { organizationId: string; userId: string | undefined },
+  io: CommandIo,
+): Promise<number> {
   const gateway = gatewayFromEnv();
   let pageToken: string | undefined;
   let count = 0;
@@ -162,7 +182,9 @@ export async function listKeys(options: { organizationId: string; userId: string
 export async function revokeKey(keyOrTokenId: string, io: CommandIo): Promise<number> {
   const label = keyOrTokenId.startsWith('apit_') ? keyOrTokenId : `the key ending in …${keyOrTokenId.slice(-4)}`;
   if (!(await gatewayFromEnv().revokeApiKey(keyOrTokenId))) {
-    io.err(`Scalekit knows no API key ${keyOrTokenId.startsWith('apit_') ? `with id ${keyOrTokenId}` : 'with that value'}; nothing was revoked.`);
+    io.err(
+      `Scalekit knows no API key ${keyOrTokenId.startsWith('apit_') ? `with id ${keyOrTokenId}` : 'with that value'}; nothing was revoked.`,
+    );
     return 1;
   }
   io.out(`Revoked ${label}: it is refused from now on (revoking it again is harmless).`);

@@ -72,7 +72,11 @@ export function clearBindingCookie(state: string, scope: CookieScope): string {
 }
 
 /** The nonce a request brings back for `state` (undefined when it brings none). */
-export function presentedNonce(cookieHeader: string | undefined, state: string, scope: CookieScope): string | undefined {
+export function presentedNonce(
+  cookieHeader: string | undefined,
+  state: string,
+  scope: CookieScope,
+): string | undefined {
   if (!cookieHeader) return undefined;
   return parseCookie(cookieHeader)[bindingCookieName(state, scope)] || undefined;
 }

@@ -34,7 +34,8 @@ export class CircuitBreaker {
   #trip: BreakerTrip | undefined;
 
   constructor(readonly threshold: number) {
-    if (!(Number.isInteger(threshold) && threshold >= 1)) throw new Error('the breaker threshold must be a whole number of at least 1');
+    if (!(Number.isInteger(threshold) && threshold >= 1))
+      throw new Error('the breaker threshold must be a whole number of at least 1');
   }
 
   /** Why it opened; undefined while it is closed. */

@@ -66,12 +66,18 @@ export class ConnectedAccounts<K extends string> {
    */
   async lookup<S extends K>(keys: readonly S[]): Promise<(readonly [S, AccountInfo])[]> {
     const targets = keys.map((key) => [key, this.connection(key), this.identifierFor(key)] as const);
-    return Promise.all(targets.map(async ([key, connection, identifier]) => [key, await this.ctx.gateway.lookup(connection, identifier)] as const));
+    return Promise.all(
+      targets.map(
+        async ([key, connection, identifier]) => [key, await this.ctx.gateway.lookup(connection, identifier)] as const,
+      ),
+    );
   }
 
   /** Handles for ACTIVE accounts, by key. */
   handles<S extends K>(accounts: readonly (readonly [S, AccountInfo])[]): ConnectedHandles<S> {
-    return Object.fromEntries(accounts.map(([key, account]) => [key, this.handle(key, account)])) as ConnectedHandles<S>;
+    return Object.fromEntries(
+      accounts.map(([key, account]) => [key, this.handle(key, account)]),
+    ) as ConnectedHandles<S>;
   }
 
   handle(key: K, account: AccountInfo): ConnectorHandle {

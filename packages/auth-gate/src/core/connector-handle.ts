@@ -51,7 +51,11 @@ export interface HandleContext {
 function outcomeOf(failure: Classified): AttemptOutcome {
   switch (failure.kind) {
     case 'transient':
-      return { type: 'failure', signature: String(failure.status ?? failure.code ?? 'network error'), detail: failure.detail };
+      return {
+        type: 'failure',
+        signature: String(failure.status ?? failure.code ?? 'network error'),
+        detail: failure.detail,
+      };
     case 'permanent':
       // A 4xx is the service answering about this one request; an unknown 5xx is its trouble.
       return failure.status !== undefined && failure.status >= 500
@@ -117,7 +121,10 @@ export class ConnectorHandle {
     const summary = `${method} ${call.path}`;
     return this.#withPolicy(
       () => this.ctx.gateway.request<T>(this.ctx.connection, this.ctx.identifier, call),
-      (failure, cause) => new ProviderRequestError(this.ctx.key, failure.status, failure.body, `${summary} (${failure.detail})`, { cause }),
+      (failure, cause) =>
+        new ProviderRequestError(this.ctx.key, failure.status, failure.body, `${summary} (${failure.detail})`, {
+          cause,
+        }),
       call.idempotent ?? !NON_IDEMPOTENT.has(method),
     );
   }
@@ -178,7 +185,10 @@ export class ConnectorHandle {
         if (failure.kind === 'rate_limited') {
           this.ctx.limiter?.penalize();
           metrics.rateLimited += 1;
-          const waitMs = failure.retryAfterSeconds !== undefined ? failure.retryAfterSeconds * 1000 : backoffDelay(policy, Math.min(rateLimitRetries, 6));
+          const waitMs =
+            failure.retryAfterSeconds !== undefined
+              ? failure.retryAfterSeconds * 1000
+              : backoffDelay(policy, Math.min(rateLimitRetries, 6));
           if (waitMs > policy.maxRetryAfterMs || rateLimitWaited + waitMs > policy.rateLimitBudgetMs) {
             throw new RateLimitedError(this.ctx.key, failure.retryAfterSeconds);
           }

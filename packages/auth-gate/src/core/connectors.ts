@@ -27,7 +27,10 @@ export function perUser(options: Omit<PerUserConnector, 'kind'> = {}): PerUserCo
   return { kind: 'per-user', ...options };
 }
 
-export function shared(identifier: string, options: Omit<SharedConnector, 'kind' | 'identifier'> = {}): SharedConnector {
+export function shared(
+  identifier: string,
+  options: Omit<SharedConnector, 'kind' | 'identifier'> = {},
+): SharedConnector {
   if (!identifier.trim()) throw new Error('shared() needs a fixed, non-empty identifier such as "shared-youtube"');
   return { kind: 'shared', identifier: identifier.trim(), ...options };
 }

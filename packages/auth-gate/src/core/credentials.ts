@@ -14,7 +14,9 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env): Scalek
   if (missing.length > 0) throw new MissingCredentialsError([...missing]);
   const envUrl = env['SCALEKIT_ENV_URL']!.trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^/]+/.test(envUrl)) {
-    throw new MissingCredentialsError([`SCALEKIT_ENV_URL (a full URL such as https://yourenv.scalekit.dev, got "${envUrl}")`]);
+    throw new MissingCredentialsError([
+      `SCALEKIT_ENV_URL (a full URL such as https://yourenv.scalekit.dev, got "${envUrl}")`,
+    ]);
   }
   return { envUrl, clientId: env['SCALEKIT_CLIENT_ID']!.trim(), clientSecret: env['SCALEKIT_CLIENT_SECRET']!.trim() };
 }

@@ -57,7 +57,9 @@ export class ScalekitUnreachableError extends AuthGateError {
     readonly envUrl: string,
     options?: { cause?: unknown; waitedSeconds?: number; networkError?: string },
   ) {
-    const how = options?.networkError ? ` (${options.networkError}` + (options.waitedSeconds ? ` for ${options.waitedSeconds}s)` : ')') : '';
+    const how = options?.networkError
+      ? ` (${options.networkError}` + (options.waitedSeconds ? ` for ${options.waitedSeconds}s)` : ')')
+      : '';
     super(
       `Scalekit at ${envUrl} is unreachable${how}: check SCALEKIT_ENV_URL and the network, or whether Scalekit is ` +
         'having an outage, then run again. Nothing was half-done: the calls that failed never reached Scalekit.',
@@ -132,14 +134,22 @@ export class SharedConnectorNotConnectedError extends AuthGateError {
 
 export class VerificationFailedError extends AuthGateError {
   readonly code = 'VERIFICATION_FAILED';
-  constructor(readonly connector: string, reason: string) {
-    super(`Connecting ${connector} could not be verified (${reason}). Start the connection again from the Live View page.`);
+  constructor(
+    readonly connector: string,
+    reason: string,
+  ) {
+    super(
+      `Connecting ${connector} could not be verified (${reason}). Start the connection again from the Live View page.`,
+    );
   }
 }
 
 export class AuthorizationLostError extends AuthGateError {
   readonly code = 'AUTHORIZATION_LOST';
-  constructor(readonly connector: string, status: string) {
+  constructor(
+    readonly connector: string,
+    status: string,
+  ) {
     super(
       `The ${connector} connection stopped working during the run (status ${status}) and could not be renewed. ` +
         'Run the Actor again and reconnect it from the Live View page.',
@@ -149,11 +159,14 @@ export class AuthorizationLostError extends AuthGateError {
 
 export class RateLimitedError extends AuthGateError {
   readonly code = 'RATE_LIMITED';
-  constructor(readonly connector: string, readonly retryAfterSeconds: number | undefined) {
+  constructor(
+    readonly connector: string,
+    readonly retryAfterSeconds: number | undefined,
+  ) {
     super(
       `${connector} is rate limiting this account` +
         (retryAfterSeconds === undefined ? '' : ` (it asks to wait ${retryAfterSeconds}s)`) +
-        '. Try again later or lower the Actor\'s request volume.',
+        ". Try again later or lower the Actor's request volume.",
     );
   }
 }

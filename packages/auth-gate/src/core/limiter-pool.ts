@@ -14,7 +14,8 @@ export class LimiterPool<K extends string> {
 
   constructor(private readonly connectors: Record<K, ConnectorSpec>) {
     for (const [key, spec] of Object.entries(connectors) as [K, ConnectorSpec][]) {
-      if (spec.kind === 'shared' && spec.requestsPerSecond) this.#shared.set(key, new RateLimiter(spec.requestsPerSecond));
+      if (spec.kind === 'shared' && spec.requestsPerSecond)
+        this.#shared.set(key, new RateLimiter(spec.requestsPerSecond));
     }
   }
 

@@ -11,8 +11,11 @@ export interface AnthropicToolDefinition {
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** A Scalekit tool definition as an Anthropic tool; a schema without `type: object` is wrapped. */
-export function toAnthropicTool(definition: Pick<ToolDefinitionRecord, 'name' | 'description' | 'inputSchema'>): AnthropicToolDefinition {
-  if (!TOOL_NAME.test(definition.name)) throw new Error(`tool name "${definition.name}" is not valid for Anthropic tools`);
+export function toAnthropicTool(
+  definition: Pick<ToolDefinitionRecord, 'name' | 'description' | 'inputSchema'>,
+): AnthropicToolDefinition {
+  if (!TOOL_NAME.test(definition.name))
+    throw new Error(`tool name "${definition.name}" is not valid for Anthropic tools`);
   const schema = definition.inputSchema;
   const input_schema =
     schema['type'] === 'object'

@@ -9,6 +9,7 @@ import { Actor } from 'apify';
  */
 export async function readActorInput(): Promise<unknown> {
   const raw: unknown = await Actor.getValue(Actor.config.get('inputKey'));
-  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw) || Buffer.isBuffer(raw)) return raw;
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw) || Buffer.isBuffer(raw))
+    return raw;
   return Actor.getInput();
 }

@@ -17,7 +17,10 @@ export interface ActorRuntime {
   env(name: string): string | undefined;
   /** The Apify user id of the Actor's owner, from the platform API; null when unknown. */
   actorOwnerId(): Promise<string | null>;
-  setStatusMessage(message: string, options?: { isStatusMessageTerminal?: boolean; level?: 'INFO' | 'WARNING' | 'ERROR' }): Promise<void>;
+  setStatusMessage(
+    message: string,
+    options?: { isStatusMessageTerminal?: boolean; level?: 'INFO' | 'WARNING' | 'ERROR' },
+  ): Promise<void>;
   setValue(key: string, value: unknown): Promise<void>;
   charge(eventName: string, count: number): Promise<void>;
   log: { info(message: string): void; warning(message: string): void; error(message: string): void };

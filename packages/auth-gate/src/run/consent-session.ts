@@ -142,12 +142,19 @@ export class ConsentSession {
         ok: false,
         reason: 'unknown',
         label: 'Account',
-        message: 'This verification link does not belong to the current run. Go back to the run page and use its button.',
+        message:
+          'This verification link does not belong to the current run. Go back to the run page and use its button.',
         redirectUrl: undefined,
       };
     }
     if (waiter.done) {
-      return { ok: true, reason: 'connected', label: waiter.label, message: 'Already connected. You can close this tab.', redirectUrl: undefined };
+      return {
+        ok: true,
+        reason: 'connected',
+        label: waiter.label,
+        message: 'Already connected. You can close this tab.',
+        redirectUrl: undefined,
+      };
     }
     if (!nonceMatches(nonce, issued.nonce)) {
       // Someone else's browser approved a forwarded link: their account must not become this user's.
@@ -162,7 +169,13 @@ export class ConsentSession {
     try {
       const redirectUrl = await this.options.gateway.verifyUser(authRequestId, waiter.identifier);
       this.#complete(waiter, { ...waiter.account, status: 'ACTIVE' }, arrivedAt);
-      return { ok: true, reason: 'connected', label: waiter.label, message: 'You can close this tab; the run continues.', redirectUrl };
+      return {
+        ok: true,
+        reason: 'connected',
+        label: waiter.label,
+        message: 'You can close this tab; the run continues.',
+        redirectUrl,
+      };
     } catch {
       const error = new VerificationFailedError(waiter.label, 'Scalekit refused the verification');
       this.options.page.setConnector(waiter.key, 'pending', error.message);

@@ -106,7 +106,10 @@ export class AuthGate<K extends string> {
     credentials: ScalekitCredentials,
   ) {
     this.#runtime = runtime;
-    this.identity = resolveIdentity(runtime, options.identifierPrefix === undefined ? {} : { prefix: options.identifierPrefix });
+    this.identity = resolveIdentity(
+      runtime,
+      options.identifierPrefix === undefined ? {} : { prefix: options.identifierPrefix },
+    );
     this.#policy = { ...DEFAULT_RETRY_POLICY, ...rateLimitBudgetFromEnv(runtime), ...options.retry };
     this.#gateway = new ScalekitGateway(credentials, this.#metrics, { policy: this.#policy });
     this.#page = new RunPageState(options.page?.title ?? 'Actor run');
@@ -126,10 +129,17 @@ export class AuthGate<K extends string> {
       },
       { publicUrl: () => this.#pageUrl, embeddable: options.page?.embeddable ?? true },
     );
-    for (const key of Object.keys(options.connectors) as K[]) this.#breakers.set(key, new CircuitBreaker(this.#policy.breakerThreshold));
+    for (const key of Object.keys(options.connectors) as K[])
+      this.#breakers.set(key, new CircuitBreaker(this.#policy.breakerThreshold));
     const chargeEvent = options.chargeToolCallEvent;
     this.#accounts = new ConnectedAccounts(
-      { connectors: options.connectors, gateway: this.#gateway, metrics: this.#metrics, policy: this.#policy, limiters: new LimiterPool(options.connectors) },
+      {
+        connectors: options.connectors,
+        gateway: this.#gateway,
+        metrics: this.#metrics,
+        policy: this.#policy,
+        limiters: new LimiterPool(options.connectors),
+      },
       {
         perUserIdentifier: () => this.identity.userIdentifier,
         reconnect: (key, status, current) => this.#reconnectOnce(key, status, current),
@@ -204,7 +214,9 @@ export class AuthGate<K extends string> {
 
   #consentTimeoutMs(): number {
     const fromEnv = Number(this.#runtime.env(CONSENT_TIMEOUT_VARIABLE));
-    const secs = this.options.consentTimeoutSecs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_CONSENT_TIMEOUT_SECS);
+    const secs =
+      this.options.consentTimeoutSecs ??
+      (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_CONSENT_TIMEOUT_SECS);
     return secs * 1000;
   }
 
@@ -221,7 +233,8 @@ export class AuthGate<K extends string> {
   async #reconnect(key: K, status: AccountStatus, current: AccountInfo | undefined): Promise<AccountInfo> {
     const spec = this.#accounts.spec(key);
     const connection = this.#accounts.connection(key);
-    if (spec.kind === 'shared' && !(await this.identity.isOperator())) throw new SharedConnectorNotConnectedError(connection);
+    if (spec.kind === 'shared' && !(await this.identity.isOperator()))
+      throw new SharedConnectorNotConnectedError(connection);
     // The handle's status call just returned `current`; only a deleted account needs a lookup (which recreates it).
     const account = current ?? (await this.#gateway.lookup(connection, this.#accounts.identifierFor(key)));
     await this.#consent([
@@ -275,11 +288,16 @@ export class AuthGate<K extends string> {
         connectors: error.connectors,
         waitedSeconds: error.waitedSeconds,
         needsPerson: true,
-        nextStep: 'Start the Actor from Apify Console, open the run\'s Live View tab and click Connect; later runs need no consent.',
+        nextStep:
+          "Start the Actor from Apify Console, open the run's Live View tab and click Connect; later runs need no consent.",
         liveViewUrl: error.pageUrl,
       });
     } else if (error instanceof SharedConnectorNotConnectedError) {
-      await this.#runtime.setValue('OUTPUT', { status: 'OPERATOR_ACTION_REQUIRED', connector: error.connector, message });
+      await this.#runtime.setValue('OUTPUT', {
+        status: 'OPERATOR_ACTION_REQUIRED',
+        connector: error.connector,
+        message,
+      });
     }
     this.#page.failed(message);
     await this.#runtime.setStatusMessage(message, { isStatusMessageTerminal: true, level: 'ERROR' });
@@ -288,7 +306,11 @@ export class AuthGate<K extends string> {
 
   /** Anthropic tool definitions for the given Scalekit tools of a connected connector. */
   async toolDefinitions(key: K, toolNames: string[]): Promise<AnthropicToolDefinition[]> {
-    const records = await this.#gateway.scopedTools(this.#accounts.identifierFor(key), [this.#accounts.connection(key)], toolNames);
+    const records = await this.#gateway.scopedTools(
+      this.#accounts.identifierFor(key),
+      [this.#accounts.connection(key)],
+      toolNames,
+    );
     return records.map(toAnthropicTool);
   }
 

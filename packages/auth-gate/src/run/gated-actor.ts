@@ -31,7 +31,9 @@ export interface GatedRun<K extends string, I, S extends K = never> {
    * The run's journal of completed steps (see RunJournal), for Actors that survive a migration;
    * closed when the run ends.
    */
-  openJournal: <Step extends string, State extends object>(options: RunJournalOptions<Step>) => Promise<RunJournal<Step, State>>;
+  openJournal: <Step extends string, State extends object>(
+    options: RunJournalOptions<Step>,
+  ) => Promise<RunJournal<Step, State>>;
 }
 
 /** How the work ended well: the run page's summary, its links, and the run's exit message. */
@@ -62,7 +64,8 @@ export async function runGatedActor<K extends string, I, S extends K = never>(
   } catch (error) {
     // Nothing has been written and no account touched yet.
     const message = runFailureMessage(error);
-    if (!isExpectedFailure(error)) log.exception(error instanceof Error ? error : new Error(message), 'Unexpected failure');
+    if (!isExpectedFailure(error))
+      log.exception(error instanceof Error ? error : new Error(message), 'Unexpected failure');
     await Actor.fail(message);
     return;
   }
@@ -74,7 +77,8 @@ export async function runGatedActor<K extends string, I, S extends K = never>(
     return journal;
   };
   try {
-    const handles = connect === undefined || connect.length === 0 ? ({} as ConnectedHandles<S>) : await gate.connect(connect);
+    const handles =
+      connect === undefined || connect.length === 0 ? ({} as ConnectedHandles<S>) : await gate.connect(connect);
     const result = await work({ input, gate, handles, openJournal });
     await gate.finish({ summary: result.summary, links: result.links ?? [] });
     log.info(result.summary);

@@ -117,18 +117,26 @@ export class LiveViewServer {
     }
     const path = url.pathname;
     if (path === '/' || path === '') {
-      res.writeHead(200, pageHeaders(this.options.embeddable ? APIFY_CONSOLE_ORIGIN : undefined)).end(renderRunPage(this.page.snapshot()));
+      res
+        .writeHead(200, pageHeaders(this.options.embeddable ? APIFY_CONSOLE_ORIGIN : undefined))
+        .end(renderRunPage(this.page.snapshot()));
       return;
     }
     if (path === '/state') {
       const snapshot = this.page.snapshot();
       res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-        .end(JSON.stringify({ version: snapshot.version, phase: snapshot.phase, snapshot, html: renderRunBody(snapshot) }));
+        .end(
+          JSON.stringify({ version: snapshot.version, phase: snapshot.phase, snapshot, html: renderRunBody(snapshot) }),
+        );
       return;
     }
     if (path === '/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       const snapshot = this.page.snapshot();
       res.write(`data: ${JSON.stringify({ version: snapshot.version, html: renderRunBody(snapshot) })}\n\n`);
       this.#streams.add(res);
@@ -155,7 +163,11 @@ export class LiveViewServer {
       // The button opens this route as a top-level tab, so the cookie is first-party even when the
       // run page itself sits in Console's iframe (where browsers block or partition cookies).
       res
-        .writeHead(302, { ...redirect, location: started.location, 'set-cookie': bindingSetCookie(started.state, started.nonce, this.#scope()) })
+        .writeHead(302, {
+          ...redirect,
+          location: started.location,
+          'set-cookie': bindingSetCookie(started.state, started.nonce, this.#scope()),
+        })
         .end();
       return;
     }
@@ -163,10 +175,17 @@ export class LiveViewServer {
       const authRequestId = url.searchParams.get('auth_request_id') ?? '';
       const state = url.searchParams.get('state') ?? '';
       const scope = this.#scope();
-      const outcome = await this.handlers.verify(authRequestId, state, presentedNonce(req.headers.cookie, state, scope));
+      const outcome = await this.handlers.verify(
+        authRequestId,
+        state,
+        presentedNonce(req.headers.cookie, state, scope),
+      );
       const status = outcome.ok ? 200 : outcome.reason === 'other_browser' ? 403 : 400;
       res
-        .writeHead(status, { ...UNFRAMED_HEADERS, ...(outcome.ok && state ? { 'set-cookie': clearBindingCookie(state, scope) } : {}) })
+        .writeHead(status, {
+          ...UNFRAMED_HEADERS,
+          ...(outcome.ok && state ? { 'set-cookie': clearBindingCookie(state, scope) } : {}),
+        })
         .end(renderVerifyResult(outcome.ok, outcome.label, outcome.message, outcome.redirectUrl, outcome.reason));
       return;
     }

@@ -36,7 +36,9 @@ export function resolveIdentity(runtime: ActorRuntime, options: { prefix?: strin
     const userId = runtime.userId();
     if (!userId) throw new IdentityUnavailableError('the platform did not provide APIFY_USER_ID for this run.');
     if (runtime.env(LOCAL_IDENTIFIER_VARIABLE)) {
-      runtime.log.warning(`${LOCAL_IDENTIFIER_VARIABLE} is ignored on the Apify platform; the run's Apify user id is used.`);
+      runtime.log.warning(
+        `${LOCAL_IDENTIFIER_VARIABLE} is ignored on the Apify platform; the run's Apify user id is used.`,
+      );
     }
     return {
       userIdentifier: `${prefix}${userId}`,

@@ -51,13 +51,17 @@ export class RunJournal<Step extends string, S extends object> {
     // flight makes the SDK's reboot (which awaits these listeners) wait for it.
     this.#onInterrupt = async () => {
       await this.#pending;
-      log.info(`Run state is saved${this.#current ? ` after the step "${this.#current.step}"` : ''}; a restarted run resumes from there.`);
+      log.info(
+        `Run state is saved${this.#current ? ` after the step "${this.#current.step}"` : ''}; a restarted run resumes from there.`,
+      );
     };
     Actor.on('migrating', this.#onInterrupt);
     Actor.on('aborting', this.#onInterrupt);
   }
 
-  static async open<Step extends string, S extends object>(options: RunJournalOptions<Step>): Promise<RunJournal<Step, S>> {
+  static async open<Step extends string, S extends object>(
+    options: RunJournalOptions<Step>,
+  ): Promise<RunJournal<Step, S>> {
     const raw = await Actor.getValue<StoredJournal<Step, S>>(options.key);
     let resumed: { step: Step; state: S } | null = null;
     if (raw !== null && typeof raw === 'object' && raw.version === 1 && options.steps.includes(raw.step)) {

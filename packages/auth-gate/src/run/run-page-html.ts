@@ -57,7 +57,9 @@ export function renderRunBody(s: RunPageSnapshot): string {
   const links = s.links
     .map((l) => {
       const href = safeHref(l.url);
-      return href ? `<li><a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(l.label)}</a></li>` : '';
+      return href
+        ? `<li><a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(l.label)}</a></li>`
+        : '';
     })
     .join('');
   const error = s.error ? `<p class="bad" role="alert" data-testid="error">${escapeHtml(s.error)}</p>` : '';

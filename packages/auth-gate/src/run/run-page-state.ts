@@ -80,7 +80,10 @@ export class RunPageState extends EventEmitter<{ change: [RunPageSnapshot] }> {
       return { ...rest, state, ...(kept === undefined ? {} : { note: kept }) };
     });
     const allConnected = connectors.length > 0 && connectors.every((c) => c.state === 'connected');
-    this.#update({ connectors, ...(allConnected && this.#s.phase === 'authorize' ? { phase: 'verified' as const } : {}) });
+    this.#update({
+      connectors,
+      ...(allConnected && this.#s.phase === 'authorize' ? { phase: 'verified' as const } : {}),
+    });
   }
 
   running(): void {

@@ -26,7 +26,11 @@ function dateOf(timestamp: { seconds: bigint; nanos: number } | undefined): Date
 
 export function timestampOf(date: Date): Timestamp {
   const ms = date.getTime();
-  return { $typeName: 'google.protobuf.Timestamp', seconds: BigInt(Math.floor(ms / 1000)), nanos: (ms % 1000) * 1_000_000 };
+  return {
+    $typeName: 'google.protobuf.Timestamp',
+    seconds: BigInt(Math.floor(ms / 1000)),
+    nanos: (ms % 1000) * 1_000_000,
+  };
 }
 
 export function apiKeyInfo(token: Token): ApiKeyInfo {

@@ -43,7 +43,14 @@ export interface Classified {
   executionId: string | undefined;
 }
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'EAI_AGAIN', 'ERR_HTTP2_STREAM_ERROR']);
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'ERR_HTTP2_STREAM_ERROR',
+]);
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']);
 
 /**
@@ -55,7 +62,8 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH'])
  * stream (RFC 9113 §8.7). Resets after the connection was made ("socket hang up", "read
  * ECONNRESET") are left out: the request may have arrived.
  */
-const NEVER_SENT = /^(?:\[[a-z_]+\] )?(?:connect (ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)|getaddrinfo (ENOTFOUND|EAI_AGAIN))\b|REFUSED_STREAM/;
+const NEVER_SENT =
+  /^(?:\[[a-z_]+\] )?(?:connect (ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL)|getaddrinfo (ENOTFOUND|EAI_AGAIN))\b|REFUSED_STREAM/;
 
 function neverSentCode(message: string): string | undefined {
   const match = NEVER_SENT.exec(message);
@@ -119,13 +127,28 @@ function bodyMessage(body: unknown): string | undefined {
   const record = body as Record<string, unknown>;
   if (typeof record['message'] === 'string') return record['message'];
   const nested = record['error'];
-  if (typeof nested === 'object' && nested !== null && typeof (nested as Record<string, unknown>)['message'] === 'string') {
+  if (
+    typeof nested === 'object' &&
+    nested !== null &&
+    typeof (nested as Record<string, unknown>)['message'] === 'string'
+  ) {
     return (nested as Record<string, unknown>)['message'] as string;
   }
   return undefined;
 }
 
-const STATUS_BY_GRPC: Record<number, number> = { 3: 400, 5: 404, 6: 409, 7: 403, 8: 429, 9: 400, 13: 500, 14: 503, 16: 401, 4: 504 };
+const STATUS_BY_GRPC: Record<number, number> = {
+  3: 400,
+  5: 404,
+  6: 409,
+  7: 403,
+  8: 429,
+  9: 400,
+  13: 500,
+  14: 503,
+  16: 401,
+  4: 504,
+};
 
 /** Turns whatever the SDK threw into a decision: retry, slow down, re-authorize, or give up. */
 export function classifyFailure(error: unknown): Classified {
@@ -144,7 +167,8 @@ export function classifyFailure(error: unknown): Classified {
   }
   if (error instanceof ScalekitServerException && !isToolException(error)) {
     const unsent = neverSentCode(error.message);
-    if (unsent !== undefined) return { ...base, kind: 'unreachable', status: undefined, code: unsent, detail: `network error ${unsent}` };
+    if (unsent !== undefined)
+      return { ...base, kind: 'unreachable', status: undefined, code: unsent, detail: `network error ${unsent}` };
   }
   if (error instanceof ScalekitServerException) {
     const grpc = error.grpcStatus as number;
@@ -155,7 +179,9 @@ export function classifyFailure(error: unknown): Classified {
     const tool = isToolException(error) ? error : undefined;
     const code = tool?.toolErrorCode ?? (isProxy ? bodyCode(details) : (error.errorCode ?? undefined));
     const detail =
-      tool?.toolErrorMessage ?? (isProxy ? bodyMessage(details) : undefined) ?? error.message.replace(/^\[[a-z_]+\]\s*/, '');
+      tool?.toolErrorMessage ??
+      (isProxy ? bodyMessage(details) : undefined) ??
+      error.message.replace(/^\[[a-z_]+\]\s*/, '');
     const common = {
       status,
       code,
@@ -174,7 +200,9 @@ export function classifyFailure(error: unknown): Classified {
     }
     if (tool && (grpc === 13 || grpc === 14)) return { ...common, kind: 'transient' };
     const inactive =
-      code === 'CONNECTED_ACCOUNT_NOT_ACTIVE' || code === 'connected_account_not_active' || error.errorCode === 'CONNECTED_ACCOUNT_NOT_ACTIVE';
+      code === 'CONNECTED_ACCOUNT_NOT_ACTIVE' ||
+      code === 'connected_account_not_active' ||
+      error.errorCode === 'CONNECTED_ACCOUNT_NOT_ACTIVE';
     if (inactive) return { ...common, kind: 'account' };
     // A provider refusing the stored token (tool 401) means the grant is gone.
     if (tool && error instanceof ScalekitUnauthorizedException) return { ...common, kind: 'account' };
@@ -192,12 +220,21 @@ export function classifyFailure(error: unknown): Classified {
     return { ...common, kind: 'permanent' };
   }
   const code = errorCodeOf(error);
-  if (code && UNREACHABLE_CODES.has(code)) return { ...base, kind: 'unreachable', status: undefined, code, detail: `network error ${code}` };
-  if (code && NETWORK_CODES.has(code)) return { ...base, kind: 'transient', status: undefined, code, detail: `network error ${code}` };
+  if (code && UNREACHABLE_CODES.has(code))
+    return { ...base, kind: 'unreachable', status: undefined, code, detail: `network error ${code}` };
+  if (code && NETWORK_CODES.has(code))
+    return { ...base, kind: 'transient', status: undefined, code, detail: `network error ${code}` };
   if (error instanceof ScalekitException) {
     const unsent = neverSentCode(error.message);
-    if (unsent !== undefined) return { ...base, kind: 'unreachable', status: undefined, code: unsent, detail: `network error ${unsent}` };
+    if (unsent !== undefined)
+      return { ...base, kind: 'unreachable', status: undefined, code: unsent, detail: `network error ${unsent}` };
     return { ...base, kind: 'transient', status: undefined, code, detail: 'connection to Scalekit failed' };
   }
-  return { ...base, kind: 'permanent', status: undefined, code, detail: error instanceof Error ? error.message : String(error) };
+  return {
+    ...base,
+    kind: 'permanent',
+    status: undefined,
+    code,
+    detail: error instanceof Error ? error.message : String(error),
+  };
 }

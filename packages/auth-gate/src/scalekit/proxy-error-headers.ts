@@ -17,7 +17,8 @@ function lowerCaseHeaders(raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (typeof raw !== 'object' || raw === null) return out;
   // AxiosHeaders is iterable as plain own properties through toJSON; a plain object works as is.
-  const plain = typeof (raw as { toJSON?: unknown }).toJSON === 'function' ? (raw as { toJSON: () => unknown }).toJSON() : raw;
+  const plain =
+    typeof (raw as { toJSON?: unknown }).toJSON === 'function' ? (raw as { toJSON: () => unknown }).toJSON() : raw;
   for (const [key, value] of Object.entries(plain as Record<string, unknown>)) {
     if (typeof value === 'string' || typeof value === 'number') out[key.toLowerCase()] = String(value);
   }

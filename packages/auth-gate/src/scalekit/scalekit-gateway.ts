@@ -182,7 +182,11 @@ export class ScalekitGateway {
     return postUserVerifyRedirectUrl;
   }
 
-  async executeTool(accountId: string, toolName: string, input: Record<string, unknown>): Promise<{ data: unknown; executionId: string }> {
+  async executeTool(
+    accountId: string,
+    toolName: string,
+    input: Record<string, unknown>,
+  ): Promise<{ data: unknown; executionId: string }> {
     this.metrics.toolCalls += 1;
     const response = await this.#roundTrip(() =>
       this.#client.actions.executeTool({ toolName, toolInput: input, connectedAccountId: accountId }),
@@ -233,7 +237,8 @@ export class ScalekitGateway {
         out.push({
           name,
           description: typeof definition['description'] === 'string' ? definition['description'] : '',
-          inputSchema: (definition['input_schema'] ?? definition['inputSchema'] ?? { type: 'object', properties: {} }) as Record<string, unknown>,
+          inputSchema: (definition['input_schema'] ??
+            definition['inputSchema'] ?? { type: 'object', properties: {} }) as Record<string, unknown>,
           connection: typeof metadata['connector'] === 'string' ? metadata['connector'] : '',
         });
       }
@@ -253,7 +258,9 @@ export class ScalekitGateway {
 
   async listAccounts(identifier: string): Promise<AccountInfo[]> {
     try {
-      const result = await this.#roundTrip(() => this.#client.actions.listConnectedAccounts({ identifier, pageSize: 100 }));
+      const result = await this.#roundTrip(() =>
+        this.#client.actions.listConnectedAccounts({ identifier, pageSize: 100 }),
+      );
       return result.connectedAccounts.map((a) => ({
         id: a.id,
         connection: a.connector,
@@ -267,7 +274,9 @@ export class ScalekitGateway {
 
   async deleteAccount(connection: string, identifier: string): Promise<boolean> {
     try {
-      await this.#roundTrip(() => this.#client.actions.deleteConnectedAccount({ connectionName: connection, identifier }));
+      await this.#roundTrip(() =>
+        this.#client.actions.deleteConnectedAccount({ connectionName: connection, identifier }),
+      );
       return true;
     } catch (error) {
       if (error instanceof ScalekitNotFoundException) return false;
@@ -309,7 +318,10 @@ export class ScalekitGateway {
   }
 
   /** One page of an organization's active keys (metadata only), optionally of one user. */
-  async listApiKeys(organizationId: string, options: { userId?: string; pageSize?: number; pageToken?: string } = {}): Promise<ApiKeyPage> {
+  async listApiKeys(
+    organizationId: string,
+    options: { userId?: string; pageSize?: number; pageToken?: string } = {},
+  ): Promise<ApiKeyPage> {
     try {
       const page = await this.#roundTrip(() => this.#client.token.listTokens(organizationId, options));
       return { keys: page.tokens.map(apiKeyInfo), totalCount: page.totalCount, nextPageToken: page.nextPageToken };

@@ -1,5 +1,10 @@
 import { AuthGateError, SharedConnectorNotConnectedError } from '../core/errors.js';
-import { ConnectorAuthorizationRequiredError, OperatorOnlyConnectorError, UntrustedCallerError, UserKeyRequiredError } from './api-key-errors.js';
+import {
+  ConnectorAuthorizationRequiredError,
+  OperatorOnlyConnectorError,
+  UntrustedCallerError,
+  UserKeyRequiredError,
+} from './api-key-errors.js';
 
 /** An HTTP answer to a caller whose request failed on its connected accounts. */
 export interface AccountErrorAnswer {
@@ -38,17 +43,34 @@ export function accountErrorAnswer(error: unknown, options: AccountErrorOptions)
       log: undefined,
     };
   }
-  if (error instanceof UserKeyRequiredError || error instanceof OperatorOnlyConnectorError || error instanceof UntrustedCallerError) {
-    return { status: 403, body: { error: error.code.toLowerCase(), message: error.message }, headers: {}, log: undefined };
+  if (
+    error instanceof UserKeyRequiredError ||
+    error instanceof OperatorOnlyConnectorError ||
+    error instanceof UntrustedCallerError
+  ) {
+    return {
+      status: 403,
+      body: { error: error.code.toLowerCase(), message: error.message },
+      headers: {},
+      log: undefined,
+    };
   }
   if (error instanceof SharedConnectorNotConnectedError) {
-    return { status: 503, body: { error: 'shared_connector_not_connected', message: error.message }, headers: {}, log: { level: 'warning', message: error.message } };
+    return {
+      status: 503,
+      body: { error: 'shared_connector_not_connected', message: error.message },
+      headers: {},
+      log: { level: 'warning', message: error.message },
+    };
   }
   if (error instanceof AuthGateError) {
     // Scalekit unreachable, credentials refused, a connection missing: the operator's to fix.
     return {
       status: 503,
-      body: { error: 'service_unavailable', message: 'The accounts service is not available right now; try again shortly.' },
+      body: {
+        error: 'service_unavailable',
+        message: 'The accounts service is not available right now; try again shortly.',
+      },
       headers: { 'retry-after': String(options.retryAfterSecs) },
       log: { level: 'error', message: `Scalekit: ${error.message}` },
     };

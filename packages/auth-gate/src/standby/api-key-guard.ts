@@ -51,11 +51,15 @@ function refused(error: keyof typeof MESSAGES): ApiKeyRefusal {
 
 /** A fresh error with the reason only: the original's cause chain may hold SDK request details. */
 function unavailable(error: unknown): ApiKeyRefusal {
-  const reason = error instanceof AuthGateError ? error.message : `unexpected ${error instanceof Error ? error.name : 'failure'}`;
+  const reason =
+    error instanceof AuthGateError ? error.message : `unexpected ${error instanceof Error ? error.name : 'failure'}`;
   return {
     ok: false,
     status: 503,
-    body: { error: 'api_key_check_unavailable', message: 'The API key could not be checked right now; try again shortly.' },
+    body: {
+      error: 'api_key_check_unavailable',
+      message: 'The API key could not be checked right now; try again shortly.',
+    },
     error: new ApiKeyCheckUnavailableError(reason),
   };
 }
@@ -84,7 +88,10 @@ export function createApiKeyGuard(options: ApiKeyGuardOptions = {}): ApiKeyGuard
 
 /** Writes a refusal as JSON, with the RFC 6750 challenge on 401s and no caching anywhere. */
 export function writeApiKeyRefusal(res: ServerResponse, refusal: ApiKeyRefusal): void {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  };
   if (refusal.status === 401) {
     headers['www-authenticate'] = refusal.body.error === 'missing_api_key' ? 'Bearer' : 'Bearer error="invalid_token"';
   } else {

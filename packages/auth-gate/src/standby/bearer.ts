@@ -14,6 +14,7 @@ export function parseBearer(header: string | string[] | undefined): BearerParse 
   if (header === undefined || (typeof header === 'string' && header.trim() === '')) return { kind: 'missing' };
   if (typeof header !== 'string') return { kind: 'malformed' };
   const key = BEARER.exec(header)?.[1];
-  if (key === undefined || key.length > MAX_KEY_LENGTH || key.toLowerCase().startsWith('apit_')) return { kind: 'malformed' };
+  if (key === undefined || key.length > MAX_KEY_LENGTH || key.toLowerCase().startsWith('apit_'))
+    return { kind: 'malformed' };
   return { kind: 'key', key };
 }

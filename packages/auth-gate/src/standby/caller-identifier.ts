@@ -42,7 +42,9 @@ function encodeId(id: string): string | undefined {
 
 function hashedIdentifier(prefix: string, organizationId: string, userId: string): string {
   // JSON keeps the two ids apart and escapes lone surrogates, so distinct pairs hash distinct inputs.
-  const digest = createHash('sha256').update(JSON.stringify([organizationId, userId])).digest('hex');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([organizationId, userId]))
+    .digest('hex');
   return `${prefix}${HASHED_MARK}${digest.slice(0, HASH_HEX_CHARS)}`;
 }
 

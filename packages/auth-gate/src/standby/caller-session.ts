@@ -36,8 +36,11 @@ export class CallerSession<K extends string> {
     readonly caller: ApiKeyCaller,
     private readonly ctx: SessionContext<K>,
   ) {
-    if (!isIssuedCaller(caller)) throw new UntrustedCallerError('it was not produced by an API key guard from a validated key.');
-    const sharedIds = Object.values<ConnectorSpec>(ctx.connectors).filter((s) => s.kind === 'shared').map((s) => s.identifier);
+    if (!isIssuedCaller(caller))
+      throw new UntrustedCallerError('it was not produced by an API key guard from a validated key.');
+    const sharedIds = Object.values<ConnectorSpec>(ctx.connectors)
+      .filter((s) => s.kind === 'shared')
+      .map((s) => s.identifier);
     // Caller identifiers are `<prefix>apikey:…`, but a shared identifier is the operator's free text:
     // one spelled like a caller's would hand the operator's shared account to that caller as "its own".
     if (caller.identifier !== undefined && sharedIds.includes(caller.identifier)) {
@@ -65,7 +68,9 @@ export class CallerSession<K extends string> {
    */
   async connect<S extends K>(keys: readonly S[]): Promise<ConnectedHandles<S>> {
     const accounts = await this.#accounts.lookup(keys);
-    const sharedMissing = accounts.find(([key, account]) => account.status !== 'ACTIVE' && this.#accounts.spec(key).kind === 'shared');
+    const sharedMissing = accounts.find(
+      ([key, account]) => account.status !== 'ACTIVE' && this.#accounts.spec(key).kind === 'shared',
+    );
     if (sharedMissing) throw new SharedConnectorNotConnectedError(this.#accounts.connection(sharedMissing[0]));
     const pending = accounts
       .filter(([, account]) => account.status !== 'ACTIVE')
@@ -76,11 +81,15 @@ export class CallerSession<K extends string> {
 
   /** A fresh magic link (links expire, so one per request) for a per-user connector of this caller. */
   async authorizationLink(key: K): Promise<AuthorizationLink> {
-    if (this.#accounts.spec(key).kind === 'shared') throw new OperatorOnlyConnectorError(this.#accounts.connection(key));
+    if (this.#accounts.spec(key).kind === 'shared')
+      throw new OperatorOnlyConnectorError(this.#accounts.connection(key));
     const identifier = this.#accounts.identifierFor(key);
     const connection = this.#accounts.connection(key);
     const state = this.ctx.verifications.bind({ connector: key, connection, identifier });
-    const url = await this.ctx.gateway.authorizationLink(connection, identifier, { state, userVerifyUrl: this.ctx.userVerifyUrl });
+    const url = await this.ctx.gateway.authorizationLink(connection, identifier, {
+      state,
+      userVerifyUrl: this.ctx.userVerifyUrl,
+    });
     return { connector: key, url };
   }
 }

@@ -23,12 +23,9 @@ const TTL_MS = 30 * 60 * 1000;
 const MAX_ENTRIES = 10_000;
 
 export type OpenedLink =
-  | { ok: true; state: string; nonce: string; link: string }
-  | { ok: false; reason: 'unknown' | 'already_opened' };
+  { ok: true; state: string; nonce: string; link: string } | { ok: false; reason: 'unknown' | 'already_opened' };
 
-export type CheckedState =
-  | { ok: true; binding: LinkBinding }
-  | { ok: false; reason: 'unknown' | 'other_browser' };
+export type CheckedState = { ok: true; binding: LinkBinding } | { ok: false; reason: 'unknown' | 'other_browser' };
 
 /**
  * The `state` of each magic link issued to an API caller, bound to that caller's identifier and,
@@ -57,7 +54,13 @@ export class LinkVerifications {
   bind(binding: LinkBinding): string {
     this.#prune();
     const state = newToken();
-    this.#entries.set(state, { ...binding, expiresAt: this.now() + TTL_MS, link: undefined, ticket: undefined, nonce: undefined });
+    this.#entries.set(state, {
+      ...binding,
+      expiresAt: this.now() + TTL_MS,
+      link: undefined,
+      ticket: undefined,
+      nonce: undefined,
+    });
     this.onBind?.(state);
     return state;
   }
@@ -98,7 +101,10 @@ export class LinkVerifications {
     const entry = this.#live(state);
     if (!entry) return { ok: false, reason: 'unknown' };
     if (!nonceMatches(presentedNonce, entry.nonce)) return { ok: false, reason: 'other_browser' };
-    return { ok: true, binding: { connector: entry.connector, connection: entry.connection, identifier: entry.identifier } };
+    return {
+      ok: true,
+      binding: { connector: entry.connector, connection: entry.connection, identifier: entry.identifier },
+    };
   }
 
   /** Verification is single-use at Scalekit; the binding goes with it. */

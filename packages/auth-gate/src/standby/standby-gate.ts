@@ -8,7 +8,13 @@ import type { ApiKeyCaller } from './api-key-caller.js';
 import { createApiKeyGuard, type ApiKeyGuard } from './api-key-guard.js';
 import { CallerSession, type SessionContext } from './caller-session.js';
 import { LimiterPool } from '../core/limiter-pool.js';
-import { bindingSetCookie, clearBindingCookie, cookieScopeOf, presentedNonce, type CookieScope } from '../core/browser-binding.js';
+import {
+  bindingSetCookie,
+  clearBindingCookie,
+  cookieScopeOf,
+  presentedNonce,
+  type CookieScope,
+} from '../core/browser-binding.js';
 import type { AuthorizationLink } from './caller-session.js';
 import { LinkVerifications } from './link-verifications.js';
 
@@ -82,7 +88,10 @@ export class StandbyGate<K extends string> {
    */
   async consentLink(caller: ApiKeyCaller, key: K): Promise<AuthorizationLink> {
     let state: string | undefined;
-    const session = new CallerSession(caller, { ...this.#ctx, verifications: this.#verifications.reporting((bound) => (state = bound)) });
+    const session = new CallerSession(caller, {
+      ...this.#ctx,
+      verifications: this.#verifications.reporting((bound) => (state = bound)),
+    });
     const link = await session.authorizationLink(key);
     if (this.#publicUrl === undefined) return link;
     const ticket = state === undefined ? undefined : this.#verifications.hold(state, link.url);
@@ -97,14 +106,16 @@ export class StandbyGate<K extends string> {
    */
   openConsent(ticket: string, cookieHeader: string | undefined): StandbyConsentStart {
     const scope = this.#scope;
-    if (scope === undefined || !ticket) return { ok: false, reason: 'unknown', message: 'This consent link is unknown or expired. Request a new one.' };
+    if (scope === undefined || !ticket)
+      return { ok: false, reason: 'unknown', message: 'This consent link is unknown or expired. Request a new one.' };
     const opened = this.#verifications.open(ticket, (state) => presentedNonce(cookieHeader, state, scope));
     if (!opened.ok) {
       return opened.reason === 'already_opened'
         ? {
             ok: false,
             reason: 'already_opened',
-            message: 'This consent link was already opened in another browser, so it cannot be used here. Request a new link and open it in the browser you will approve in.',
+            message:
+              'This consent link was already opened in another browser, so it cannot be used here. Request a new link and open it in the browser you will approve in.',
           }
         : { ok: false, reason: 'unknown', message: 'This consent link is unknown or expired. Request a new one.' };
     }
@@ -119,24 +130,39 @@ export class StandbyGate<K extends string> {
    */
   async verify(authRequestId: string, state: string, cookieHeader?: string): Promise<StandbyVerifyOutcome> {
     const scope = this.#scope;
-    const checked = state && scope ? this.#verifications.check(state, presentedNonce(cookieHeader, state, scope)) : undefined;
+    const checked =
+      state && scope ? this.#verifications.check(state, presentedNonce(cookieHeader, state, scope)) : undefined;
     if (!checked || !authRequestId || (!checked.ok && checked.reason === 'unknown')) {
-      return { ok: false, reason: 'unknown', message: 'This verification link is unknown or expired. Request a new authorization link.' };
+      return {
+        ok: false,
+        reason: 'unknown',
+        message: 'This verification link is unknown or expired. Request a new authorization link.',
+      };
     }
     if (!checked.ok) {
       return {
         ok: false,
         reason: 'other_browser',
-        message: 'This link was opened in another browser than the one that opened the consent link, so nothing was connected. Request a new consent link and open it in this browser.',
+        message:
+          'This link was opened in another browser than the one that opened the consent link, so nothing was connected. Request a new consent link and open it in this browser.',
       };
     }
     const { binding } = checked;
     try {
       const redirectUrl = await this.#ctx.gateway.verifyUser(authRequestId, binding.identifier);
       this.#verifications.forget(state);
-      return { ok: true, connector: binding.connector, redirectUrl, ...(scope ? { setCookie: clearBindingCookie(state, scope) } : {}) };
+      return {
+        ok: true,
+        connector: binding.connector,
+        redirectUrl,
+        ...(scope ? { setCookie: clearBindingCookie(state, scope) } : {}),
+      };
     } catch {
-      return { ok: false, reason: 'refused', message: `Scalekit refused to verify the ${binding.connector} connection. Request a new authorization link.` };
+      return {
+        ok: false,
+        reason: 'refused',
+        message: `Scalekit refused to verify the ${binding.connector} connection. Request a new authorization link.`,
+      };
     }
   }
 

@@ -15,7 +15,8 @@ export class OneBrowser {
     const cookie = await this.jar.getCookieString(url);
     if (cookie) headers.set('cookie', cookie);
     const response = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const setCookie of response.headers.getSetCookie()) await this.jar.setCookie(setCookie, url, { ignoreError: true });
+    for (const setCookie of response.headers.getSetCookie())
+      await this.jar.setCookie(setCookie, url, { ignoreError: true });
     return response;
   }
 }
@@ -30,12 +31,17 @@ export interface PersonResult {
 export async function pressConnect(browser: OneBrowser, pageUrl: string, key: string): Promise<string> {
   const connect = await browser.fetch(`${pageUrl}/connect/${encodeURIComponent(key)}`);
   const link = connect.headers.get('location');
-  if (connect.status !== 302 || !link || link.startsWith('.')) throw new Error(`no magic link for ${key} (status ${connect.status})`);
+  if (connect.status !== 302 || !link || link.startsWith('.'))
+    throw new Error(`no magic link for ${key} (status ${connect.status})`);
   return link;
 }
 
 /** Approves (or denies) on the emulator's consent page and follows the redirect to the verify route. */
-export async function decideOnConsentPage(browser: OneBrowser, link: string, decision: 'approve' | 'deny' = 'approve'): Promise<PersonResult> {
+export async function decideOnConsentPage(
+  browser: OneBrowser,
+  link: string,
+  decision: 'approve' | 'deny' = 'approve',
+): Promise<PersonResult> {
   const consentPage = await browser.fetch(link);
   if (!consentPage.ok) throw new Error(`consent page answered ${consentPage.status}`);
   const answer = await browser.fetch(link, { method: 'POST', body: new URLSearchParams({ decision }) });

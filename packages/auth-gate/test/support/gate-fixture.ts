@@ -1,6 +1,12 @@
 import { afterEach, beforeEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@repo/scalekit-emulator';
-import { createAuthGate, perUser, type AuthGate, type AuthGateOptions, type ScalekitCredentials } from '../../src/index.js';
+import {
+  createAuthGate,
+  perUser,
+  type AuthGate,
+  type AuthGateOptions,
+  type ScalekitCredentials,
+} from '../../src/index.js';
 import { authorizeAsPerson, waitForConsentPhase } from './consenting-person.js';
 import type { RecordingRuntime } from './test-runtime.js';
 
@@ -12,7 +18,9 @@ export interface GateFixture {
   readonly emulator: RunningEmulator;
   credentials(): ScalekitCredentials;
   /** A gate against this test's emulator (unless `options.credentials` says otherwise), closed after the test. */
-  gate<K extends string>(options: Omit<AuthGateOptions<K>, 'credentials'> & { credentials?: ScalekitCredentials }): Promise<AuthGate<K>>;
+  gate<K extends string>(
+    options: Omit<AuthGateOptions<K>, 'credentials'> & { credentials?: ScalekitCredentials },
+  ): Promise<AuthGate<K>>;
   /** A gate with `acme` per user, already connected: the person on its page gave consent. */
   connectedAcme(
     runtime: RecordingRuntime,
@@ -56,7 +64,9 @@ export function gateFixture(emulatorOptions: EmulatorOptions = { connections: [A
     },
     async connectedAcme(runtime, options = {}) {
       const gate = await fixture.gate({
-        connectors: { acme: perUser(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}) },
+        connectors: {
+          acme: perUser(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
+        },
         page: { title: options.title ?? 'Calls', port: 0 },
         runtime,
         ...(options.retry ? { retry: options.retry } : {}),

@@ -89,7 +89,8 @@ export class AccountStore {
       credentials,
       pendingCredentials: undefined,
       apiConfig: input.apiConfig,
-      tokenExpiresAt: usable && credentials.kind === 'oauth' ? new Date(now.getTime() + ACCESS_TOKEN_TTL_MS) : undefined,
+      tokenExpiresAt:
+        usable && credentials.kind === 'oauth' ? new Date(now.getTime() + ACCESS_TOKEN_TTL_MS) : undefined,
       createdAt: now,
       updatedAt: now,
       lastUsedAt: undefined,

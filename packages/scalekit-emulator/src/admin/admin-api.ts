@@ -74,7 +74,13 @@ export function apiTokenView(t: ApiTokenRecord, now: number): ApiTokenView {
   };
 }
 
-const STATUSES: readonly AccountStatus[] = ['ACTIVE', 'EXPIRED', 'PENDING_AUTH', 'PENDING_VERIFICATION', 'DISCONNECTED'];
+const STATUSES: readonly AccountStatus[] = [
+  'ACTIVE',
+  'EXPIRED',
+  'PENDING_AUTH',
+  'PENDING_VERIFICATION',
+  'DISCONNECTED',
+];
 const AUTH_PATTERNS: readonly AuthPattern[] = ['OAUTH', 'API_KEY', 'BASIC', 'BEARER'];
 
 class AdminInputError extends Error {}
@@ -124,7 +130,9 @@ export async function handleAdmin(
         return sendJson(res, 200, { ok: true });
       case 'GET /connections':
         return sendJson(res, 200, {
-          connections: env.connections.list().map((c) => ({ name: c.name, provider: c.provider, auth: c.auth, id: c.id })),
+          connections: env.connections
+            .list()
+            .map((c) => ({ name: c.name, provider: c.provider, auth: c.auth, id: c.id })),
         });
       case 'POST /connections': {
         const body = await jsonBody(req);
@@ -143,7 +151,12 @@ export async function handleAdmin(
           // A duplicate or malformed name is the caller's mistake, not an emulator error.
           throw new AdminInputError((error as Error).message);
         }
-        return sendJson(res, 201, { name: connection.name, provider: connection.provider, auth: connection.auth, id: connection.id });
+        return sendJson(res, 201, {
+          name: connection.name,
+          provider: connection.provider,
+          auth: connection.auth,
+          id: connection.id,
+        });
       }
       case 'GET /accounts': {
         const q = url.searchParams;
@@ -174,7 +187,9 @@ export async function handleAdmin(
       }
       case 'GET /api-tokens': {
         const organizationId = url.searchParams.get('organizationId');
-        const tokens = env.apiTokens.all().filter((t) => organizationId === null || t.organizationId === organizationId);
+        const tokens = env.apiTokens
+          .all()
+          .filter((t) => organizationId === null || t.organizationId === organizationId);
         return sendJson(res, 200, { tokens: tokens.map((t) => apiTokenView(t, env.clock.now())) });
       }
       case 'POST /api-tokens/:/expire': {
@@ -200,7 +215,8 @@ export async function handleAdmin(
       case 'POST /clock/advance': {
         // Moves the emulator's clock (expiries of keys, links, verifications) instead of sleeping.
         const ms = (await jsonBody(req))['ms'];
-        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new AdminInputError('clock advance needs { ms: a number >= 0 }');
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+          throw new AdminInputError('clock advance needs { ms: a number >= 0 }');
         return sendJson(res, 200, { now: new Date(env.clock.advance(ms)).toISOString() });
       }
       case 'POST /calls/reset':
@@ -264,7 +280,8 @@ export async function handleAdmin(
         return sendJson(res, 404, { error: `no admin route ${method} ${url.pathname}` });
     }
   } catch (error) {
-    if (error instanceof AdminInputError || error instanceof ScriptFormatError) return sendJson(res, 400, { error: error.message });
+    if (error instanceof AdminInputError || error instanceof ScriptFormatError)
+      return sendJson(res, 400, { error: error.message });
     throw error;
   }
 }

@@ -17,7 +17,8 @@ export class AdminClient {
       body: body === undefined ? null : JSON.stringify(body),
     });
     const data = (await response.json()) as T & { error?: string };
-    if (!response.ok) throw new Error(`emulator admin ${method} ${path} failed (${response.status}): ${data.error ?? ''}`);
+    if (!response.ok)
+      throw new Error(`emulator admin ${method} ${path} failed (${response.status}): ${data.error ?? ''}`);
     return data;
   }
 

@@ -18,9 +18,7 @@ export function textOf(content: JsonValue | ContentBlockParam[] | undefined): st
   if (!Array.isArray(content)) return '';
   return content
     .map((block) =>
-      isObject(block) && block['type'] === 'text' && typeof block['text'] === 'string'
-        ? block['text']
-        : '',
+      isObject(block) && block['type'] === 'text' && typeof block['text'] === 'string' ? block['text'] : '',
     )
     .filter((t) => t !== '')
     .join('\n');

@@ -35,8 +35,7 @@ export interface MessagesRequest {
 export type StopReason = 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use' | 'pause_turn' | 'refusal';
 
 export type ResponseBlock =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; id: string; name: string; input: JsonObject };
+  { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: JsonObject };
 
 export interface MessageResponse {
   id: string;

@@ -1,13 +1,27 @@
 import { invalidRequest } from './anthropic-errors.js';
 import { contentBlocks, stringField } from './content-blocks.js';
-import type { ContentBlockParam, JsonObject, JsonValue, MessageParam, MessagesRequest, ToolParam } from './messages-types.js';
+import type {
+  ContentBlockParam,
+  JsonObject,
+  JsonValue,
+  MessageParam,
+  MessagesRequest,
+  ToolParam,
+} from './messages-types.js';
 import { isObject } from '../json-object.js';
-
 
 const USER_BLOCKS = new Set(['text', 'image', 'document', 'tool_result', 'search_result', 'container_upload']);
 const ASSISTANT_BLOCKS = new Set([
-  'text', 'tool_use', 'thinking', 'redacted_thinking', 'server_tool_use', 'web_search_tool_result', 'web_fetch_tool_result',
-  'code_execution_tool_result', 'mcp_tool_use', 'mcp_tool_result',
+  'text',
+  'tool_use',
+  'thinking',
+  'redacted_thinking',
+  'server_tool_use',
+  'web_search_tool_result',
+  'web_fetch_tool_result',
+  'code_execution_tool_result',
+  'mcp_tool_use',
+  'mcp_tool_result',
 ]);
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,128}$/;
 const TOOL_CHOICES = ['auto', 'any', 'tool', 'none'];
@@ -18,13 +32,14 @@ function requireField(body: JsonObject, name: string): JsonValue {
   return value;
 }
 
-
 function validateBlock(block: JsonValue, path: string, role: MessageParam['role']): ContentBlockParam {
   if (!isObject(block) || typeof block['type'] !== 'string') throw invalidRequest(`${path}.type: Field required`);
   const type = block['type'];
   const allowed = role === 'user' ? USER_BLOCKS : ASSISTANT_BLOCKS;
   if (!allowed.has(type)) {
-    throw invalidRequest(`${path}.type: '${type}' blocks are not allowed in ${role} messages (expected one of: ${[...allowed].join(', ')})`);
+    throw invalidRequest(
+      `${path}.type: '${type}' blocks are not allowed in ${role} messages (expected one of: ${[...allowed].join(', ')})`,
+    );
   }
   if (type === 'text' && typeof block['text'] !== 'string') throw invalidRequest(`${path}.text: Field required`);
   if (type === 'text' && block['text'] === '') throw invalidRequest(`${path}: text content blocks must be non-empty`);
@@ -43,20 +58,26 @@ function validateMessage(value: JsonValue, index: number, isLast: boolean): Mess
   const path = `messages.${index}`;
   if (!isObject(value)) throw invalidRequest(`${path}: Input should be a valid dictionary`);
   const role = value['role'];
-  if (role !== 'user' && role !== 'assistant') throw invalidRequest(`${path}.role: Input should be 'user' or 'assistant'`);
+  if (role !== 'user' && role !== 'assistant')
+    throw invalidRequest(`${path}.role: Input should be 'user' or 'assistant'`);
   const content = value['content'];
   if (content === undefined || content === null) throw invalidRequest(`${path}.content: Field required`);
   // Only a final assistant message (a prefill) may be empty.
   const emptyAllowed = isLast && role === 'assistant';
   if (typeof content === 'string') {
     if (content === '' && !emptyAllowed) {
-      throw invalidRequest(`${path}: all messages must have non-empty content except for the optional final assistant message`);
+      throw invalidRequest(
+        `${path}: all messages must have non-empty content except for the optional final assistant message`,
+      );
     }
     return { role, content };
   }
-  if (!Array.isArray(content)) throw invalidRequest(`${path}.content: Input should be a valid string or list of content blocks`);
+  if (!Array.isArray(content))
+    throw invalidRequest(`${path}.content: Input should be a valid string or list of content blocks`);
   if (content.length === 0 && !emptyAllowed) {
-    throw invalidRequest(`${path}: all messages must have non-empty content except for the optional final assistant message`);
+    throw invalidRequest(
+      `${path}: all messages must have non-empty content except for the optional final assistant message`,
+    );
   }
   return { role, content: content.map((block, i) => validateBlock(block, `${path}.content.${i}`, role)) };
 }
@@ -109,10 +130,12 @@ function validateTools(value: JsonValue): ToolParam[] {
     const type = typeof tool['type'] === 'string' ? tool['type'] : undefined;
     const custom = type === undefined || type === 'custom';
     if (custom) {
-      if (!TOOL_NAME.test(name)) throw invalidRequest(`${path}.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'`);
+      if (!TOOL_NAME.test(name))
+        throw invalidRequest(`${path}.name: String should match pattern '^[a-zA-Z0-9_-]{1,128}$'`);
       const schema = tool['input_schema'];
       if (!isObject(schema)) throw invalidRequest(`${path}.custom.input_schema: Field required`);
-      if (schema['type'] !== 'object') throw invalidRequest(`${path}.custom.input_schema.type: Input should be 'object'`);
+      if (schema['type'] !== 'object')
+        throw invalidRequest(`${path}.custom.input_schema.type: Input should be 'object'`);
     }
     if (names.has(name)) throw invalidRequest('tools: Tool names must be unique.');
     names.add(name);
@@ -131,7 +154,8 @@ function validateToolChoice(value: JsonValue, tools: readonly ToolParam[]): Json
   if (value['type'] === 'tool') {
     const name = value['name'];
     if (typeof name !== 'string') throw invalidRequest('tool_choice.tool.name: Field required');
-    if (!tools.some((t) => t.name === name)) throw invalidRequest(`tool_choice: tool '${name}' is not among the provided tools`);
+    if (!tools.some((t) => t.name === name))
+      throw invalidRequest(`tool_choice: tool '${name}' is not among the provided tools`);
   }
   if (value['type'] !== 'none' && value['type'] !== 'auto' && tools.length === 0) {
     throw invalidRequest('tool_choice: tools must be provided when tool_choice is any or tool');
@@ -157,7 +181,8 @@ export function validateMessagesRequest(body: unknown): MessagesRequest {
   const model = requireField(raw, 'model');
   if (typeof model !== 'string' || model === '') throw invalidRequest('model: Input should be a valid string');
   const maxTokens = requireField(raw, 'max_tokens');
-  if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens)) throw invalidRequest('max_tokens: Input should be a valid integer');
+  if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens))
+    throw invalidRequest('max_tokens: Input should be a valid integer');
   if (maxTokens < 1) throw invalidRequest('max_tokens: Input should be greater than or equal to 1');
   const messagesValue = requireField(raw, 'messages');
   if (!Array.isArray(messagesValue)) throw invalidRequest('messages: Input should be a valid list');
@@ -179,7 +204,11 @@ export function validateMessagesRequest(body: unknown): MessagesRequest {
     request.stop_sequences = stops;
   }
   const temperature = raw['temperature'];
-  if (temperature !== undefined && temperature !== null && (typeof temperature !== 'number' || temperature < 0 || temperature > 1)) {
+  if (
+    temperature !== undefined &&
+    temperature !== null &&
+    (typeof temperature !== 'number' || temperature < 0 || temperature > 1)
+  ) {
     throw invalidRequest('temperature: Input should be a number from 0 to 1');
   }
   if (raw['stream'] !== undefined && raw['stream'] !== null) {
@@ -188,4 +217,3 @@ export function validateMessagesRequest(body: unknown): MessagesRequest {
   }
   return request;
 }
-

@@ -58,10 +58,12 @@ export interface RequestMatch {
 const contains = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
 
 export function matchesRequest(match: RequestMatch, request: ScriptRequest): boolean {
-  if (match.lastUserTextContains !== undefined && !contains(request.lastUserText, match.lastUserTextContains)) return false;
+  if (match.lastUserTextContains !== undefined && !contains(request.lastUserText, match.lastUserTextContains))
+    return false;
   if (match.systemContains !== undefined && !contains(request.system, match.systemContains)) return false;
   if (match.toolOffered !== undefined && !request.toolNames.includes(match.toolOffered)) return false;
-  if (match.toolResultFor !== undefined && !request.toolResults.some((r) => r.toolName === match.toolResultFor)) return false;
+  if (match.toolResultFor !== undefined && !request.toolResults.some((r) => r.toolName === match.toolResultFor))
+    return false;
   if (match.model !== undefined && request.model !== match.model) return false;
   return true;
 }

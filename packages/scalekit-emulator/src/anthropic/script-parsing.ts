@@ -22,8 +22,21 @@ export interface ScriptPayload {
   replace?: boolean;
 }
 
-const STOP_REASONS: readonly StopReason[] = ['end_turn', 'max_tokens', 'stop_sequence', 'tool_use', 'pause_turn', 'refusal'];
-const MATCH_KEYS: readonly (keyof RequestMatch)[] = ['lastUserTextContains', 'systemContains', 'toolOffered', 'toolResultFor', 'model'];
+const STOP_REASONS: readonly StopReason[] = [
+  'end_turn',
+  'max_tokens',
+  'stop_sequence',
+  'tool_use',
+  'pause_turn',
+  'refusal',
+];
+const MATCH_KEYS: readonly (keyof RequestMatch)[] = [
+  'lastUserTextContains',
+  'systemContains',
+  'toolOffered',
+  'toolResultFor',
+  'model',
+];
 
 function fail(path: string, message: string): never {
   throw new ScriptFormatError(`${path}: ${message}`);
@@ -46,8 +59,15 @@ function parseCalls(value: unknown, path: string): { name: string; input?: JsonO
 function parseBlocks(value: unknown, path: string): ResponseBlock[] {
   if (!Array.isArray(value)) fail(path, 'content must be an array of blocks');
   return value.map((block, i) => {
-    if (isObject(block) && block['type'] === 'text' && typeof block['text'] === 'string') return { type: 'text', text: block['text'] };
-    if (isObject(block) && block['type'] === 'tool_use' && typeof block['id'] === 'string' && typeof block['name'] === 'string' && isObject(block['input'])) {
+    if (isObject(block) && block['type'] === 'text' && typeof block['text'] === 'string')
+      return { type: 'text', text: block['text'] };
+    if (
+      isObject(block) &&
+      block['type'] === 'tool_use' &&
+      typeof block['id'] === 'string' &&
+      typeof block['name'] === 'string' &&
+      isObject(block['input'])
+    ) {
       return { type: 'tool_use', id: block['id'], name: block['name'], input: block['input'] };
     }
     return fail(`${path}.${i}`, 'must be {type:"text",text} or {type:"tool_use",id,name,input}');
@@ -60,7 +80,10 @@ export function parseAnswer(value: unknown, path: string): ScriptedAnswer {
     case 'text': {
       if (typeof value['text'] !== 'string') fail(path, 'a text answer needs text');
       const stop = value['stopReason'];
-      if (stop !== undefined && !['end_turn', 'max_tokens', 'stop_sequence', 'refusal', 'pause_turn'].includes(stop as string)) {
+      if (
+        stop !== undefined &&
+        !['end_turn', 'max_tokens', 'stop_sequence', 'refusal', 'pause_turn'].includes(stop as string)
+      ) {
         fail(`${path}.stopReason`, 'must be end_turn, max_tokens, stop_sequence, refusal or pause_turn');
       }
       return stop === undefined
@@ -76,9 +99,11 @@ export function parseAnswer(value: unknown, path: string): ScriptedAnswer {
       };
     case 'error': {
       const status = value['status'];
-      if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) fail(`${path}.status`, 'must be an HTTP error status');
+      if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599)
+        fail(`${path}.status`, 'must be an HTTP error status');
       const retry = value['retryAfterSeconds'];
-      if (retry !== undefined && (typeof retry !== 'number' || retry < 0)) fail(`${path}.retryAfterSeconds`, 'must be a non-negative number');
+      if (retry !== undefined && (typeof retry !== 'number' || retry < 0))
+        fail(`${path}.retryAfterSeconds`, 'must be a non-negative number');
       return {
         type: 'error',
         status,
@@ -89,7 +114,8 @@ export function parseAnswer(value: unknown, path: string): ScriptedAnswer {
     }
     case 'message': {
       const stop = value['stopReason'];
-      if (!STOP_REASONS.includes(stop as StopReason)) fail(`${path}.stopReason`, `must be one of ${STOP_REASONS.join(', ')}`);
+      if (!STOP_REASONS.includes(stop as StopReason))
+        fail(`${path}.stopReason`, `must be one of ${STOP_REASONS.join(', ')}`);
       return {
         type: 'message',
         content: parseBlocks(value['content'], `${path}.content`),
@@ -106,7 +132,8 @@ function parseMatch(value: unknown, path: string): RequestMatch {
   if (!isObject(value)) fail(path, 'when must be an object');
   const match: RequestMatch = {};
   for (const [key, v] of Object.entries(value)) {
-    if (!MATCH_KEYS.includes(key as keyof RequestMatch)) fail(`${path}.${key}`, `unknown condition; use ${MATCH_KEYS.join(', ')}`);
+    if (!MATCH_KEYS.includes(key as keyof RequestMatch))
+      fail(`${path}.${key}`, `unknown condition; use ${MATCH_KEYS.join(', ')}`);
     if (typeof v !== 'string') fail(`${path}.${key}`, 'must be a string');
     match[key as keyof RequestMatch] = v;
   }
@@ -116,7 +143,8 @@ function parseMatch(value: unknown, path: string): RequestMatch {
 function parseRule(value: unknown, path: string): ScriptRule {
   if (!isObject(value)) fail(path, 'a rule must be an object');
   const times = value['times'];
-  if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) fail(`${path}.times`, 'must be a positive integer');
+  if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1))
+    fail(`${path}.times`, 'must be a positive integer');
   if (value['name'] !== undefined && typeof value['name'] !== 'string') fail(`${path}.name`, 'must be a string');
   return {
     when: parseMatch(value['when'], `${path}.when`),
@@ -127,7 +155,11 @@ function parseRule(value: unknown, path: string): ScriptRule {
 }
 
 /** `POST /admin/anthropic/script` body -> answers and rules. */
-export function parseScriptPayload(body: Record<string, unknown>): { answers: ScriptedAnswer[]; rules: ScriptRule[]; replace: boolean } {
+export function parseScriptPayload(body: Record<string, unknown>): {
+  answers: ScriptedAnswer[];
+  rules: ScriptRule[];
+  replace: boolean;
+} {
   const answers = body['answers'] ?? [];
   const rules = body['rules'] ?? [];
   if (!Array.isArray(answers)) fail('answers', 'must be an array');

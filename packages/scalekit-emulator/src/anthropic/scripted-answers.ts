@@ -1,5 +1,12 @@
 import { AnthropicApiError, anthropicId, errorTypeFor, invalidRequest } from './anthropic-errors.js';
-import type { JsonObject, MessageResponse, MessagesRequest, ResponseBlock, ScriptRequest, StopReason } from './messages-types.js';
+import type {
+  JsonObject,
+  MessageResponse,
+  MessagesRequest,
+  ResponseBlock,
+  ScriptRequest,
+  StopReason,
+} from './messages-types.js';
 import { estimateTokens, usageOf } from './token-estimate.js';
 
 /**
@@ -23,7 +30,10 @@ function fillPlaceholders(text: string, request: ScriptRequest): string {
 }
 
 /** A text answer cut where the API would stop: at a stop sequence, or at max_tokens. */
-function shapeText(text: string, request: MessagesRequest): { text: string; stop: StopReason; sequence: string | null; tokens?: number } {
+function shapeText(
+  text: string,
+  request: MessagesRequest,
+): { text: string; stop: StopReason; sequence: string | null; tokens?: number } {
   let cut = -1;
   let sequence: string | null = null;
   for (const s of request.stop_sequences ?? []) {
@@ -35,12 +45,23 @@ function shapeText(text: string, request: MessagesRequest): { text: string; stop
   }
   if (sequence !== null) return { text: text.slice(0, cut), stop: 'stop_sequence', sequence };
   if (estimateTokens(text.length) > request.max_tokens) {
-    return { text: text.slice(0, request.max_tokens * 4), stop: 'max_tokens', sequence: null, tokens: request.max_tokens };
+    return {
+      text: text.slice(0, request.max_tokens * 4),
+      stop: 'max_tokens',
+      sequence: null,
+      tokens: request.max_tokens,
+    };
   }
   return { text, stop: 'end_turn', sequence: null };
 }
 
-function message(request: MessagesRequest, content: ResponseBlock[], stop: StopReason, sequence: string | null, tokens?: number): MessageResponse {
+function message(
+  request: MessagesRequest,
+  content: ResponseBlock[],
+  stop: StopReason,
+  sequence: string | null,
+  tokens?: number,
+): MessageResponse {
   return {
     id: anthropicId('msg_01'),
     type: 'message',
@@ -60,7 +81,12 @@ export function respondWith(answer: ScriptedAnswer, request: ScriptRequest): Mes
     case 'error': {
       const headers: Record<string, string> = {};
       if (answer.retryAfterSeconds !== undefined) headers['retry-after'] = String(answer.retryAfterSeconds);
-      throw new AnthropicApiError(answer.status, answer.message ?? `scripted ${errorTypeFor(answer.status)}`, answer.errorType, headers);
+      throw new AnthropicApiError(
+        answer.status,
+        answer.message ?? `scripted ${errorTypeFor(answer.status)}`,
+        answer.errorType,
+        headers,
+      );
     }
     case 'text': {
       const shaped = shapeText(fillPlaceholders(answer.text, request), body);
@@ -74,10 +100,18 @@ export function respondWith(answer: ScriptedAnswer, request: ScriptRequest): Mes
           `Scalekit emulator: the scripted answer calls ${unknown.join(', ')}, which the request does not offer (tools: ${request.toolNames.join(', ') || 'none'})`,
         );
       }
-      if (answer.calls.length === 0) throw invalidRequest('Scalekit emulator: a scripted tool_use answer needs at least one call');
-      const content: ResponseBlock[] = answer.text ? [{ type: 'text', text: fillPlaceholders(answer.text, request) }] : [];
+      if (answer.calls.length === 0)
+        throw invalidRequest('Scalekit emulator: a scripted tool_use answer needs at least one call');
+      const content: ResponseBlock[] = answer.text
+        ? [{ type: 'text', text: fillPlaceholders(answer.text, request) }]
+        : [];
       for (const call of answer.calls) {
-        content.push({ type: 'tool_use', id: call.id ?? anthropicId('toolu_01'), name: call.name, input: call.input ?? {} });
+        content.push({
+          type: 'tool_use',
+          id: call.id ?? anthropicId('toolu_01'),
+          name: call.name,
+          input: call.input ?? {},
+        });
       }
       return message(body, content, 'tool_use', null);
     }

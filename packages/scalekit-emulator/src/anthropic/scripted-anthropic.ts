@@ -152,7 +152,8 @@ export class ScriptedAnthropic {
     try {
       this.#authorize(call.headers);
       record.answeredBy = 'invalid';
-      if (parsed === undefined) throw invalidRequest('There was an issue with the format of your request: the body is not valid JSON');
+      if (parsed === undefined)
+        throw invalidRequest('There was an issue with the format of your request: the body is not valid JSON');
       const request = toScriptRequest(seq, validateMessagesRequest(parsed));
       Object.assign(record, {
         model: request.model,
@@ -161,7 +162,9 @@ export class ScriptedAnthropic {
         lastUserText: request.lastUserText,
       });
       if (request.body.stream) {
-        throw invalidRequest('stream: streaming is not supported by the Scalekit emulator; call messages.create without stream: true');
+        throw invalidRequest(
+          'stream: streaming is not supported by the Scalekit emulator; call messages.create without stream: true',
+        );
       }
       const picked = this.#pick(request);
       record.answeredBy = picked?.by ?? 'unscripted';

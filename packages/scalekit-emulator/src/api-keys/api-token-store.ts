@@ -80,7 +80,8 @@ export class ApiTokenStore {
 
   /** Puts back a token saved by the persistence layer (hash only, as it was stored). */
   restore(record: ApiTokenRecord): void {
-    if (this.#byId.has(record.tokenId) || this.#byHash.has(record.hash)) throw new Error(`token ${record.tokenId} exists`);
+    if (this.#byId.has(record.tokenId) || this.#byHash.has(record.hash))
+      throw new Error(`token ${record.tokenId} exists`);
     this.#add(record);
   }
 

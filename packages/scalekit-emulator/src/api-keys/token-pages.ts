@@ -26,7 +26,12 @@ function startAfter(cursor: string, all: readonly ApiTokenRecord[]): number {
 }
 
 /** `all`: every token in creation order; `visible`: the ones this listing may show. */
-export function tokenPage(all: readonly ApiTokenRecord[], visible: readonly ApiTokenRecord[], size: number, cursor: string): TokenPage {
+export function tokenPage(
+  all: readonly ApiTokenRecord[],
+  visible: readonly ApiTokenRecord[],
+  size: number,
+  cursor: string,
+): TokenPage {
   const position = new Map(all.map((t, i) => [t.tokenId, i]));
   const from = startAfter(cursor, all);
   const first = visible.findIndex((t) => (position.get(t.tokenId) ?? -1) >= from);

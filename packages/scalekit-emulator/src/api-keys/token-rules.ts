@@ -17,7 +17,10 @@ export const MAX_PAGE_SIZE = 30;
 export function checkOrganizationId(value: string | undefined, field: string): string {
   if (!value) throw invalidArgument('organization_id is required', field);
   if (!value.startsWith('org_') || value.length > MAX_ORGANIZATION_ID) {
-    throw invalidArgument(`organization_id must start with "org_" and have at most ${MAX_ORGANIZATION_ID} characters`, field);
+    throw invalidArgument(
+      `organization_id must start with "org_" and have at most ${MAX_ORGANIZATION_ID} characters`,
+      field,
+    );
   }
   return value;
 }
@@ -38,11 +41,13 @@ export function checkClaims(claims: Record<string, string>, field: string, allow
 
 export function checkDescription(value: string | undefined, field: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (value.length > MAX_DESCRIPTION) throw invalidArgument(`description must have at most ${MAX_DESCRIPTION} characters`, field);
+  if (value.length > MAX_DESCRIPTION)
+    throw invalidArgument(`description must have at most ${MAX_DESCRIPTION} characters`, field);
   return value;
 }
 
 export function checkPageSize(value: number): number {
-  if (value < 0 || value > MAX_PAGE_SIZE) throw invalidArgument(`page_size must be from 0 to ${MAX_PAGE_SIZE}`, 'page_size');
+  if (value < 0 || value > MAX_PAGE_SIZE)
+    throw invalidArgument(`page_size must be from 0 to ${MAX_PAGE_SIZE}`, 'page_size');
   return value === 0 ? DEFAULT_PAGE_SIZE : value;
 }

@@ -39,7 +39,11 @@ export class ClientCredentialsIssuer {
     const id = form.get('client_id') ?? '';
     const secret = form.get('client_secret') ?? '';
     if (id !== this.credentials.clientId || !sameSecret(secret, this.credentials.clientSecret)) {
-      return { ok: false, status: 401, body: { error: 'invalid_client', error_description: 'invalid client credentials' } };
+      return {
+        ok: false,
+        status: 401,
+        body: { error: 'invalid_client', error_description: 'invalid client credentials' },
+      };
     }
     const token = secretToken('skat_');
     this.#tokens.set(token, Date.now() + this.ttlSeconds * 1000);

@@ -24,8 +24,7 @@ export interface PendingVerification {
 export type LinkLookup = { ok: true; link: MagicLink } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
 
 export type VerifyLookup =
-  | { ok: true; pending: PendingVerification }
-  | { ok: false; reason: 'unknown' | 'expired' | 'identifier_mismatch' };
+  { ok: true; pending: PendingVerification } | { ok: false; reason: 'unknown' | 'expired' | 'identifier_mismatch' };
 
 /** Magic links and pending verifications; every token is unguessable and single-use. */
 export class AuthRequestStore {
@@ -39,7 +38,12 @@ export class AuthRequestStore {
   ) {}
 
   issueLink(input: Omit<MagicLink, 'token' | 'expiresAt' | 'used'>): MagicLink {
-    const link: MagicLink = { ...input, token: secretToken(), expiresAt: new Date(this.clock.now() + this.linkTtlMs), used: false };
+    const link: MagicLink = {
+      ...input,
+      token: secretToken(),
+      expiresAt: new Date(this.clock.now() + this.linkTtlMs),
+      used: false,
+    };
     this.#links.set(link.token, link);
     return link;
   }

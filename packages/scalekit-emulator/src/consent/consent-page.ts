@@ -49,5 +49,8 @@ ${fields}
 }
 
 export function messagePage(title: string, message: string, testId: string): string {
-  return htmlPage(title, `<h1 data-testid="${escapeHtml(testId)}">${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`);
+  return htmlPage(
+    title,
+    `<h1 data-testid="${escapeHtml(testId)}">${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>`,
+  );
 }

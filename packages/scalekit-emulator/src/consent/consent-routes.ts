@@ -19,9 +19,18 @@ function withParams(base: string, params: Record<string, string | undefined>): s
 }
 
 /** `GET|POST /magicLink/<token>` and `GET /connect/success`. Returns false when the path is not ours. */
-export async function handleConsent(env: Environment, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+export async function handleConsent(
+  env: Environment,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<boolean> {
   if (path === '/connect/success' && req.method === 'GET') {
-    sendHtml(res, 200, messagePage('Account connected', 'You can close this tab and return to the application.', 'connected'));
+    sendHtml(
+      res,
+      200,
+      messagePage('Account connected', 'You can close this tab and return to the application.', 'connected'),
+    );
     return true;
   }
   const match = /^\/magicLink\/([A-Za-z0-9_-]+)$/.exec(path);
@@ -48,7 +57,11 @@ export async function handleConsent(env: Environment, req: IncomingMessage, res:
   const connection = account && env.connections.get(account.connector);
   if (!account || !connection) {
     log('404', link);
-    sendHtml(res, 404, messagePage('Account removed', 'The account this link was for no longer exists.', 'link-unknown'));
+    sendHtml(
+      res,
+      404,
+      messagePage('Account removed', 'The account this link was for no longer exists.', 'link-unknown'),
+    );
     return true;
   }
   const view = {
@@ -73,7 +86,11 @@ export async function handleConsent(env: Environment, req: IncomingMessage, res:
   if (form.get('decision') !== 'approve') {
     env.authRequests.consumeLink(link);
     log('denied', link);
-    sendHtml(res, 200, messagePage('Access denied', `You did not connect ${connection.name}. You can close this tab.`, 'denied'));
+    sendHtml(
+      res,
+      200,
+      messagePage('Access denied', `You did not connect ${connection.name}. You can close this tab.`, 'denied'),
+    );
     return true;
   }
   let credentials: Credentials;
@@ -100,6 +117,10 @@ export async function handleConsent(env: Environment, req: IncomingMessage, res:
   }
   env.accounts.activate(account, credentials);
   log('approved', link);
-  sendHtml(res, 200, messagePage('Account connected', `${connection.name} is connected. You can close this tab.`, 'connected'));
+  sendHtml(
+    res,
+    200,
+    messagePage('Account connected', `${connection.name} is connected. You can close this tab.`, 'connected'),
+  );
   return true;
 }

@@ -65,7 +65,8 @@ export class FaultInjector {
     if (rule.match.kind !== undefined && !VALID_KINDS.has(rule.match.kind)) {
       throw new Error(`fault match.kind must be one of ${[...VALID_KINDS].join(', ')}`);
     }
-    if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1)) throw new Error('fault rate must be within 0..1');
+    if (rule.rate !== undefined && !(rule.rate >= 0 && rule.rate <= 1))
+      throw new Error('fault rate must be within 0..1');
     if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0)) {
       throw new Error('fault times must be a positive integer');
     }
@@ -93,7 +94,10 @@ export class FaultInjector {
    * Applies the faults that hit a call: waits out latencies and throws the first failure, as the
    * caller's protocol expresses it (`failure` builds the gRPC or HTTP error).
    */
-  async apply(call: CallDescriptor, failure: (effect: Exclude<FaultEffect, { type: 'latency' }>) => Error): Promise<void> {
+  async apply(
+    call: CallDescriptor,
+    failure: (effect: Exclude<FaultEffect, { type: 'latency' }>) => Error,
+  ): Promise<void> {
     for (const effect of this.effectsFor(call)) {
       if (effect.type === 'latency') await sleep(effect.ms);
       else throw failure(effect);

@@ -58,7 +58,8 @@ export function apiTokenService(env: Environment): Partial<ServiceImpl<typeof Ap
       const organizationId = checkOrganizationId(spec.organizationId, 'token.organization_id');
       checkClaims(spec.customClaims, 'token.custom_claims');
       const expiresAt = spec.expiry ? timestampDate(spec.expiry) : undefined;
-      if (expiresAt && expiresAt.getTime() <= env.clock.now()) throw invalidArgument('expiry must be in the future', 'token.expiry');
+      if (expiresAt && expiresAt.getTime() <= env.clock.now())
+        throw invalidArgument('expiry must be in the future', 'token.expiry');
       const { key, record } = env.apiTokens.create({
         organizationId,
         userId: spec.userId || undefined,
@@ -86,7 +87,12 @@ export function apiTokenService(env: Environment): Partial<ServiceImpl<typeof Ap
       const size = checkPageSize(req.pageSize);
       const visible = env.apiTokens.listActive({ organizationId, userId: req.userId || undefined });
       const page = tokenPage(env.apiTokens.all(), visible, size, req.pageToken);
-      return { tokens: page.items.map(toTokenInfo), totalCount: visible.length, nextPageToken: page.next, prevPageToken: page.prev };
+      return {
+        tokens: page.items.map(toTokenInfo),
+        totalCount: visible.length,
+        nextPageToken: page.next,
+        prevPageToken: page.prev,
+      };
     },
 
     updateToken(req) {

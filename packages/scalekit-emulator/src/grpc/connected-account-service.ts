@@ -52,22 +52,41 @@ function credentialsFrom(connection: Connection, details: AuthorizationDetails |
     // pattern; that means "no credentials yet", so check it before the pattern.
     if (d.value.accessToken === '') return undefined;
     if (connection.auth !== 'OAUTH') {
-      throw invalidArgument(`connector "${connection.name}" uses ${connection.auth} auth, not OAuth tokens`, 'authorization_details');
+      throw invalidArgument(
+        `connector "${connection.name}" uses ${connection.auth} auth, not OAuth tokens`,
+        'authorization_details',
+      );
     }
-    return { kind: 'oauth', accessToken: d.value.accessToken, refreshToken: d.value.refreshToken, scopes: d.value.scopes };
+    return {
+      kind: 'oauth',
+      accessToken: d.value.accessToken,
+      refreshToken: d.value.refreshToken,
+      scopes: d.value.scopes,
+    };
   }
   if (d.case === 'staticAuth') {
     if (connection.auth === 'OAUTH') {
-      throw invalidArgument(`connector "${connection.name}" uses OAuth; static credentials are not accepted`, 'authorization_details');
+      throw invalidArgument(
+        `connector "${connection.name}" uses OAuth; static credentials are not accepted`,
+        'authorization_details',
+      );
     }
     const given = d.value.details ?? {};
-    const missing = STATIC_CREDENTIAL_FIELDS[connection.auth].filter((f) => typeof given[f] !== 'string' || given[f] === '');
+    const missing = STATIC_CREDENTIAL_FIELDS[connection.auth].filter(
+      (f) => typeof given[f] !== 'string' || given[f] === '',
+    );
     if (missing.length > 0) {
-      throw invalidArgument(`static credentials for ${connection.auth} need: ${missing.join(', ')}`, 'authorization_details');
+      throw invalidArgument(
+        `static credentials for ${connection.auth} need: ${missing.join(', ')}`,
+        'authorization_details',
+      );
     }
     return { kind: 'static', details: given };
   }
-  throw invalidArgument(`authorization details of type ${d.case} are not supported by this connector`, 'authorization_details');
+  throw invalidArgument(
+    `authorization details of type ${d.case} are not supported by this connector`,
+    'authorization_details',
+  );
 }
 
 function checkVerifyUrl(raw: string | undefined): string | undefined {
@@ -94,7 +113,11 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
       const connection = requireConnection(env, req.connector);
       if (!req.identifier) throw invalidArgument('identifier is required', 'identifier');
       if (env.accounts.find({ connector: connection.name, identifier: req.identifier })) {
-        throw scalekitError(Code.AlreadyExists, 'ALREADY_EXISTS', 'connected account already exists for this connector and identifier');
+        throw scalekitError(
+          Code.AlreadyExists,
+          'ALREADY_EXISTS',
+          'connected account already exists for this connector and identifier',
+        );
       }
       const account = env.accounts.create({
         connection,
@@ -125,7 +148,8 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
     },
 
     listConnectedAccounts(req) {
-      if (req.connectionNames.length > 20) throw invalidArgument('connection_names accepts at most 20 names', 'connection_names');
+      if (req.connectionNames.length > 20)
+        throw invalidArgument('connection_names accepts at most 20 names', 'connection_names');
       const all = env.accounts.list({
         connector: req.connector || undefined,
         connectorNames: req.connectionNames.length > 0 ? req.connectionNames : undefined,
@@ -178,7 +202,11 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
       const result = env.authRequests.verify(req.authRequestId, req.identifier);
       if (!result.ok) {
         if (result.reason === 'identifier_mismatch') {
-          throw scalekitError(Code.PermissionDenied, 'PERMISSION_DENIED', 'identifier does not match the user who started this authorization');
+          throw scalekitError(
+            Code.PermissionDenied,
+            'PERMISSION_DENIED',
+            'identifier does not match the user who started this authorization',
+          );
         }
         throw notFound('no pending user verification for this auth_request_id (unknown, expired or already used)');
       }

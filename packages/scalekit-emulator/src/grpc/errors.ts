@@ -87,7 +87,8 @@ export function pageWindow(
   let start = 0;
   if (pageToken !== '') {
     const decoded = Number.parseInt(Buffer.from(pageToken, 'base64url').toString('utf8').replace(/^o:/, ''), 10);
-    if (!Number.isInteger(decoded) || decoded < 0 || decoded > total) throw invalidArgument('page_token is invalid', 'page_token');
+    if (!Number.isInteger(decoded) || decoded < 0 || decoded > total)
+      throw invalidArgument('page_token is invalid', 'page_token');
     start = decoded;
   }
   const end = Math.min(start + size, total);

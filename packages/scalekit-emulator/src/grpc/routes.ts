@@ -7,7 +7,6 @@ import { connectionService } from './connection-service.js';
 import { codeFromName, codeName } from './errors.js';
 import { toolService } from './tool-service.js';
 
-
 function field(message: unknown, name: string): string | undefined {
   const value = (message as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' && value !== '' ? value : undefined;

@@ -37,7 +37,6 @@ function activeAccountsOf(env: Environment, identifier: string): AccountRecord[]
   return env.accounts.list({ identifier }).filter((a) => a.status === 'ACTIVE');
 }
 
-
 export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolService>> {
   function resolveAccount(req: {
     toolName: string;
@@ -93,11 +92,18 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
               return new ProviderError(429, 'rate_limited', `rate limited, retry after ${effect.retryAfterSeconds}s`);
             }
             // An outage of Scalekit itself, not of the provider: no TOOL_ERROR, so the SDK retries it.
-            if (codeFromName(effect.code) === Code.Unavailable) return new ConnectError(effect.message ?? 'service unavailable', Code.Unavailable);
-            return new ProviderError(Number(effect.code) || 500, effect.code, effect.message ?? 'injected provider error');
+            if (codeFromName(effect.code) === Code.Unavailable)
+              return new ConnectError(effect.message ?? 'service unavailable', Code.Unavailable);
+            return new ProviderError(
+              Number(effect.code) || 500,
+              effect.code,
+              effect.message ?? 'injected provider error',
+            );
           },
         );
-        const data = await env.sandboxes.sandboxFor(connection, account.identifier).executeTool(req.toolName, req.params ?? {});
+        const data = await env.sandboxes
+          .sandboxFor(connection, account.identifier)
+          .executeTool(req.toolName, req.params ?? {});
         env.accounts.touch(account);
         return { data, executionId };
       } catch (error) {
@@ -159,16 +165,28 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
         return env.sandboxes
           .tools(connection)
           .filter((def) => !f || f.toolNames.length === 0 || f.toolNames.includes(def.name))
-          .map((def) => ({ tool: toTool(connection, def), identifier: account.identifier, connectedAccountId: account.id }));
+          .map((def) => ({
+            tool: toTool(connection, def),
+            identifier: account.identifier,
+            connectedAccountId: account.id,
+          }));
       });
       const page = pageWindow(entries.length, req.pageSize, req.pageToken, { default: 100, max: 1000 });
-      return { tools: entries.slice(page.start, page.end), totalSize: entries.length, nextPageToken: page.next, prevPageToken: page.prev };
+      return {
+        tools: entries.slice(page.start, page.end),
+        totalSize: entries.length,
+        nextPageToken: page.next,
+        prevPageToken: page.prev,
+      };
     },
 
     listAvailableTools(req) {
       if (!req.identifier) throw invalidArgument('identifier is required', 'identifier');
       const owned = new Set(activeAccountsOf(env, req.identifier).map((a) => a.connector));
-      const entries = catalogue(env, env.connections.list().filter((c) => owned.has(c.name)));
+      const entries = catalogue(
+        env,
+        env.connections.list().filter((c) => owned.has(c.name)),
+      );
       const page = pageWindow(entries.length, req.pageSize, req.pageToken, { default: 100, max: 1000 });
       return {
         tools: entries.slice(page.start, page.end).map((e) => toTool(e.connection, e.def)),

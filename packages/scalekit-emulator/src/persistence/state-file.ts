@@ -61,7 +61,9 @@ export class StatePersister {
     if (this.#timer !== undefined || this.#closed) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      this.save().catch((error: unknown) => console.error(`[scalekit-emulator] could not save state to ${this.path}:`, error));
+      this.save().catch((error: unknown) =>
+        console.error(`[scalekit-emulator] could not save state to ${this.path}:`, error),
+      );
     }, SAVE_DELAY_MS);
     // A pending save must not keep the process alive; close() saves anyway.
     this.#timer.unref();

@@ -114,7 +114,8 @@ function nullableString(value: unknown, where: string): string | null {
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly string[], where: string): T {
-  if (typeof value !== 'string' || !allowed.includes(value)) throw new ShapeError(`${where} must be one of ${allowed.join(', ')}`);
+  if (typeof value !== 'string' || !allowed.includes(value))
+    throw new ShapeError(`${where} must be one of ${allowed.join(', ')}`);
   return value as T;
 }
 
@@ -169,7 +170,8 @@ function account(value: unknown, where: string): SavedAccount {
     auth: oneOf<AuthPattern>(a['auth'], AUTH_PATTERNS, `${where}.auth`),
     status: oneOf<AccountStatus>(a['status'], STATUSES, `${where}.status`),
     credentials: credentials(a['credentials'], `${where}.credentials`),
-    pendingCredentials: a['pendingCredentials'] === null ? null : credentials(a['pendingCredentials'], `${where}.pendingCredentials`),
+    pendingCredentials:
+      a['pendingCredentials'] === null ? null : credentials(a['pendingCredentials'], `${where}.pendingCredentials`),
     apiConfig: a['apiConfig'] === null ? null : (object(a['apiConfig'], `${where}.apiConfig`) as JsonObject),
     tokenExpiresAt: nullableDate(a['tokenExpiresAt'], `${where}.tokenExpiresAt`),
     createdAt: date(a['createdAt'], `${where}.createdAt`),
@@ -213,7 +215,8 @@ function apiToken(value: unknown, where: string): SavedApiToken {
 
 /** Checks the version before anything else, so a newer file says "newer", not "field x is wrong". */
 function checkVersion(root: Fields): void {
-  if (root['format'] !== STATE_FORMAT) throw new ShapeError(`it is not an emulator state file (no "format": "${STATE_FORMAT}")`);
+  if (root['format'] !== STATE_FORMAT)
+    throw new ShapeError(`it is not an emulator state file (no "format": "${STATE_FORMAT}")`);
   const version = root['version'];
   if (version === STATE_VERSION) return;
   if (typeof version !== 'number') throw new ShapeError('it has no numeric "version" field');

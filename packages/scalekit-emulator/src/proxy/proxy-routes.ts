@@ -3,7 +3,6 @@ import type { Environment } from '../environment.js';
 import { ProviderError, type ProxyResponse } from '../sandboxes/sandbox.js';
 import { readBody, sendJson } from '../transport/http-io.js';
 
-
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return undefined;
   if (contentType?.includes('json') || /^[[{]/.test(text.trimStart())) {
@@ -22,7 +21,7 @@ function errorResponse(error: ProviderError): ProxyResponse {
   return {
     status: error.status,
     headers,
-    body: error.options.body ?? ({ error: { code: error.code, message: error.message, status: error.status } }),
+    body: error.options.body ?? { error: { code: error.code, message: error.message, status: error.status } },
   };
 }
 
@@ -30,13 +29,25 @@ function errorResponse(error: ProviderError): ProxyResponse {
  * `/proxy/<provider path>`: `actions.request` of the SDK. Routed by the `connection_name` and
  * `identifier` headers to that account's sandbox; refused unless the account is ACTIVE.
  */
-export async function handleProxy(env: Environment, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function handleProxy(
+  env: Environment,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const started = Date.now();
   const path = url.pathname.slice('/proxy'.length) || '/';
   const connector = req.headers['connection_name'] as string | undefined;
   const identifier = req.headers['identifier'] as string | undefined;
   const respond = (response: ProxyResponse): void => {
-    env.calls.record({ kind: 'proxy', name: path, connector, identifier, status: String(response.status), durationMs: Date.now() - started });
+    env.calls.record({
+      kind: 'proxy',
+      name: path,
+      connector,
+      identifier,
+      status: String(response.status),
+      durationMs: Date.now() - started,
+    });
     sendJson(res, response.status, response.body, response.headers);
   };
   try {
@@ -51,11 +62,17 @@ export async function handleProxy(env: Environment, req: IncomingMessage, res: S
     }
     const connection = env.connections.get(connector);
     if (!connection) {
-      return respond({ status: 404, body: { error: 'connection_not_found', message: `connection "${connector}" not found` } });
+      return respond({
+        status: 404,
+        body: { error: 'connection_not_found', message: `connection "${connector}" not found` },
+      });
     }
     const account = env.accounts.find({ connector, identifier });
     if (!account) {
-      return respond({ status: 404, body: { error: 'connected_account_not_found', message: 'connected account not found' } });
+      return respond({
+        status: 404,
+        body: { error: 'connected_account_not_found', message: 'connected account not found' },
+      });
     }
     if (account.status !== 'ACTIVE') {
       return respond({
@@ -80,7 +97,9 @@ export async function handleProxy(env: Environment, req: IncomingMessage, res: S
       method: (req.method ?? 'GET').toUpperCase(),
       path,
       query: url.searchParams,
-      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v])),
+      headers: Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
+      ),
       body,
     });
     env.accounts.touch(account);

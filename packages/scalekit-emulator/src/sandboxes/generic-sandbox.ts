@@ -24,7 +24,8 @@ const MAX_PAGE_SIZE = 100;
 
 function stringParam(params: JsonObject, name: string): string {
   const value = params[name];
-  if (typeof value !== 'string' || value === '') throw new ProviderError(400, 'validation_error', `${name} must be a non-empty string`);
+  if (typeof value !== 'string' || value === '')
+    throw new ProviderError(400, 'validation_error', `${name} must be a non-empty string`);
   return value;
 }
 
@@ -38,7 +39,6 @@ function authSummary(context: SandboxContext): JsonObject {
   const scheme = { OAUTH: 'Bearer', BEARER: 'Bearer', BASIC: 'Basic', API_KEY: 'X-API-Key' }[context.connection.auth];
   return { pattern: context.connection.auth, scheme, credential_present: credentials.kind !== 'none' };
 }
-
 
 /** Reads one resource back from `exportState()`; a malformed one is reported by the persistence layer. */
 function savedResource(value: JsonValue): Resource {
@@ -60,7 +60,8 @@ class GenericSandbox implements Sandbox {
   ) {
     if (saved === undefined) return;
     const { resources, counter } = saved;
-    if (!Array.isArray(resources) || typeof counter !== 'number') throw new Error('generic sandbox state needs resources[] and counter');
+    if (!Array.isArray(resources) || typeof counter !== 'number')
+      throw new Error('generic sandbox state needs resources[] and counter');
     this.#resources.push(...resources.map(savedResource));
     this.#counter = counter;
   }
@@ -80,7 +81,11 @@ class GenericSandbox implements Sandbox {
         this.#delete(stringParam(params, 'id'));
         return { deleted: true };
       default:
-        throw new ProviderError(404, 'tool_not_found', `tool ${name} is not available for ${this.context.connection.name}`);
+        throw new ProviderError(
+          404,
+          'tool_not_found',
+          `tool ${name} is not available for ${this.context.connection.name}`,
+        );
     }
   }
 
@@ -108,7 +113,8 @@ class GenericSandbox implements Sandbox {
         const body = isObject(request.body) ? request.body : {};
         return { status: 201, body: this.#create(body) as unknown as JsonObject };
       }
-      if (id !== undefined && request.method === 'GET') return { status: 200, body: this.#get(id) as unknown as JsonObject };
+      if (id !== undefined && request.method === 'GET')
+        return { status: 200, body: this.#get(id) as unknown as JsonObject };
       if (id !== undefined && request.method === 'DELETE') {
         this.#delete(id);
         return { status: 204, body: null };
@@ -174,7 +180,8 @@ class GenericSandbox implements Sandbox {
       throw new ProviderError(400, 'validation_error', `page_size must be an integer from 1 to ${MAX_PAGE_SIZE}`);
     }
     const start = typeof pageTokenRaw === 'string' && pageTokenRaw !== '' ? Number.parseInt(pageTokenRaw, 10) : 0;
-    if (!Number.isInteger(start) || start < 0) throw new ProviderError(400, 'validation_error', 'page_token is invalid');
+    if (!Number.isInteger(start) || start < 0)
+      throw new ProviderError(400, 'validation_error', 'page_token is invalid');
     const page = this.#resources.slice(start, start + pageSize);
     const next = start + pageSize < this.#resources.length ? String(start + pageSize) : null;
     return { results: page as unknown as JsonObject[], next_page_token: next, has_more: next !== null };
@@ -185,7 +192,11 @@ export const genericSandboxKind: SandboxKind = {
   provider: '*',
   tools(connection): ToolDefinition[] {
     const p = prefix(connection);
-    const obj = (properties: JsonObject, required: string[] = []): JsonObject => ({ type: 'object', properties, required });
+    const obj = (properties: JsonObject, required: string[] = []): JsonObject => ({
+      type: 'object',
+      properties,
+      required,
+    });
     return [
       { name: `${p}_echo`, description: 'Echo the parameters back with the caller identity.', inputSchema: obj({}) },
       {
@@ -198,7 +209,11 @@ export const genericSandboxKind: SandboxKind = {
         description: 'List resources, paginated.',
         inputSchema: obj({ page_size: { type: 'integer' }, page_token: { type: 'string' } }),
       },
-      { name: `${p}_resource_get`, description: 'Get a resource by id.', inputSchema: obj({ id: { type: 'string' } }, ['id']) },
+      {
+        name: `${p}_resource_get`,
+        description: 'Get a resource by id.',
+        inputSchema: obj({ id: { type: 'string' } }, ['id']),
+      },
       {
         name: `${p}_resource_delete`,
         description: 'Delete a resource by id.',

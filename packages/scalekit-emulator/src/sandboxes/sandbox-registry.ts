@@ -39,7 +39,9 @@ export class SandboxRegistry {
   }
 
   sandboxFor(connection: Connection, identifier: string): Sandbox {
-    return this.#instances.get(`${connection.name}\u0000${identifier}`) ?? this.#create(connection, identifier, undefined);
+    return (
+      this.#instances.get(`${connection.name}\u0000${identifier}`) ?? this.#create(connection, identifier, undefined)
+    );
   }
 
   /** A sandbox from the persistence file: `saved` is its `exportState()`; without one it is seeded afresh. */
@@ -54,7 +56,8 @@ export class SandboxRegistry {
         identifier,
         seed: hashSeed(this.seed, connection.name, identifier),
         options: this.options[connection.provider.toLowerCase()] ?? {},
-        credentials: () => this.accounts.find({ connector: connection.name, identifier })?.credentials ?? { kind: 'none' },
+        credentials: () =>
+          this.accounts.find({ connector: connection.name, identifier })?.credentials ?? { kind: 'none' },
       },
       saved,
     );

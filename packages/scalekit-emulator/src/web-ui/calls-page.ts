@@ -29,7 +29,10 @@ export function callsFilter(query: URLSearchParams): CallsFilter {
 
 function filterForm(filter: CallsFilter): string {
   const options = ['', ...KINDS]
-    .map((k) => `<option value="${escapeHtml(k)}"${k === (filter.kind ?? '') ? ' selected' : ''}>${escapeHtml(k || 'all')}</option>`)
+    .map(
+      (k) =>
+        `<option value="${escapeHtml(k)}"${k === (filter.kind ?? '') ? ' selected' : ''}>${escapeHtml(k || 'all')}</option>`,
+    )
     .join('');
   const input = (name: string, value: string | undefined) =>
     `<label>${escapeHtml(name)}<input name="${escapeHtml(name)}" value="${escapeHtml(value ?? '')}" data-testid="filter-${escapeHtml(name)}"></label>`;
@@ -65,7 +68,10 @@ ${cell(e.kind, 'call-kind')}${cell(e.name, 'call-name')}${cell(e.connector, 'cal
 
 export function callsPage(env: Environment, filter: CallsFilter): string {
   const matching = env.calls
-    .entries({ ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.identifier ? { identifier: filter.identifier } : {}) })
+    .entries({
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.identifier ? { identifier: filter.identifier } : {}),
+    })
     .filter((e) => filter.connector === undefined || e.connector === filter.connector);
   // Newest first: the log is in arrival order.
   const shown = matching.slice(-filter.limit).reverse();

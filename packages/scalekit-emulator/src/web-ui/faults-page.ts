@@ -29,7 +29,10 @@ ${cell(f.rate ?? 1)}${cell(f.times ?? 'unlimited')}${cell(f.hits, 'fault-hits')}
 
 export function faultsPage(env: Environment): string {
   const rows = env.faults.list().map(faultRow);
-  const help = '<p class="muted">Add and remove faults with the admin API: <code>POST /admin/faults</code>, <code>DELETE /admin/faults/&lt;id&gt;</code>.</p>';
+  const help =
+    '<p class="muted">Add and remove faults with the admin API: <code>POST /admin/faults</code>, <code>DELETE /admin/faults/&lt;id&gt;</code>.</p>';
   const headings = ['Id', 'Matches', 'Effect', 'Rate', 'Times', 'Hits'];
-  return uiPage('Faults', `<section>${help}${table('faults-table', headings, rows, 'No active faults.')}</section>`, { autoRefresh: true });
+  return uiPage('Faults', `<section>${help}${table('faults-table', headings, rows, 'No active faults.')}</section>`, {
+    autoRefresh: true,
+  });
 }

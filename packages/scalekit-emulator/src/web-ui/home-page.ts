@@ -23,7 +23,9 @@ function connectionRow(c: Connection, accounts: number): string {
 
 function connectionsSection(env: Environment): string {
   const accounts = env.accounts.list();
-  const rows = env.connections.list().map((c) => connectionRow(c, accounts.filter((a) => a.connector === c.name).length));
+  const rows = env.connections
+    .list()
+    .map((c) => connectionRow(c, accounts.filter((a) => a.connector === c.name).length));
   return `<section><h2>Connections</h2>${table('connections-table', ['Name', 'Provider', 'Auth', 'Id', 'Accounts'], rows, 'No connections.')}</section>`;
 }
 
@@ -47,11 +49,13 @@ function accountsSection(env: Environment, now: number): string {
 
 /** Every sandbox, including those of deleted accounts (a workspace outlives a revoked token). */
 function sandboxesSection(env: Environment): string {
-  const rows = env.sandboxes.entries().map(
-    ({ connector, identifier, sandbox }) =>
-      `<tr data-testid="sandbox-row">${cell(connector)}${cell(identifier)}${cell(sandbox.renderHtml ? 'rendered' : 'JSON')}` +
-      `<td><a href="${escapeHtml(sandboxHref(connector, identifier))}" data-testid="sandbox-link">open</a></td></tr>`,
-  );
+  const rows = env.sandboxes
+    .entries()
+    .map(
+      ({ connector, identifier, sandbox }) =>
+        `<tr data-testid="sandbox-row">${cell(connector)}${cell(identifier)}${cell(sandbox.renderHtml ? 'rendered' : 'JSON')}` +
+        `<td><a href="${escapeHtml(sandboxHref(connector, identifier))}" data-testid="sandbox-link">open</a></td></tr>`,
+    );
   const empty = 'No sandboxes yet: one is created on the first tool call or proxied request of an account.';
   return `<section><h2>Sandboxes</h2>${table('sandboxes-table', ['Connector', 'Identifier', 'View', ''], rows, empty)}</section>`;
 }

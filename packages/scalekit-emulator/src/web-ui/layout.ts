@@ -81,7 +81,12 @@ export function callStatusBadge(status: string): string {
 export function timeCell(iso: string | undefined, now: number, testId: string): string {
   if (iso === undefined) return `<td data-testid="${escapeHtml(testId)}" class="muted">never</td>`;
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  const ago = seconds < 120 ? `${seconds} s ago` : seconds < 7200 ? `${Math.round(seconds / 60)} min ago` : `${Math.round(seconds / 3600)} h ago`;
+  const ago =
+    seconds < 120
+      ? `${seconds} s ago`
+      : seconds < 7200
+        ? `${Math.round(seconds / 60)} min ago`
+        : `${Math.round(seconds / 3600)} h ago`;
   return `<td data-testid="${escapeHtml(testId)}"><time datetime="${escapeHtml(iso)}" title="${escapeHtml(iso)}">${escapeHtml(ago)}</time></td>`;
 }
 

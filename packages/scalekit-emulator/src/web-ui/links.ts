@@ -15,6 +15,8 @@ export function sandboxHref(connector: string, identifier: string): string {
 
 /** The call log, filtered. */
 export function callsHref(filter: { kind?: string; identifier?: string; connector?: string }): string {
-  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+  const query = new URLSearchParams(
+    Object.entries(filter).filter((e): e is [string, string] => e[1] !== undefined),
+  ).toString();
   return query === '' ? '/ui/calls' : `/ui/calls?${query}`;
 }

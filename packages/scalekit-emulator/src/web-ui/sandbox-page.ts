@@ -6,7 +6,9 @@ import { callsHref } from './links.js';
 
 function header(env: Environment, connector: string, identifier: string): string {
   const account = env.accounts.find({ connector, identifier });
-  const status = account ? statusBadge(account.status, 'sandbox-account-status') : '<span class="muted">no connected account</span>';
+  const status = account
+    ? statusBadge(account.status, 'sandbox-account-status')
+    : '<span class="muted">no connected account</span>';
   const adminJson = `/admin/sandboxes/${encodeURIComponent(connector)}/${encodeURIComponent(identifier)}`;
   return `<section data-testid="sandbox-header"><dl>
 <dt>Connector</dt><dd data-testid="sandbox-connector">${escapeHtml(connector)}</dd>
@@ -22,7 +24,8 @@ function json(sandbox: Sandbox): string {
 
 /** The sandbox's own view when it renders one (with the JSON folded below), else its JSON snapshot. */
 function content(sandbox: Sandbox): string {
-  if (!sandbox.renderHtml) return `<section><h2>Contents</h2><pre data-testid="sandbox-json">${json(sandbox)}</pre></section>`;
+  if (!sandbox.renderHtml)
+    return `<section><h2>Contents</h2><pre data-testid="sandbox-json">${json(sandbox)}</pre></section>`;
   let rendered: string;
   try {
     rendered = sandbox.renderHtml();
@@ -38,7 +41,11 @@ function content(sandbox: Sandbox): string {
 export function sandboxPage(env: Environment, connector: string, identifier: string): { status: number; html: string } {
   const title = `${connector} · ${identifier}`;
   const sandbox = env.sandboxes.find(connector, identifier);
-  if (sandbox) return { status: 200, html: uiPage(title, header(env, connector, identifier) + content(sandbox), { autoRefresh: true }) };
+  if (sandbox)
+    return {
+      status: 200,
+      html: uiPage(title, header(env, connector, identifier) + content(sandbox), { autoRefresh: true }),
+    };
   // Viewing must not seed a sandbox: the page only shows what calls created.
   const known = env.connections.get(connector) !== undefined;
   const note = known

@@ -14,7 +14,14 @@ export function isUiPath(pathname: string): boolean {
 }
 
 function notFound(res: ServerResponse, message: string): void {
-  sendHtml(res, 404, uiPage('Not found', `<section><p data-testid="not-found">${escapeHtml(message)}</p><p><a href="/">Back to the overview</a></p></section>`));
+  sendHtml(
+    res,
+    404,
+    uiPage(
+      'Not found',
+      `<section><p data-testid="not-found">${escapeHtml(message)}</p><p><a href="/">Back to the overview</a></p></section>`,
+    ),
+  );
 }
 
 /** Path segments after `/ui/`, decoded; undefined when one is not valid percent-encoding. */

@@ -26,7 +26,11 @@ export async function approveLink(link: string, fields: Record<string, string> =
 }
 
 /** Creates the account, gets a magic link and approves it: the account ends ACTIVE. */
-export async function connectAccount(client: ScalekitClient, connectionName: string, identifier: string): Promise<string> {
+export async function connectAccount(
+  client: ScalekitClient,
+  connectionName: string,
+  identifier: string,
+): Promise<string> {
   await client.actions.getOrCreateConnectedAccount({ connectionName, identifier });
   const { link } = await client.actions.getAuthorizationLink({ connectionName, identifier });
   const response = await approveLink(link);
@@ -36,7 +40,9 @@ export async function connectAccount(client: ScalekitClient, connectionName: str
 }
 
 /** The provider's error body of a refused proxy call (the SDK keeps it as `errDetails`). */
-export async function proxyErrorOf<Body>(promise: Promise<unknown>): Promise<{ exception: ScalekitServerException; body: Body }> {
+export async function proxyErrorOf<Body>(
+  promise: Promise<unknown>,
+): Promise<{ exception: ScalekitServerException; body: Body }> {
   let caught: unknown;
   try {
     await promise;

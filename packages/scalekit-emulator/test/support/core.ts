@@ -28,7 +28,10 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Asserts that the promise rejects with an instance of `type` and returns the typed error. */
-export async function expectRejection<T>(promise: Promise<unknown>, type: abstract new (...args: never[]) => T): Promise<T> {
+export async function expectRejection<T>(
+  promise: Promise<unknown>,
+  type: abstract new (...args: never[]) => T,
+): Promise<T> {
   const error = await rejectionOf(promise);
   expect(error).toBeInstanceOf(type);
   return error as T;
@@ -54,7 +57,10 @@ export function asAxiosError(error: unknown): AxiosErrorShape {
  * A form-encoded `POST /oauth/token` as the SDK sends it: the emulator's client credentials, with
  * `overrides` for the tests of refused grants.
  */
-export function requestClientToken(emulator: RunningEmulator, overrides: Record<string, string> = {}): Promise<Response> {
+export function requestClientToken(
+  emulator: RunningEmulator,
+  overrides: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${emulator.envUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -83,7 +89,11 @@ export interface RawGrpcResult {
 }
 
 /** A hand-made gRPC call over h2c (an empty request message), with no SDK in between. */
-export function rawGrpcCall(envUrl: string, path: string, headers: Record<string, string> = {}): Promise<RawGrpcResult> {
+export function rawGrpcCall(
+  envUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<RawGrpcResult> {
   return new Promise((resolve, reject) => {
     const session = http2.connect(envUrl);
     session.on('error', reject);

@@ -42,7 +42,8 @@ export function dockerIgnoreMatcher(text: string): (path: string) => boolean {
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'))
     .map((p) => posix.normalize(p.replace(/^\/+|\/+$/g, '')));
-  if (patterns.some((p) => p.startsWith('!'))) throw new Error('.dockerignore exceptions (!) are not supported by this runner');
+  if (patterns.some((p) => p.startsWith('!')))
+    throw new Error('.dockerignore exceptions (!) are not supported by this runner');
   // A path is excluded when it or one of its parent folders matches.
   return (path) => {
     const parts = path.split('/');
@@ -80,7 +81,10 @@ export interface RunOptions {
 }
 
 function expand(value: string, vars: Record<string, string>): string {
-  return value.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, a: string | undefined, b: string | undefined) => vars[(a ?? b)!] ?? '');
+  return value.replace(
+    /\$\{(\w+)\}|\$(\w+)/g,
+    (_, a: string | undefined, b: string | undefined) => vars[(a ?? b)!] ?? '',
+  );
 }
 
 /** `ENV a=1 b=2` (values without spaces, optionally quoted) or the legacy `ENV a 1`. */
@@ -103,11 +107,20 @@ function assertNoAbsolutePaths(instruction: Instruction): void {
   }
 }
 
-async function copyContext(context: string, sources: string[], dest: string, ignored: (path: string) => boolean): Promise<void> {
+async function copyContext(
+  context: string,
+  sources: string[],
+  dest: string,
+  ignored: (path: string) => boolean,
+): Promise<void> {
   for (const source of sources) {
     const rel = posix.normalize(source).replace(/^\.\/?|\/$/g, '');
     // Docker copies a directory's contents, and a file into the destination folder.
-    const base = (await stat(join(context, rel))).isDirectory() ? rel : posix.dirname(rel) === '.' ? '' : posix.dirname(rel);
+    const base = (await stat(join(context, rel))).isDirectory()
+      ? rel
+      : posix.dirname(rel) === '.'
+        ? ''
+        : posix.dirname(rel);
     const walk = async (path: string): Promise<void> => {
       if (path !== '' && ignored(path)) return;
       const abs = join(context, path);
@@ -123,7 +136,13 @@ async function copyContext(context: string, sources: string[], dest: string, ign
   }
 }
 
-function runShell(command: string, cwd: string, env: Record<string, string>, timeoutMs: number, log: (line: string) => void): Promise<void> {
+function runShell(
+  command: string,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn('/bin/sh', ['-c', command], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -138,7 +157,12 @@ function runShell(command: string, cwd: string, env: Record<string, string>, tim
       clearTimeout(timer);
       for (const line of output.split('\n').filter(Boolean)) log(`  ${line}`);
       if (code === 0) resolvePromise();
-      else reject(new Error(`RUN ${command}\nfailed (${signal ?? `exit code ${code}`}):\n${output.split('\n').slice(-40).join('\n')}`));
+      else
+        reject(
+          new Error(
+            `RUN ${command}\nfailed (${signal ?? `exit code ${code}`}):\n${output.split('\n').slice(-40).join('\n')}`,
+          ),
+        );
     });
   });
 }
@@ -158,7 +182,13 @@ export async function runDockerfile(text: string, options: RunOptions): Promise<
       const root = join(options.workDir, `stage-${stages.length}`);
       await mkdir(root, { recursive: true });
       await base.populate?.(root);
-      stage = { name: as?.toUpperCase() === 'AS' ? name : undefined, root, workdir: '/', env: { ...base.env }, cmd: undefined };
+      stage = {
+        name: as?.toUpperCase() === 'AS' ? name : undefined,
+        root,
+        workdir: '/',
+        env: { ...base.env },
+        cmd: undefined,
+      };
       stages.push(stage);
       args = {};
       options.log(`FROM ${instruction.args}`);
@@ -199,7 +229,13 @@ export async function runDockerfile(text: string, options: RunOptions): Promise<
         options.log(`RUN ${instruction.args.slice(0, 120)}`);
         const started = performance.now();
         // Docker passes build arguments to RUN steps as environment variables.
-        await runShell(instruction.args, join(stage.root, stage.workdir), { ...stage.env, ...args }, options.stepTimeoutMs, options.log);
+        await runShell(
+          instruction.args,
+          join(stage.root, stage.workdir),
+          { ...stage.env, ...args },
+          options.stepTimeoutMs,
+          options.log,
+        );
         options.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
         if (options.stopAfter?.(instruction.args)) return stages;
         break;

@@ -36,7 +36,12 @@ export async function authBench(): Promise<Figure[]> {
   const connectors = { alpha: perUser(), beta: perUser() };
   try {
     // First run: consent for both (not measured), so the second run is warm.
-    const first = await createAuthGate({ connectors, page: { port: 0 }, credentials, runtime: runtimeFor('bench-user') });
+    const first = await createAuthGate({
+      connectors,
+      page: { port: 0 },
+      credentials,
+      runtime: runtimeFor('bench-user'),
+    });
     const connecting = first.connect(['alpha', 'beta']);
     await approveConsent(first.pageUrl, 'alpha');
     await approveConsent(first.pageUrl, 'beta');
@@ -44,9 +49,15 @@ export async function authBench(): Promise<Figure[]> {
     await first.close();
 
     await emulator.admin.resetCalls();
-    const warm = await createAuthGate({ connectors, page: { port: 0 }, credentials, runtime: runtimeFor('bench-user') });
+    const warm = await createAuthGate({
+      connectors,
+      page: { port: 0 },
+      credentials,
+      runtime: runtimeFor('bench-user'),
+    });
     const { alpha, beta } = await warm.connect(['alpha', 'beta']);
-    for (let i = 0; i < TOOL_CALLS; i += 1) await (i % 2 === 0 ? alpha : beta).tool(i % 2 === 0 ? 'alpha_echo' : 'beta_echo', { i });
+    for (let i = 0; i < TOOL_CALLS; i += 1)
+      await (i % 2 === 0 ? alpha : beta).tool(i % 2 === 0 ? 'alpha_echo' : 'beta_echo', { i });
     await warm.close();
     const roundTrips = warm.metrics().scalekitRoundTrips;
     const wire = (await emulator.admin.calls()).filter((c) => c.kind === 'rpc' || c.kind === 'proxy');
@@ -55,7 +66,12 @@ export async function authBench(): Promise<Figure[]> {
     // Consent resume: verify callback -> connect() resolved, over several consents.
     const resume: number[] = [];
     for (let i = 0; i < CONSENTS; i += 1) {
-      const gate = await createAuthGate({ connectors: { alpha: perUser() }, page: { port: 0 }, credentials, runtime: runtimeFor(`consent-${i}`) });
+      const gate = await createAuthGate({
+        connectors: { alpha: perUser() },
+        page: { port: 0 },
+        credentials,
+        runtime: runtimeFor(`consent-${i}`),
+      });
       const waiting = gate.connect(['alpha']);
       await approveConsent(gate.pageUrl, 'alpha');
       await waiting;
@@ -64,10 +80,38 @@ export async function authBench(): Promise<Figure[]> {
     }
     const minimum = 2 + TOOL_CALLS;
     return [
-      { name: 'auth.round_trips_warm', value: roundTrips, unit: '', kind: 'max', bound: minimum, note: `Scalekit calls by auth-gate: 2 connectors, ${TOOL_CALLS} tool calls, warm` },
-      { name: 'auth.round_trips_minimum', value: minimum, unit: '', kind: 'ref', bound: undefined, note: '2 lookups + one execution per tool call' },
-      { name: 'auth.wire_calls_warm', value: wire.length, unit: '', kind: 'ref', bound: minimum + 1, note: `as the emulator saw them, ${rejected} of them refused before the SDK fetched its token` },
-      { name: 'auth.consent_resume_ms_p95', value: percentile(resume, 95), unit: 'ms', kind: 'max', bound: 200, note: `verify request arrives -> connect() resumes, p95 of ${resume.length}; 5 s polling averages ~2500 ms` },
+      {
+        name: 'auth.round_trips_warm',
+        value: roundTrips,
+        unit: '',
+        kind: 'max',
+        bound: minimum,
+        note: `Scalekit calls by auth-gate: 2 connectors, ${TOOL_CALLS} tool calls, warm`,
+      },
+      {
+        name: 'auth.round_trips_minimum',
+        value: minimum,
+        unit: '',
+        kind: 'ref',
+        bound: undefined,
+        note: '2 lookups + one execution per tool call',
+      },
+      {
+        name: 'auth.wire_calls_warm',
+        value: wire.length,
+        unit: '',
+        kind: 'ref',
+        bound: minimum + 1,
+        note: `as the emulator saw them, ${rejected} of them refused before the SDK fetched its token`,
+      },
+      {
+        name: 'auth.consent_resume_ms_p95',
+        value: percentile(resume, 95),
+        unit: 'ms',
+        kind: 'max',
+        bound: 200,
+        note: `verify request arrives -> connect() resumes, p95 of ${resume.length}; 5 s polling averages ~2500 ms`,
+      },
     ];
   } finally {
     await emulator.close();

@@ -44,17 +44,50 @@ export async function crawlBench(): Promise<Figure[]> {
     const last = Date.parse(writes.at(-1)?.at ?? '');
     const windowSecs = Math.max(0.001, (last - first) / 1000);
     // The fewest requests each page needs: one create carrying 100 blocks, one append per further 100.
-    const minRequests = written.reduce((sum, i) => sum + 1 + Math.max(0, Math.ceil(((i.blocks ?? 0) - BLOCKS_PER_REQUEST) / BLOCKS_PER_REQUEST)), 0);
+    const minRequests = written.reduce(
+      (sum, i) => sum + 1 + Math.max(0, Math.ceil(((i.blocks ?? 0) - BLOCKS_PER_REQUEST) / BLOCKS_PER_REQUEST)),
+      0,
+    );
     const boundPagesPerSec = (NOTION_RATE * written.length) / Math.max(1, minRequests);
     const measuredPagesPerSec = written.length / windowSecs;
-    const expected = new Set(site.crawlablePaths.filter((p) => !p.endsWith('.pdf')).map((p) => new URL(p, site.url).href));
+    const expected = new Set(
+      site.crawlablePaths.filter((p) => !p.endsWith('.pdf')).map((p) => new URL(p, site.url).href),
+    );
     const writtenUrls = new Set(written.map((i) => i.url));
     const lost = [...expected].filter((u) => !writtenUrls.has(u) && !writtenUrls.has(u.replace(/\/$/, ''))).length;
     return [
-      { name: 'crawl.pages_written', value: written.length, unit: '', kind: 'ref', bound: expected.size, note: `pages written of ${expected.size} crawlable` },
-      { name: 'crawl.throughput_ratio', value: measuredPagesPerSec / boundPagesPerSec, unit: '', kind: 'min', bound: 0.9, note: `${measuredPagesPerSec.toFixed(2)} pages/s vs bound ${boundPagesPerSec.toFixed(2)} (${NOTION_RATE} req/s, ${minRequests} minimal requests)` },
-      { name: 'crawl.pages_lost', value: lost, unit: '', kind: 'max', bound: 0, note: 'crawlable pages that never reached Notion' },
-      { name: 'crawl.peak_rss_mb', value: peakRssMb, unit: 'MB', kind: 'max', bound: 300, note: 'peak resident memory of the actor process' },
+      {
+        name: 'crawl.pages_written',
+        value: written.length,
+        unit: '',
+        kind: 'ref',
+        bound: expected.size,
+        note: `pages written of ${expected.size} crawlable`,
+      },
+      {
+        name: 'crawl.throughput_ratio',
+        value: measuredPagesPerSec / boundPagesPerSec,
+        unit: '',
+        kind: 'min',
+        bound: 0.9,
+        note: `${measuredPagesPerSec.toFixed(2)} pages/s vs bound ${boundPagesPerSec.toFixed(2)} (${NOTION_RATE} req/s, ${minRequests} minimal requests)`,
+      },
+      {
+        name: 'crawl.pages_lost',
+        value: lost,
+        unit: '',
+        kind: 'max',
+        bound: 0,
+        note: 'crawlable pages that never reached Notion',
+      },
+      {
+        name: 'crawl.peak_rss_mb',
+        value: peakRssMb,
+        unit: 'MB',
+        kind: 'max',
+        bound: 300,
+        note: 'peak resident memory of the actor process',
+      },
     ];
   } finally {
     await site.close();

@@ -19,7 +19,14 @@ function digestAnswer(request: ScriptRequest) {
       {
         name: 'record_digest',
         input: {
-          mails: ids.map((id) => ({ id, category: 'updates', priority: 'low', reason: 'routine', summary: 'A routine update.', action_items: [] })),
+          mails: ids.map((id) => ({
+            id,
+            category: 'updates',
+            priority: 'low',
+            reason: 'routine',
+            summary: 'A routine update.',
+            action_items: [],
+          })),
           today: [],
         },
       },
@@ -34,7 +41,10 @@ interface DigestOutput {
 
 /** Gmail calls and LLM tokens per message for a 500-message mailbox; time of the deterministic digest. */
 export async function digestBench(): Promise<Figure[]> {
-  const emulator = await startEmulator({ seed: 7, sandboxes: { gmail: { messages: MESSAGES, quotaUnitsPerSecond: 0 } } });
+  const emulator = await startEmulator({
+    seed: 7,
+    sandboxes: { gmail: { messages: MESSAGES, quotaUnitsPerSecond: 0 } },
+  });
   try {
     const env = { ...emulator.env, AUTH_GATE_USER_ID: USER };
     const input = { since: 'lookback', lookbackHours: 720, maxMessages: MESSAGES, query: '' };
@@ -46,7 +56,9 @@ export async function digestBench(): Promise<Figure[]> {
     const elapsed = performance.now() - started;
     if (deterministic.exitCode !== 0) throw new Error(`digest run failed: ${deterministic.stderr.slice(-500)}`);
     const digested = (deterministic.output as DigestOutput).counts?.mails ?? deterministic.datasetItems.length;
-    const gmailCalls = (await emulator.admin.calls()).filter((c) => c.connector === 'gmail' && (c.kind === 'tool' || c.kind === 'proxy')).length;
+    const gmailCalls = (await emulator.admin.calls()).filter(
+      (c) => c.connector === 'gmail' && (c.kind === 'tool' || c.kind === 'proxy'),
+    ).length;
 
     emulator.anthropic.addRule({ name: 'digest', when: { toolOffered: 'record_digest' }, answer: digestAnswer });
     const claude = await startLocalRun({
@@ -59,10 +71,38 @@ export async function digestBench(): Promise<Figure[]> {
     const usage = (withLlm.output as DigestOutput).tokenUsage ?? {};
     const tokens = (usage.inputTokens ?? usage.input_tokens ?? 0) + (usage.outputTokens ?? usage.output_tokens ?? 0);
     return [
-      { name: 'digest.messages', value: digested, unit: '', kind: 'ref', bound: MESSAGES, note: 'messages digested from the seeded mailbox' },
-      { name: 'digest.gmail_calls_per_message', value: gmailCalls / Math.max(1, digested), unit: '', kind: 'max', bound: 0.2, note: 'Gmail tool/proxy calls per message (batched fetches)' },
-      { name: 'digest.llm_tokens_per_message', value: tokens / Math.max(1, digested), unit: 'tokens', kind: 'ref', bound: undefined, note: 'input + output tokens per message, scripted Claude (chars/4 estimate)' },
-      { name: 'digest.deterministic_ms_per_message', value: elapsed / Math.max(1, digested), unit: 'ms', kind: 'ref', bound: undefined, note: 'whole deterministic run (process start, consent, fetch, digest) per message' },
+      {
+        name: 'digest.messages',
+        value: digested,
+        unit: '',
+        kind: 'ref',
+        bound: MESSAGES,
+        note: 'messages digested from the seeded mailbox',
+      },
+      {
+        name: 'digest.gmail_calls_per_message',
+        value: gmailCalls / Math.max(1, digested),
+        unit: '',
+        kind: 'max',
+        bound: 0.2,
+        note: 'Gmail tool/proxy calls per message (batched fetches)',
+      },
+      {
+        name: 'digest.llm_tokens_per_message',
+        value: tokens / Math.max(1, digested),
+        unit: 'tokens',
+        kind: 'ref',
+        bound: undefined,
+        note: 'input + output tokens per message, scripted Claude (chars/4 estimate)',
+      },
+      {
+        name: 'digest.deterministic_ms_per_message',
+        value: elapsed / Math.max(1, digested),
+        unit: 'ms',
+        kind: 'ref',
+        bound: undefined,
+        note: 'whole deterministic run (process start, consent, fetch, digest) per message',
+      },
     ];
   } finally {
     await emulator.close();

@@ -28,7 +28,9 @@ function crawl(emulator: RunningEmulator, site: SampleSite, parentPage: string) 
 /** Crawlable HTML pages of the site that the run did not write. */
 function pagesLost(site: SampleSite, result: LocalRunResult): number {
   const written = new Set(
-    (result.datasetItems as CrawlItem[]).filter((i) => i.status === 'created' || i.status === 'updated').map((i) => i.url),
+    (result.datasetItems as CrawlItem[])
+      .filter((i) => i.status === 'created' || i.status === 'updated')
+      .map((i) => i.url),
   );
   return site.crawlablePaths
     .filter((p) => !p.endsWith('.pdf'))
@@ -37,7 +39,8 @@ function pagesLost(site: SampleSite, result: LocalRunResult): number {
 }
 
 async function notionPagesCreated(emulator: RunningEmulator): Promise<number> {
-  return (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/v1/pages' && c.status === '200').length;
+  return (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/v1/pages' && c.status === '200')
+    .length;
 }
 
 /**
@@ -61,21 +64,52 @@ export async function faultsBench(): Promise<Figure[]> {
 
     // Two runs of the same user at once, on Notion's shared 3 requests/second.
     await emulator.admin.resetCalls();
-    const parallel = await Promise.all([crawl(emulator, site, 'Research'), crawl(emulator, site, 'Roadmap')].map(async (run) => (await run).done));
-    const lostInParallel = parallel.reduce((sum, r) => sum + (r.exitCode === 0 ? pagesLost(site, r) : site.crawlablePaths.length), 0);
+    const parallel = await Promise.all(
+      [crawl(emulator, site, 'Research'), crawl(emulator, site, 'Roadmap')].map(async (run) => (await run).done),
+    );
+    const lostInParallel = parallel.reduce(
+      (sum, r) => sum + (r.exitCode === 0 ? pagesLost(site, r) : site.crawlablePaths.length),
+      0,
+    );
     const rateLimited = (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.status === '429').length;
 
     // Notion answers 503 to every write: calls beyond the ones that opened the breaker.
     await emulator.admin.resetCalls();
-    const fault = await emulator.admin.addFault({ match: { kind: 'proxy', name: '/v1/pages', connector: 'notion' }, effect: { type: 'error', code: '503' } });
+    const fault = await emulator.admin.addFault({
+      match: { kind: 'proxy', name: '/v1/pages', connector: 'notion' },
+      effect: { type: 'error', code: '503' },
+    });
     const broken = await (await crawl(emulator, site, 'Research')).done;
     await emulator.admin.removeFault(fault.id);
-    const failedWrites = (await emulator.admin.calls({ kind: 'proxy' })).filter((c) => c.name === '/v1/pages' && c.status === '503').length;
+    const failedWrites = (await emulator.admin.calls({ kind: 'proxy' })).filter(
+      (c) => c.name === '/v1/pages' && c.status === '503',
+    ).length;
 
     return [
-      { name: 'faults.pages_lost_outage_10s', value: lostInOutage, unit: '', kind: 'max', bound: 0, note: `crawlable pages not written after a ${OUTAGE_MS / 1000}s Scalekit outage mid-run (exit ${outage.exitCode})` },
-      { name: 'faults.pages_lost_parallel_429', value: lostInParallel, unit: '', kind: 'max', bound: 0, note: `pages lost by two runs of one user at once on Notion's ${NOTION_RATE} req/s (${rateLimited} 429s waited out)` },
-      { name: 'faults.calls_after_breaker', value: Math.max(0, failedWrites - BREAKER_THRESHOLD), unit: '', kind: 'max', bound: 10, note: `Notion calls after ${BREAKER_THRESHOLD} x 503 opened the breaker (run ${broken.exitCode === 1 ? 'FAILED' : `exit ${broken.exitCode}`})` },
+      {
+        name: 'faults.pages_lost_outage_10s',
+        value: lostInOutage,
+        unit: '',
+        kind: 'max',
+        bound: 0,
+        note: `crawlable pages not written after a ${OUTAGE_MS / 1000}s Scalekit outage mid-run (exit ${outage.exitCode})`,
+      },
+      {
+        name: 'faults.pages_lost_parallel_429',
+        value: lostInParallel,
+        unit: '',
+        kind: 'max',
+        bound: 0,
+        note: `pages lost by two runs of one user at once on Notion's ${NOTION_RATE} req/s (${rateLimited} 429s waited out)`,
+      },
+      {
+        name: 'faults.calls_after_breaker',
+        value: Math.max(0, failedWrites - BREAKER_THRESHOLD),
+        unit: '',
+        kind: 'max',
+        bound: 10,
+        note: `Notion calls after ${BREAKER_THRESHOLD} x 503 opened the breaker (run ${broken.exitCode === 1 ? 'FAILED' : `exit ${broken.exitCode}`})`,
+      },
     ];
   } finally {
     await emulator.resume();

@@ -17,7 +17,12 @@ const inputSchema = z.object({
  */
 export async function runActor(): Promise<void> {
   await runGatedActor(
-    { connectors: { account: perUser({ connection: CONNECTION }) }, page: { title: '__ACTOR_TITLE__' }, input: inputSchema, connect: ['account'] },
+    {
+      connectors: { account: perUser({ connection: CONNECTION }) },
+      page: { title: '__ACTOR_TITLE__' },
+      input: inputSchema,
+      connect: ['account'],
+    },
     async ({ input, handles: { account } }) => {
       const result = await account.tool(`${CONNECTION}_page_search`, { query: input.query });
       await Actor.pushData({ query: input.query, result: result.data });

@@ -137,7 +137,8 @@ export function parseAddressList(value: string): MailAddress[] {
     const angle = /^(.*)<([^<>]*)>\s*$/.exec(part);
     if (angle) {
       const rawName = (angle[1] ?? '').trim();
-      const unquoted = rawName.startsWith('"') && rawName.endsWith('"') ? rawName.slice(1, -1).replace(/\\(.)/g, '$1') : rawName;
+      const unquoted =
+        rawName.startsWith('"') && rawName.endsWith('"') ? rawName.slice(1, -1).replace(/\\(.)/g, '$1') : rawName;
       return [{ name: decodeWords(unquoted), email: (angle[2] ?? '').trim() }];
     }
     return [{ name: '', email: part }];

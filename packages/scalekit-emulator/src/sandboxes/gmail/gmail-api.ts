@@ -3,7 +3,14 @@ import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 import { gmailError, invalidArgumentError, notFoundError, rateLimitError } from './gmail-errors.js';
 import { labelResource } from './labels.js';
 import { LabelRejected, SendRejected, keyOf, type Mailbox } from './mailbox.js';
-import { messageLabelsResource, messageReference, messageResource, threadResource, threadSummary, type MessageFormat } from './message-resource.js';
+import {
+  messageLabelsResource,
+  messageReference,
+  messageResource,
+  threadResource,
+  threadSummary,
+  type MessageFormat,
+} from './message-resource.js';
 import { decodePageToken, pageAfter } from './page-tokens.js';
 import { QUOTA_UNITS, type GmailMethod, type QuotaMeter } from './quota.js';
 import { parseSearchQuery } from './search-query.js';
@@ -115,14 +122,16 @@ export class GmailApi {
       throw invalidArgumentError("'raw' RFC822 payload message string or uploading message via /upload/* URL required");
     }
     const bytes = typeof raw === 'string' ? decodeBase64Url(raw) : undefined;
-    if (!bytes || bytes.length === 0) throw invalidArgumentError("Invalid value at 'message.raw' (TYPE_BYTES), Base64 decoding failed");
+    if (!bytes || bytes.length === 0)
+      throw invalidArgumentError("Invalid value at 'message.raw' (TYPE_BYTES), Base64 decoding failed");
     return this.#deliver(bytes, threadId);
   }
 
   /** `messages.send` with the RFC 822 message itself (the media upload path, and the send tool). */
   sendMime(bytes: Buffer, threadId: string | undefined): JsonObject {
     this.#call('messages.send');
-    if (bytes.length === 0) throw invalidArgumentError("'raw' RFC822 payload message string or uploading message via /upload/* URL required");
+    if (bytes.length === 0)
+      throw invalidArgumentError("'raw' RFC822 payload message string or uploading message via /upload/* URL required");
     return this.#deliver(bytes, threadId);
   }
 
@@ -153,7 +162,12 @@ export class GmailApi {
     this.#call('threads.list');
     const cursor = this.#cursor(params.pageToken);
     const matches = this.mailbox.searchThreads(this.#search(params));
-    const { page, next } = pageAfter(matches, (t) => ({ date: t.newest.stored.internalDate, id: t.threadId }), cursor, params.maxResults);
+    const { page, next } = pageAfter(
+      matches,
+      (t) => ({ date: t.newest.stored.internalDate, id: t.threadId }),
+      cursor,
+      params.maxResults,
+    );
     const out: JsonObject = {};
     if (page.length > 0) out['threads'] = page.map((t) => threadSummary(t.threadId, t.messages));
     if (next) out['nextPageToken'] = next;
@@ -185,6 +199,10 @@ export class GmailApi {
     if (!this.mailbox.message(messageId)) throw notFoundError();
     const attachment = this.mailbox.attachment(messageId, attachmentId);
     if (!attachment) throw gmailError(400, 'invalidArgument', 'Invalid attachment token');
-    return { attachmentId: attachment.attachmentId, size: attachment.data.length, data: encodeBase64Url(attachment.data) };
+    return {
+      attachmentId: attachment.attachmentId,
+      size: attachment.data.length,
+      data: encodeBase64Url(attachment.data),
+    };
   }
 }

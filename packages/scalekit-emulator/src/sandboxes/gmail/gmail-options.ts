@@ -45,7 +45,8 @@ export function displayNameFor(address: string): string {
 function anchorFrom(value: unknown, nowMs: number): number {
   if (value === undefined || value === null) return nowMs;
   const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (!Number.isFinite(ms)) throw new Error(`gmail sandbox option "now" must be an ISO date or epoch ms, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(ms))
+    throw new Error(`gmail sandbox option "now" must be an ISO date or epoch ms, got ${JSON.stringify(value)}`);
   return ms;
 }
 
@@ -75,7 +76,8 @@ export function gmailOptions(options: JsonObject, identifier: string, nowMs: num
     anchorMs: anchorFrom(options['now'], nowMs),
     messages: countFrom(options['messages']),
     address,
-    displayName: typeof options['name'] === 'string' && options['name'].trim() !== '' ? options['name'] : displayNameFor(address),
+    displayName:
+      typeof options['name'] === 'string' && options['name'].trim() !== '' ? options['name'] : displayNameFor(address),
     quotaUnitsPerSecond: quotaFrom(options['quotaUnitsPerSecond']),
   };
 }

@@ -1,4 +1,12 @@
-import type { JsonObject, ProxyRequest, ProxyResponse, Sandbox, SandboxContext, SandboxKind, ToolDefinition } from '../sandbox.js';
+import type {
+  JsonObject,
+  ProxyRequest,
+  ProxyResponse,
+  Sandbox,
+  SandboxContext,
+  SandboxKind,
+  ToolDefinition,
+} from '../sandbox.js';
 import { GmailApi } from './gmail-api.js';
 import { gmailOptions } from './gmail-options.js';
 import { GMAIL_TOOLS, runGmailTool } from './gmail-tools.js';
@@ -82,7 +90,9 @@ class GmailSandbox implements Sandbox {
       now: new Date(this.#now()).toISOString(),
       messagesTotal: all.length,
       threadsTotal: this.#mailbox.threadCount(),
-      labels: this.#mailbox.labels().map((l) => ({ id: l.id, name: l.name, type: l.type, ...this.#mailbox.labelCounts(l.id) })),
+      labels: this.#mailbox
+        .labels()
+        .map((l) => ({ id: l.id, name: l.name, type: l.type, ...this.#mailbox.labelCounts(l.id) })),
       messages: all.map(summary),
       sent: all.filter((m) => m.stored.labelIds.includes('SENT')).map(summary),
     };

@@ -21,11 +21,24 @@ import {
 export const FETCH_DEFAULT_MAX_RESULTS = 10;
 
 const str = (description: string): JsonObject => ({ type: 'string', description });
-const int = (description: string, minimum = 1, maximum = 500): JsonObject => ({ type: 'integer', description, minimum, maximum });
+const int = (description: string, minimum = 1, maximum = 500): JsonObject => ({
+  type: 'integer',
+  description,
+  minimum,
+  maximum,
+});
 const bool = (description: string): JsonObject => ({ type: 'boolean', description });
 const list = (description: string): JsonObject => ({ type: 'array', items: { type: 'string' }, description });
-const format = (): JsonObject => ({ type: 'string', enum: ['full', 'metadata', 'minimal', 'raw'], description: 'Message format (default full)' });
-const schema = (properties: JsonObject, required: string[] = []): JsonObject => ({ type: 'object', properties, required });
+const format = (): JsonObject => ({
+  type: 'string',
+  enum: ['full', 'metadata', 'minimal', 'raw'],
+  description: 'Message format (default full)',
+});
+const schema = (properties: JsonObject, required: string[] = []): JsonObject => ({
+  type: 'object',
+  properties,
+  required,
+});
 
 export const GMAIL_TOOLS: readonly ToolDefinition[] = [
   {
@@ -48,7 +61,18 @@ export const GMAIL_TOOLS: readonly ToolDefinition[] = [
   {
     name: 'gmail_get_thread_by_id',
     description: 'Get a conversation thread with all its messages.',
-    inputSchema: schema({ thread_id: str('Gmail thread id'), format: { type: 'string', enum: ['full', 'metadata', 'minimal'], description: 'Format of each message (default full)' }, metadata_headers: list('Headers to include with format=metadata') }, ['thread_id']),
+    inputSchema: schema(
+      {
+        thread_id: str('Gmail thread id'),
+        format: {
+          type: 'string',
+          enum: ['full', 'metadata', 'minimal'],
+          description: 'Format of each message (default full)',
+        },
+        metadata_headers: list('Headers to include with format=metadata'),
+      },
+      ['thread_id'],
+    ),
   },
   {
     name: 'gmail_list_threads',
@@ -61,7 +85,11 @@ export const GMAIL_TOOLS: readonly ToolDefinition[] = [
       include_spam_trash: bool('Include SPAM and TRASH'),
     }),
   },
-  { name: 'gmail_get_profile', description: "Get the mailbox owner's address and message counts.", inputSchema: schema({}) },
+  {
+    name: 'gmail_get_profile',
+    description: "Get the mailbox owner's address and message counts.",
+    inputSchema: schema({}),
+  },
   { name: 'gmail_list_labels', description: 'List system and user labels.', inputSchema: schema({}) },
   {
     name: 'gmail_send_message',
@@ -73,7 +101,11 @@ export const GMAIL_TOOLS: readonly ToolDefinition[] = [
         body: str('Message body'),
         cc: str('Comma-separated Cc addresses'),
         bcc: str('Comma-separated Bcc addresses'),
-        content_type: { type: 'string', enum: ['text/plain', 'text/html'], description: 'Body content type (default text/plain)' },
+        content_type: {
+          type: 'string',
+          enum: ['text/plain', 'text/html'],
+          description: 'Body content type (default text/plain)',
+        },
         thread_id: str('Thread to reply in'),
       },
       ['to', 'subject', 'body'],
@@ -82,15 +114,26 @@ export const GMAIL_TOOLS: readonly ToolDefinition[] = [
   {
     name: 'gmail_get_attachment_by_id',
     description: 'Download an attachment of a message (base64url data).',
-    inputSchema: schema({ message_id: str('Gmail message id'), attachment_id: str('body.attachmentId of the part'), file_name: str('File name, for reference') }, [
-      'message_id',
-      'attachment_id',
-    ]),
+    inputSchema: schema(
+      {
+        message_id: str('Gmail message id'),
+        attachment_id: str('body.attachmentId of the part'),
+        file_name: str('File name, for reference'),
+      },
+      ['message_id', 'attachment_id'],
+    ),
   },
   {
     name: 'gmail_modify_message_labels',
     description: 'Add or remove labels on a message (e.g. remove UNREAD to mark it read).',
-    inputSchema: schema({ message_id: str('Gmail message id'), add_label_ids: list('Label ids to add'), remove_label_ids: list('Label ids to remove') }, ['message_id']),
+    inputSchema: schema(
+      {
+        message_id: str('Gmail message id'),
+        add_label_ids: list('Label ids to add'),
+        remove_label_ids: list('Label ids to remove'),
+      },
+      ['message_id'],
+    ),
   },
 ];
 
@@ -122,8 +165,12 @@ function composeToolMessage(api: GmailApi, params: JsonObject): { bytes: Buffer;
   const cc = recipients(params['cc'], 'cc', false);
   const bcc = recipients(params['bcc'], 'bcc', false);
   const contentType = optionalStringParam(params['content_type'], 'content_type') ?? 'text/plain';
-  if (contentType !== 'text/plain' && contentType !== 'text/html') throw invalidArgumentError('content_type must be text/plain or text/html');
-  const threadId = params['thread_id'] === undefined || params['thread_id'] === '' ? undefined : idParam(params['thread_id'], 'thread_id');
+  if (contentType !== 'text/plain' && contentType !== 'text/html')
+    throw invalidArgumentError('content_type must be text/plain or text/html');
+  const threadId =
+    params['thread_id'] === undefined || params['thread_id'] === ''
+      ? undefined
+      : idParam(params['thread_id'], 'thread_id');
   const headers: HeaderField[] = [['To', to]];
   if (cc) headers.push(['Cc', cc]);
   if (bcc) headers.push(['Bcc', bcc]);
@@ -152,7 +199,11 @@ export function runGmailTool(api: GmailApi, name: string, params: JsonObject): J
     case 'gmail_get_message_by_id':
       return api.getMessage(idParam(params['message_id'], 'message_id'), formatParam(params['format']));
     case 'gmail_get_thread_by_id':
-      return api.getThread(idParam(params['thread_id'], 'thread_id'), threadFormatParam(params['format']), stringListParam(params['metadata_headers'], 'metadata_headers'));
+      return api.getThread(
+        idParam(params['thread_id'], 'thread_id'),
+        threadFormatParam(params['format']),
+        stringListParam(params['metadata_headers'], 'metadata_headers'),
+      );
     case 'gmail_list_threads':
       return api.listThreads(toolListParams(params, 100));
     case 'gmail_get_profile':
@@ -164,7 +215,10 @@ export function runGmailTool(api: GmailApi, name: string, params: JsonObject): J
       return api.sendMime(bytes, threadId);
     }
     case 'gmail_get_attachment_by_id':
-      return api.getAttachment(idParam(params['message_id'], 'message_id'), requiredStringParam(params['attachment_id'], 'attachment_id'));
+      return api.getAttachment(
+        idParam(params['message_id'], 'message_id'),
+        requiredStringParam(params['attachment_id'], 'attachment_id'),
+      );
     case 'gmail_modify_message_labels':
       return api.modify(
         idParam(params['message_id'], 'message_id'),

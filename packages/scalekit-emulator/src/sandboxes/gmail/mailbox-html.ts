@@ -46,7 +46,10 @@ function listTable(messages: readonly IndexedMessage[], mailbox: Mailbox, testId
 function messageBodies(messages: readonly IndexedMessage[]): string {
   return messages
     .map((m) => {
-      const attachments = m.attachments.length === 0 ? '' : `<p class="muted">Attachments: ${m.attachments.map((a) => `${escapeHtml(a.filename)} (${escapeHtml(a.mimeType)}, ${a.data.length} bytes)`).join(', ')}</p>`;
+      const attachments =
+        m.attachments.length === 0
+          ? ''
+          : `<p class="muted">Attachments: ${m.attachments.map((a) => `${escapeHtml(a.filename)} (${escapeHtml(a.mimeType)}, ${a.data.length} bytes)`).join(', ')}</p>`;
       return (
         `<details data-testid="gmail-message-body" data-message-id="${escapeHtml(m.stored.id)}"><summary>${escapeHtml(m.decoded.subject || '(no subject)')} · ${escapeHtml(m.decoded.from)}</summary>` +
         `<p class="muted">To: ${escapeHtml(m.decoded.to)}${m.decoded.cc ? ` · Cc: ${escapeHtml(m.decoded.cc)}` : ''} · ${escapeHtml(m.decoded.date)}</p>` +

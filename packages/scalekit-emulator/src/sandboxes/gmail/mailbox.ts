@@ -4,7 +4,13 @@ import { formatAddress, isValidEmail, parseAddressList } from './encoded-words.j
 import { gmailId } from './gmail-ids.js';
 import { IMMUTABLE_LABELS, SYSTEM_LABELS, labelResource, type LabelCounts, type LabelRecord } from './labels.js';
 import { formatMailDate } from './mail-dates.js';
-import { indexMessage, withLabels, type AttachmentInfo, type IndexedMessage, type StoredMessage } from './message-index.js';
+import {
+  indexMessage,
+  withLabels,
+  type AttachmentInfo,
+  type IndexedMessage,
+  type StoredMessage,
+} from './message-index.js';
 import { headerValue } from './mime-parser.js';
 import { compareNewestFirst } from './page-tokens.js';
 import { setHeaders } from './raw-headers.js';
@@ -71,7 +77,11 @@ export class Mailbox {
   /** Low bits for ids of messages created at runtime; persisted so restored mailboxes never reuse one. */
   #sequence: number;
 
-  constructor(readonly address: string, readonly displayName: string, state: Omit<MailboxState, 'address' | 'displayName'>) {
+  constructor(
+    readonly address: string,
+    readonly displayName: string,
+    state: Omit<MailboxState, 'address' | 'displayName'>,
+  ) {
     this.#labels = state.labels.map((l) => ({ ...l }));
     for (const stored of state.messages) this.#messages.set(stored.id, indexMessage(stored));
     this.#historyId = Math.max(state.historyId, ...state.messages.map((m) => m.historyId));
@@ -94,7 +104,9 @@ export class Mailbox {
   /** A thread's messages, oldest first; empty when there is no such thread. */
   thread(threadId: string): IndexedMessage[] {
     const id = threadId.toLowerCase();
-    return [...this.#messages.values()].filter((m) => m.stored.threadId === id).sort((a, b) => compareNewestFirst(keyOf(b), keyOf(a)));
+    return [...this.#messages.values()]
+      .filter((m) => m.stored.threadId === id)
+      .sort((a, b) => compareNewestFirst(keyOf(b), keyOf(a)));
   }
 
   threadCount(): number {
@@ -132,7 +144,11 @@ export class Mailbox {
   }
 
   #includesSpamTrash(search: MailboxSearch): boolean {
-    return search.includeSpamTrash || search.labelIds.some((l) => SPAM_OR_TRASH.includes(l)) || includesSpamOrTrash(search.query);
+    return (
+      search.includeSpamTrash ||
+      search.labelIds.some((l) => SPAM_OR_TRASH.includes(l)) ||
+      includesSpamOrTrash(search.query)
+    );
   }
 
   /** Matching messages, newest first. */
@@ -156,10 +172,21 @@ export class Mailbox {
     for (const [threadId, messages] of byThread) {
       if (!messages.some((m) => this.#eligible(m, search, spamTrash, ctx))) continue;
       const ordered = messages.sort((a, b) => compareNewestFirst(keyOf(b), keyOf(a)));
-      const visible = spamTrash ? ordered : ordered.filter((m) => !m.stored.labelIds.some((l) => SPAM_OR_TRASH.includes(l)));
-      matches.push({ threadId, messages: ordered, newest: visible[visible.length - 1] ?? ordered[ordered.length - 1]! });
+      const visible = spamTrash
+        ? ordered
+        : ordered.filter((m) => !m.stored.labelIds.some((l) => SPAM_OR_TRASH.includes(l)));
+      matches.push({
+        threadId,
+        messages: ordered,
+        newest: visible[visible.length - 1] ?? ordered[ordered.length - 1]!,
+      });
     }
-    return matches.sort((a, b) => compareNewestFirst({ date: a.newest.stored.internalDate, id: a.threadId }, { date: b.newest.stored.internalDate, id: b.threadId }));
+    return matches.sort((a, b) =>
+      compareNewestFirst(
+        { date: a.newest.stored.internalDate, id: a.threadId },
+        { date: b.newest.stored.internalDate, id: b.threadId },
+      ),
+    );
   }
 
   attachment(messageId: string, attachmentId: string): AttachmentInfo | undefined {
@@ -201,11 +228,14 @@ export class Mailbox {
     const id = this.#newId(nowMs);
     const own = formatAddress({ name: this.displayName, email: this.address });
     const fromHeader = headerValue(headers, 'From');
-    const fromOwn = fromHeader !== undefined && parseAddressList(fromHeader).some((a) => a.email.toLowerCase() === this.address.toLowerCase());
+    const fromOwn =
+      fromHeader !== undefined &&
+      parseAddressList(fromHeader).some((a) => a.email.toLowerCase() === this.address.toLowerCase());
     const fills: [string, string][] = [];
     if (!fromOwn) fills.push(['From', own]);
     if (headerValue(headers, 'Date') === undefined) fills.push(['Date', formatMailDate(nowMs, 0)]);
-    if (headerValue(headers, 'Message-ID') === undefined) fills.push(['Message-ID', `<CA${id.toUpperCase()}@mail.gmail.com>`]);
+    if (headerValue(headers, 'Message-ID') === undefined)
+      fills.push(['Message-ID', `<CA${id.toUpperCase()}@mail.gmail.com>`]);
     if (headerValue(headers, 'MIME-Version') === undefined) fills.push(['MIME-Version', '1.0']);
     const toSelf = recipients.some((a) => a.email.toLowerCase() === this.address.toLowerCase());
     const labelIds = toSelf ? ['UNREAD', 'CATEGORY_PERSONAL', 'SENT', 'INBOX'] : ['SENT'];
@@ -228,12 +258,16 @@ export class Mailbox {
       const thread = this.thread(requestedThreadId);
       if (thread.length === 0) throw new SendRejected('unknownThread', 'Requested entity was not found.');
       // Gmail only threads a message whose Subject matches the thread's; otherwise it starts a new one.
-      return thread.some((m) => normalizedSubject(m.decoded.subject) === subject) ? thread[0]!.stored.threadId : undefined;
+      return thread.some((m) => normalizedSubject(m.decoded.subject) === subject)
+        ? thread[0]!.stored.threadId
+        : undefined;
     }
     const references = new Set(referencedIds(draft).map((r) => r.toLowerCase()));
     if (references.size === 0) return undefined;
     const parent = [...this.#messages.values()].find(
-      (m) => references.has((headerValue(m.root.headers, 'Message-ID') ?? '').toLowerCase()) && normalizedSubject(m.decoded.subject) === subject,
+      (m) =>
+        references.has((headerValue(m.root.headers, 'Message-ID') ?? '').toLowerCase()) &&
+        normalizedSubject(m.decoded.subject) === subject,
     );
     return parent?.stored.threadId;
   }
@@ -271,7 +305,8 @@ export function keyOf(message: IndexedMessage): { date: number; id: string } {
 }
 
 function stringArray(value: JsonValue | undefined, what: string): string[] {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new Error(`saved Gmail ${what} must be an array of strings`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new Error(`saved Gmail ${what} must be an array of strings`);
   return value;
 }
 
@@ -284,21 +319,32 @@ function savedMessage(value: JsonValue): StoredMessage {
   }
   const date = Number(internalDate);
   const history = Number(historyId);
-  if (!Number.isFinite(date) || !Number.isFinite(history)) throw new Error(`saved Gmail message ${id} has a bad internalDate or historyId`);
-  return { id, threadId, labelIds: stringArray(value['labelIds'], 'labelIds'), internalDate: date, historyId: history, raw: bytes };
+  if (!Number.isFinite(date) || !Number.isFinite(history))
+    throw new Error(`saved Gmail message ${id} has a bad internalDate or historyId`);
+  return {
+    id,
+    threadId,
+    labelIds: stringArray(value['labelIds'], 'labelIds'),
+    internalDate: date,
+    historyId: history,
+    raw: bytes,
+  };
 }
 
 function savedLabel(value: JsonValue): LabelRecord {
   if (!isObject(value)) throw new Error('a saved Gmail label is not an object');
-  if (typeof value['id'] !== 'string' || typeof value['name'] !== 'string') throw new Error('a saved Gmail label needs id and name');
+  if (typeof value['id'] !== 'string' || typeof value['name'] !== 'string')
+    throw new Error('a saved Gmail label needs id and name');
   return value as unknown as LabelRecord;
 }
 
 /** Reads an `exportState()` back; throws a plain Error naming what is malformed. */
 export function mailboxFromState(state: JsonObject): Mailbox {
   const { address, displayName, historyId, sequence, labels, messages } = state;
-  if (typeof address !== 'string' || typeof displayName !== 'string') throw new Error('saved Gmail state needs address and displayName');
-  if (!Array.isArray(labels) || !Array.isArray(messages)) throw new Error('saved Gmail state needs labels and messages arrays');
+  if (typeof address !== 'string' || typeof displayName !== 'string')
+    throw new Error('saved Gmail state needs address and displayName');
+  if (!Array.isArray(labels) || !Array.isArray(messages))
+    throw new Error('saved Gmail state needs labels and messages arrays');
   return new Mailbox(address, displayName, {
     historyId: Number(historyId) || 0,
     sequence: Number(sequence) || 0,

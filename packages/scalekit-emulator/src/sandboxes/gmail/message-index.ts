@@ -84,7 +84,13 @@ export function indexMessage(stored: StoredMessage): IndexedMessage {
       data: part.body,
     }));
   const text = readableText(root);
-  const decoded = { subject: header('Subject'), from: header('From'), to: header('To'), cc: header('Cc'), date: header('Date') };
+  const decoded = {
+    subject: header('Subject'),
+    from: header('From'),
+    to: header('To'),
+    cc: header('Cc'),
+    date: header('Date'),
+  };
   return {
     stored,
     root,

@@ -27,20 +27,34 @@ function partResource(part: MimePart, partId: string, attachmentIds: ReadonlyMap
     body,
   };
   if (part.parts.length > 0) {
-    out['parts'] = part.parts.map((child, index) => partResource(child, partId === '' ? String(index) : `${partId}.${index}`, attachmentIds));
+    out['parts'] = part.parts.map((child, index) =>
+      partResource(child, partId === '' ? String(index) : `${partId}.${index}`, attachmentIds),
+    );
   }
   return out;
 }
 
 /** A message in the requested format; `metadataHeaders` (case-insensitive) narrows `metadata`. */
-export function messageResource(message: IndexedMessage, format: MessageFormat, metadataHeaders: readonly string[] = []): JsonObject {
+export function messageResource(
+  message: IndexedMessage,
+  format: MessageFormat,
+  metadataHeaders: readonly string[] = [],
+): JsonObject {
   const { stored } = message;
-  const out: JsonObject = { id: stored.id, threadId: stored.threadId, labelIds: [...stored.labelIds], snippet: message.snippet };
+  const out: JsonObject = {
+    id: stored.id,
+    threadId: stored.threadId,
+    labelIds: [...stored.labelIds],
+    snippet: message.snippet,
+  };
   if (format === 'full') out['payload'] = partResource(message.root, '', message.attachmentIdsByPart);
   if (format === 'metadata') {
     const wanted = new Set(metadataHeaders.map((h) => h.toLowerCase()));
     const headers = message.root.headers.filter((h) => wanted.size === 0 || wanted.has(h.name.toLowerCase()));
-    out['payload'] = { mimeType: message.root.mimeType, headers: headers.map((h) => ({ name: h.name, value: h.value })) };
+    out['payload'] = {
+      mimeType: message.root.mimeType,
+      headers: headers.map((h) => ({ name: h.name, value: h.value })),
+    };
   }
   out['sizeEstimate'] = stored.raw.length;
   if (format === 'raw') out['raw'] = encodeBase64Url(stored.raw);

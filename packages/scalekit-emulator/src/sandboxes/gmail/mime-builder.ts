@@ -115,7 +115,9 @@ function renderHeaders(fields: readonly HeaderField[]): string {
 
 function renderBody(node: MimeNode): string {
   if (node.kind === 'leaf') return encodeBody(node);
-  const parts = node.parts.map((part) => `--${node.boundary}${CRLF}${renderHeaders(contentHeaders(part))}${CRLF}${CRLF}${renderBody(part)}`);
+  const parts = node.parts.map(
+    (part) => `--${node.boundary}${CRLF}${renderHeaders(contentHeaders(part))}${CRLF}${CRLF}${renderBody(part)}`,
+  );
   return `${parts.join(CRLF)}${CRLF}--${node.boundary}--`;
 }
 

@@ -69,7 +69,10 @@ function decodeExtendedValue(value: string): string {
   const match = /^([^']*)'[^']*'(.*)$/.exec(value);
   const charset = match ? match[1] || 'utf-8' : 'utf-8';
   const encoded = match ? (match[2] ?? '') : value;
-  const bytes = Buffer.from(encoded.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1');
+  const bytes = Buffer.from(
+    encoded.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+    'latin1',
+  );
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {
@@ -153,12 +156,21 @@ function parseEntity(text: string): MimePart {
   const { head, body } = splitHeadAndBody(text);
   const headers = parseHeaderBlock(head);
   const contentType = parseHeaderParams(headerValue(headers, 'Content-Type') ?? 'text/plain');
-  const mimeType = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(contentType.value) ? contentType.value : 'text/plain';
+  const mimeType = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(contentType.value)
+    ? contentType.value
+    : 'text/plain';
   const disposition = parseHeaderParams(headerValue(headers, 'Content-Disposition') ?? '');
   const filename = decodeWords(disposition.params['filename'] ?? contentType.params['name'] ?? '');
   const boundary = contentType.params['boundary'];
   if (mimeType.startsWith('multipart/') && boundary) {
-    return { headers, mimeType, params: contentType.params, filename, body: Buffer.alloc(0), parts: splitMultipart(body, boundary).map(parseEntity) };
+    return {
+      headers,
+      mimeType,
+      params: contentType.params,
+      filename,
+      body: Buffer.alloc(0),
+      parts: splitMultipart(body, boundary).map(parseEntity),
+    };
   }
   const encoding = (headerValue(headers, 'Content-Transfer-Encoding') ?? '7bit').trim().toLowerCase();
   return { headers, mimeType, params: contentType.params, filename, body: decodeTransfer(body, encoding), parts: [] };

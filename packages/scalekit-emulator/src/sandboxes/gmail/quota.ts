@@ -52,7 +52,8 @@ export class QuotaMeter {
     let used = this.#spent.reduce((sum, entry) => sum + entry.units, 0);
     for (const entry of this.#spent) {
       used -= entry.units;
-      if (used === 0 || used + units <= this.unitsPerSecond) return Math.max(1, Math.ceil((entry.at + WINDOW_MS - nowMs) / 1000));
+      if (used === 0 || used + units <= this.unitsPerSecond)
+        return Math.max(1, Math.ceil((entry.at + WINDOW_MS - nowMs) / 1000));
     }
     return 1;
   }

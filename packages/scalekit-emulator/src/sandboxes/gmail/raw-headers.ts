@@ -16,7 +16,10 @@ export function setHeaders(raw: Buffer, fields: readonly (readonly [name: string
       if (!dropping) kept.push(line);
       continue;
     }
-    const name = line.slice(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase();
+    const name = line
+      .slice(0, Math.max(0, line.indexOf(':')))
+      .trim()
+      .toLowerCase();
     dropping = replaced.has(name);
     if (!dropping && line !== '') kept.push(line);
   }

@@ -14,9 +14,15 @@ const isAbsent = (value: unknown): boolean => value === undefined || value === n
 
 export function maxResultsParam(value: unknown, fallback = DEFAULT_MAX_RESULTS): number {
   if (isAbsent(value)) return fallback;
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^-?\d+$/.test(value.trim())
+        ? Number(value)
+        : Number.NaN;
   if (!Number.isInteger(n)) throw invalidArgumentError(`Invalid value for maxResults: ${String(value)}`);
-  if (n < 1 || n > MAX_RESULTS_LIMIT) throw invalidArgumentError(`Invalid maxResults: ${n}, it must be between 1 and ${MAX_RESULTS_LIMIT}`);
+  if (n < 1 || n > MAX_RESULTS_LIMIT)
+    throw invalidArgumentError(`Invalid maxResults: ${n}, it must be between 1 and ${MAX_RESULTS_LIMIT}`);
   return n;
 }
 
@@ -50,7 +56,11 @@ export function optionalStringParam(value: unknown, name: string): string | unde
 /** A list of strings: a JSON array, or (tools) one comma-separated string. */
 export function stringListParam(value: unknown, name: string): string[] {
   if (isAbsent(value)) return [];
-  if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   throw invalidArgumentError(`Invalid value for ${name}: must be a list of strings`);
 }

@@ -58,9 +58,12 @@ export function handleGmailRequest(api: GmailApi, request: ProxyRequest): ProxyR
   if (rest.length > 0) noRoute(method, request.path);
 
   if (upload) {
-    if (method !== 'POST' || resource !== 'messages' || id !== 'send' || sub !== undefined) noRoute(method, request.path);
+    if (method !== 'POST' || resource !== 'messages' || id !== 'send' || sub !== undefined)
+      noRoute(method, request.path);
     const text = typeof request.body === 'string' ? request.body : '';
-    return ok(api.sendMime(Buffer.from(text, 'utf8'), optionalStringParam(query.get('threadId') ?? undefined, 'threadId')));
+    return ok(
+      api.sendMime(Buffer.from(text, 'utf8'), optionalStringParam(query.get('threadId') ?? undefined, 'threadId')),
+    );
   }
 
   if (resource === 'profile' && id === undefined && method === 'GET') return ok(api.profile());
@@ -72,11 +75,23 @@ export function handleGmailRequest(api: GmailApi, request: ProxyRequest): ProxyR
       return ok(api.send(body['raw'], optionalStringParam(body['threadId'], 'threadId')));
     }
     if (id !== undefined && sub === undefined && method === 'GET') {
-      return ok(api.getMessage(idParam(id, 'id'), formatParam(query.get('format') ?? undefined), repeated(query, 'metadataHeaders')));
+      return ok(
+        api.getMessage(
+          idParam(id, 'id'),
+          formatParam(query.get('format') ?? undefined),
+          repeated(query, 'metadataHeaders'),
+        ),
+      );
     }
     if (id !== undefined && sub === 'modify' && subId === undefined && method === 'POST') {
       const body = jsonBody(request.body);
-      return ok(api.modify(idParam(id, 'id'), stringListParam(body['addLabelIds'], 'addLabelIds'), stringListParam(body['removeLabelIds'], 'removeLabelIds')));
+      return ok(
+        api.modify(
+          idParam(id, 'id'),
+          stringListParam(body['addLabelIds'], 'addLabelIds'),
+          stringListParam(body['removeLabelIds'], 'removeLabelIds'),
+        ),
+      );
     }
     if (id !== undefined && sub === 'attachments' && subId !== undefined && method === 'GET') {
       return ok(api.getAttachment(idParam(id, 'messageId'), requiredStringParam(subId, 'id')));
@@ -85,7 +100,13 @@ export function handleGmailRequest(api: GmailApi, request: ProxyRequest): ProxyR
 
   if (resource === 'threads' && sub === undefined && method === 'GET') {
     if (id === undefined) return ok(api.listThreads(listParams(query)));
-    return ok(api.getThread(idParam(id, 'id'), threadFormatParam(query.get('format') ?? undefined), repeated(query, 'metadataHeaders')));
+    return ok(
+      api.getThread(
+        idParam(id, 'id'),
+        threadFormatParam(query.get('format') ?? undefined),
+        repeated(query, 'metadataHeaders'),
+      ),
+    );
   }
 
   if (resource === 'labels' && sub === undefined && method === 'GET') {

@@ -73,7 +73,9 @@ export function searchDocument(fields: SearchFields): SearchDocument {
     deliveredTo: lower(fields.deliveredTo),
     listId: lower(fields.listId),
     subjectWords: wordsOf(fields.subject),
-    textWords: wordsOf([fields.subject, fields.body, fields.from, fields.to, fields.cc, ...fields.filenames].join('\n')),
+    textWords: wordsOf(
+      [fields.subject, fields.body, fields.from, fields.to, fields.cc, ...fields.filenames].join('\n'),
+    ),
     filenames: fields.filenames.map(lower),
     messageId: lower(fields.messageId.replace(/^<|>$/g, '')),
   };
@@ -96,7 +98,9 @@ function normalizeLabel(name: string): string {
 
 function hasLabelNamed(doc: SearchDocument, value: string, ctx: MatchContext): boolean {
   const wanted = normalizeLabel(value);
-  const ids = ctx.labels.filter((l) => l.id.toLowerCase() === value || normalizeLabel(l.name) === wanted).map((l) => l.id);
+  const ids = ctx.labels
+    .filter((l) => l.id.toLowerCase() === value || normalizeLabel(l.name) === wanted)
+    .map((l) => l.id);
   return ids.some((id) => doc.labelIds.includes(id));
 }
 

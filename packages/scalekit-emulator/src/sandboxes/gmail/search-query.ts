@@ -38,11 +38,37 @@ type Token =
   | { t: 'opgroup'; name: string };
 
 const OPERATORS = new Set([
-  'from', 'to', 'cc', 'bcc', 'deliveredto', 'list', 'subject', 'label', 'is', 'in', 'category', 'has',
-  'after', 'before', 'newer', 'older', 'newer_than', 'older_than', 'larger', 'smaller', 'size', 'filename', 'rfc822msgid',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'deliveredto',
+  'list',
+  'subject',
+  'label',
+  'is',
+  'in',
+  'category',
+  'has',
+  'after',
+  'before',
+  'newer',
+  'older',
+  'newer_than',
+  'older_than',
+  'larger',
+  'smaller',
+  'size',
+  'filename',
+  'rfc822msgid',
 ]);
 
-const PUNCTUATION: Record<string, Token> = { '(': { t: 'open' }, ')': { t: 'close' }, '{': { t: 'lbrace' }, '}': { t: 'rbrace' } };
+const PUNCTUATION: Record<string, Token> = {
+  '(': { t: 'open' },
+  ')': { t: 'close' },
+  '{': { t: 'lbrace' },
+  '}': { t: 'rbrace' },
+};
 
 function readQuoted(q: string, start: number): { text: string; end: number } {
   const close = q.indexOf('"', start + 1);

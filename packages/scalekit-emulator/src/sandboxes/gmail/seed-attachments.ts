@@ -5,7 +5,10 @@ import { deflateSync } from 'node:zlib';
 /** A one-page PDF showing `lines`, with a correct cross-reference table. */
 export function pdfDocument(title: string, lines: readonly string[]): Buffer {
   const ascii = (s: string): string => s.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
-  const text = [`BT /F1 16 Tf 56 780 Td (${ascii(title)}) Tj ET`, ...lines.map((line, i) => `BT /F1 11 Tf 56 ${750 - i * 16} Td (${ascii(line)}) Tj ET`)].join('\n');
+  const text = [
+    `BT /F1 16 Tf 56 780 Td (${ascii(title)}) Tj ET`,
+    ...lines.map((line, i) => `BT /F1 11 Tf 56 ${750 - i * 16} Td (${ascii(line)}) Tj ET`),
+  ].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -21,7 +24,12 @@ export function pdfDocument(title: string, lines: readonly string[]): Buffer {
     body += `${index + 1} 0 obj\n${object}\nendobj\n`;
   });
   const xrefAt = Buffer.byteLength(body, 'latin1');
-  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
+  const xref = [
+    'xref',
+    `0 ${objects.length + 1}`,
+    '0000000000 65535 f ',
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `),
+  ].join('\n');
   body += `${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
@@ -70,11 +78,16 @@ export function pngImage(width: number, height: number, rgb: readonly [number, n
 }
 
 export function csvFile(rows: readonly (readonly (string | number)[])[]): Buffer {
-  const cell = (value: string | number): string => (/[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+  const cell = (value: string | number): string =>
+    /[",\n]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value);
   return Buffer.from(`${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`, 'utf8');
 }
 
-const icsDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsDate = (ms: number): string =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function calendarInvite(event: {
   uid: string;

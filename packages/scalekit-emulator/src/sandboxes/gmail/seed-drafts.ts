@@ -21,7 +21,8 @@ export interface AttachmentDraft {
   content: Buffer;
 }
 
-export type Category = 'CATEGORY_PERSONAL' | 'CATEGORY_UPDATES' | 'CATEGORY_PROMOTIONS' | 'CATEGORY_SOCIAL' | 'CATEGORY_FORUMS';
+export type Category =
+  'CATEGORY_PERSONAL' | 'CATEGORY_UPDATES' | 'CATEGORY_PROMOTIONS' | 'CATEGORY_SOCIAL' | 'CATEGORY_FORUMS';
 
 export interface MailDraft {
   direction: 'in' | 'out';
@@ -98,7 +99,10 @@ export function replySubject(subject: string): string {
 }
 
 /** A reply that quotes the previous message below the new text, as Gmail composes replies. */
-export function reply(prev: MailDraft, fields: Omit<MailDraft, 'subject' | 'text' | 'html'> & { body: string }): MailDraft {
+export function reply(
+  prev: MailDraft,
+  fields: Omit<MailDraft, 'subject' | 'text' | 'html'> & { body: string },
+): MailDraft {
   const { body, ...rest } = fields;
   const text = `${body}\n\n${quoted(prev, fields.from.tz)}`;
   return { ...rest, subject: replySubject(prev.subject), text, html: textToHtml(text) };
@@ -114,11 +118,15 @@ export function textToHtml(text: string): string {
       const block: string[] = [];
       while (i < lines.length && lines[i]!.startsWith('>')) block.push(lines[i++]!.replace(/^> ?/, ''));
       i--;
-      out.push(`<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">${textToHtml(block.join('\n'))}</blockquote>`);
+      out.push(
+        `<blockquote class="gmail_quote" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;padding-left:1ex">${textToHtml(block.join('\n'))}</blockquote>`,
+      );
     } else if (line === '-- ') {
       const block: string[] = [];
       while (i + 1 < lines.length && lines[i + 1] !== '' && !lines[i + 1]!.startsWith('On ')) block.push(lines[++i]!);
-      out.push(`<div class="gmail_signature" data-smartmail="gmail_signature">${block.map(escapeHtml).join('<br>')}</div>`);
+      out.push(
+        `<div class="gmail_signature" data-smartmail="gmail_signature">${block.map(escapeHtml).join('<br>')}</div>`,
+      );
     } else if (/^On .* wrote:$/.test(line)) {
       out.push(`<div class="gmail_attr">${escapeHtml(line)}<br></div>`);
     } else if (line === '') {

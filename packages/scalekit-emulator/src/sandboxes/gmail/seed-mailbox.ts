@@ -2,7 +2,14 @@ import { encodeWords, formatAddress, type WordEncoding } from './encoded-words.j
 import { gmailId } from './gmail-ids.js';
 import { userLabel, type LabelRecord } from './labels.js';
 import { formatMailDate } from './mail-dates.js';
-import { buildMessage, canonicalText, type HeaderField, type MimeLeaf, type MimeNode, type TransferEncoding } from './mime-builder.js';
+import {
+  buildMessage,
+  canonicalText,
+  type HeaderField,
+  type MimeLeaf,
+  type MimeNode,
+  type TransferEncoding,
+} from './mime-builder.js';
 import type { StoredMessage } from './message-index.js';
 import { SeededRandom } from '../seeded-random.js';
 import type { MailDraft, Person, SeedLabels } from './seed-drafts.js';
@@ -37,11 +44,11 @@ function ageFor(rng: SeededRandom, bucket: AgeBucket): number {
     case 'today':
       return rng.int(10, 20 * 60) * MINUTE;
     case 'week':
-      return rng.int(DAY / MINUTE, 7 * DAY / MINUTE) * MINUTE;
+      return rng.int(DAY / MINUTE, (7 * DAY) / MINUTE) * MINUTE;
     case 'month':
-      return rng.int(7 * DAY / MINUTE, 30 * DAY / MINUTE) * MINUTE;
+      return rng.int((7 * DAY) / MINUTE, (30 * DAY) / MINUTE) * MINUTE;
     case 'old':
-      return rng.int(60 * DAY / MINUTE, 700 * DAY / MINUTE) * MINUTE;
+      return rng.int((60 * DAY) / MINUTE, (700 * DAY) / MINUTE) * MINUTE;
   }
 }
 
@@ -91,7 +98,9 @@ function bodyTree(draft: MailDraft, rng: SeededRandom): MimeNode {
   const text = draft.text === undefined ? undefined : textLeaf('text/plain', draft.text, preferred, false);
   const html = draft.html === undefined ? undefined : textLeaf('text/html', draft.html, preferred, true);
   const core: MimeNode =
-    text && html ? { kind: 'multipart', subtype: 'alternative', boundary: boundary(rng), parts: [text, html] } : (html ?? text ?? textLeaf('text/plain', '', '7bit', false));
+    text && html
+      ? { kind: 'multipart', subtype: 'alternative', boundary: boundary(rng), parts: [text, html] }
+      : (html ?? text ?? textLeaf('text/plain', '', '7bit', false));
   if (!draft.attachments || draft.attachments.length === 0) return core;
   const files: MimeLeaf[] = draft.attachments.map((a) => ({
     kind: 'leaf',
@@ -114,7 +123,13 @@ function unreadChance(ageMs: number): number {
   return 0.03;
 }
 
-function labelsFor(draft: MailDraft, internalDate: number, anchorMs: number, repliedLater: boolean, rng: SeededRandom): string[] {
+function labelsFor(
+  draft: MailDraft,
+  internalDate: number,
+  anchorMs: number,
+  repliedLater: boolean,
+  rng: SeededRandom,
+): string[] {
   if (draft.direction === 'out') return draft.important ? ['IMPORTANT', 'SENT'] : ['SENT'];
   const age = anchorMs - internalDate;
   const unread = !repliedLater && rng.chance(Math.min(0.95, unreadChance(age) + (draft.unreadBias ?? 0)));
@@ -138,12 +153,22 @@ interface Composed {
   raw: Buffer;
 }
 
-function composeThread(drafts: readonly MailDraft[], threadIndex: number, me: Person, anchorMs: number, rng: SeededRandom): Composed[] {
+function composeThread(
+  drafts: readonly MailDraft[],
+  threadIndex: number,
+  me: Person,
+  anchorMs: number,
+  rng: SeededRandom,
+): Composed[] {
   const references: string[] = [];
   return drafts.map((draft, index) => {
     const encoding: WordEncoding = draft.wordEncoding ?? 'B';
-    const internalDate = draft.direction === 'out' ? draft.at : Math.min(draft.at + rng.int(1, 45) * 1000, anchorMs - 1000);
-    const messageId = draft.direction === 'out' ? `<CA${rng.hex(40).toUpperCase()}@mail.gmail.com>` : `<${rng.hex(24)}.${rng.int(1000, 99999)}@${domainOf(draft.from.email)}>`;
+    const internalDate =
+      draft.direction === 'out' ? draft.at : Math.min(draft.at + rng.int(1, 45) * 1000, anchorMs - 1000);
+    const messageId =
+      draft.direction === 'out'
+        ? `<CA${rng.hex(40).toUpperCase()}@mail.gmail.com>`
+        : `<${rng.hex(24)}.${rng.int(1000, 99999)}@${domainOf(draft.from.email)}>`;
     const headers: HeaderField[] = [];
     if (draft.direction === 'in') {
       const host = `mail-${rng.hex(4)}.${domainOf(draft.from.email)}`;
@@ -163,12 +188,18 @@ function composeThread(drafts: readonly MailDraft[], threadIndex: number, me: Pe
     headers.push(['Subject', encodeWords(draft.subject, encoding)]);
     headers.push(['From', formatAddress(draft.from, encoding)]);
     headers.push(['To', draft.to.map((p) => formatAddress(p, encoding)).join(', ')]);
-    if (draft.cc && draft.cc.length > 0) headers.push(['Cc', draft.cc.map((p) => formatAddress(p, encoding)).join(', ')]);
+    if (draft.cc && draft.cc.length > 0)
+      headers.push(['Cc', draft.cc.map((p) => formatAddress(p, encoding)).join(', ')]);
     headers.push(...(draft.headers ?? []));
     references.push(messageId);
     // The owner read everything before their own later reply in the thread.
     const repliedLater = drafts.slice(index + 1).some((d) => d.direction === 'out');
-    return { threadIndex, internalDate, labelIds: labelsFor(draft, internalDate, anchorMs, repliedLater, rng), raw: buildMessage(headers, bodyTree(draft, rng)) };
+    return {
+      threadIndex,
+      internalDate,
+      labelIds: labelsFor(draft, internalDate, anchorMs, repliedLater, rng),
+      raw: buildMessage(headers, bodyTree(draft, rng)),
+    };
   });
 }
 
@@ -179,7 +210,13 @@ export function seedMailbox(options: SeedOptions): SeededMailbox {
   const composed: Composed[] = [];
   for (let index = 0; composed.length < options.count; index++) {
     const [scenario, bucket] = GUARANTEED[index] ?? [weightedScenario(rng), randomBucket(rng)];
-    const drafts = scenario({ rng, me, start: options.anchorMs - ageFor(rng, bucket), anchor: options.anchorMs, labels: labels.ids });
+    const drafts = scenario({
+      rng,
+      me,
+      start: options.anchorMs - ageFor(rng, bucket),
+      anchor: options.anchorMs,
+      labels: labels.ids,
+    });
     composed.push(...composeThread(drafts.slice(0, options.count - composed.length), index, me, options.anchorMs, rng));
   }
   composed.sort((a, b) => a.internalDate - b.internalDate);

@@ -1,11 +1,5 @@
 import type { JsonObject, JsonValue } from '../sandbox.js';
-import {
-  optionalBoolean,
-  requireArray,
-  requireEnum,
-  requireObject,
-  requireString,
-} from './json-input.js';
+import { optionalBoolean, requireArray, requireEnum, requireObject, requireString } from './json-input.js';
 import { COLORS, blockTypeOf } from './model.js';
 import { fieldError, validationError } from './notion-errors.js';
 import { NOTION_LIMITS, checkMaxLength } from './request-limits.js';
@@ -16,14 +10,95 @@ export type BlockDraft = { type: string; content: JsonObject; children: BlockDra
 
 /** The languages Notion's code block accepts (API enum). */
 export const CODE_LANGUAGES = [
-  'abap', 'agda', 'arduino', 'ascii art', 'assembly', 'bash', 'basic', 'bnf', 'c', 'c#', 'c++', 'clojure',
-  'coffeescript', 'coq', 'css', 'dart', 'dhall', 'diff', 'docker', 'ebnf', 'elixir', 'elm', 'erlang', 'f#', 'flow',
-  'fortran', 'gherkin', 'glsl', 'go', 'graphql', 'groovy', 'haskell', 'hcl', 'html', 'idris', 'java', 'javascript',
-  'json', 'julia', 'kotlin', 'latex', 'less', 'lisp', 'livescript', 'llvm ir', 'lua', 'makefile', 'markdown',
-  'markup', 'matlab', 'mathematica', 'mermaid', 'nix', 'notion formula', 'objective-c', 'ocaml', 'pascal', 'perl',
-  'php', 'plain text', 'powershell', 'prolog', 'protobuf', 'purescript', 'python', 'r', 'racket', 'reason', 'ruby',
-  'rust', 'sass', 'scala', 'scheme', 'scss', 'shell', 'smalltalk', 'solidity', 'sql', 'swift', 'toml', 'typescript',
-  'vb.net', 'verilog', 'vhdl', 'visual basic', 'webassembly', 'xml', 'yaml', 'java/c/c++/c#',
+  'abap',
+  'agda',
+  'arduino',
+  'ascii art',
+  'assembly',
+  'bash',
+  'basic',
+  'bnf',
+  'c',
+  'c#',
+  'c++',
+  'clojure',
+  'coffeescript',
+  'coq',
+  'css',
+  'dart',
+  'dhall',
+  'diff',
+  'docker',
+  'ebnf',
+  'elixir',
+  'elm',
+  'erlang',
+  'f#',
+  'flow',
+  'fortran',
+  'gherkin',
+  'glsl',
+  'go',
+  'graphql',
+  'groovy',
+  'haskell',
+  'hcl',
+  'html',
+  'idris',
+  'java',
+  'javascript',
+  'json',
+  'julia',
+  'kotlin',
+  'latex',
+  'less',
+  'lisp',
+  'livescript',
+  'llvm ir',
+  'lua',
+  'makefile',
+  'markdown',
+  'markup',
+  'matlab',
+  'mathematica',
+  'mermaid',
+  'nix',
+  'notion formula',
+  'objective-c',
+  'ocaml',
+  'pascal',
+  'perl',
+  'php',
+  'plain text',
+  'powershell',
+  'prolog',
+  'protobuf',
+  'purescript',
+  'python',
+  'r',
+  'racket',
+  'reason',
+  'ruby',
+  'rust',
+  'sass',
+  'scala',
+  'scheme',
+  'scss',
+  'shell',
+  'smalltalk',
+  'solidity',
+  'sql',
+  'swift',
+  'toml',
+  'typescript',
+  'vb.net',
+  'verilog',
+  'vhdl',
+  'visual basic',
+  'webassembly',
+  'xml',
+  'yaml',
+  'java/c/c++/c#',
 ] as const;
 
 const PLAIN_TEXT_TYPES = new Set(['paragraph', 'bulleted_list_item', 'numbered_list_item', 'quote', 'toggle']);
@@ -69,18 +144,22 @@ export function normalizeIcon(value: unknown, path: string): JsonObject | null {
 export function normalizeCover(value: unknown, path: string): JsonObject | null {
   if (value === null) return null;
   const cover = requireObject(value, path);
-  if (cover['type'] !== undefined && cover['type'] !== 'external') throw fieldError(`${path}.type`, 'should be `"external"`', cover['type']);
+  if (cover['type'] !== undefined && cover['type'] !== 'external')
+    throw fieldError(`${path}.type`, 'should be `"external"`', cover['type']);
   const external = requireObject(cover['external'], `${path}.external`);
   return { type: 'external', external: { url: url(external['url'], `${path}.external.url`) } };
 }
 
 function tableCells(payload: JsonObject, path: string): JsonValue {
-  return requireArray(payload['cells'], `${path}.cells`).map((cell, index) => normalizeRichText(cell, `${path}.cells[${index}]`));
+  return requireArray(payload['cells'], `${path}.cells`).map((cell, index) =>
+    normalizeRichText(cell, `${path}.cells[${index}]`),
+  );
 }
 
 /** The normalized type object of one block (without `children`), as Notion stores and returns it. */
 export function normalizeBlockContent(type: string, payload: JsonObject, path: string): JsonObject {
-  if (PLAIN_TEXT_TYPES.has(type)) return { rich_text: richText(payload, path), color: color(payload['color'], `${path}.color`) };
+  if (PLAIN_TEXT_TYPES.has(type))
+    return { rich_text: richText(payload, path), color: color(payload['color'], `${path}.color`) };
   if (HEADING_TYPES.has(type)) {
     return {
       rich_text: richText(payload, path),
@@ -98,21 +177,31 @@ export function normalizeBlockContent(type: string, payload: JsonObject, path: s
     case 'callout':
       return {
         rich_text: richText(payload, path),
-        icon: payload['icon'] === undefined ? { type: 'emoji', emoji: '💡' } : normalizeIcon(payload['icon'], `${path}.icon`),
+        icon:
+          payload['icon'] === undefined
+            ? { type: 'emoji', emoji: '💡' }
+            : normalizeIcon(payload['icon'], `${path}.icon`),
         color: color(payload['color'], `${path}.color`),
       };
     case 'code':
       return {
         caption: caption(payload, path),
         rich_text: richText(payload, path),
-        language: payload['language'] === undefined ? 'plain text' : requireEnum(payload['language'], CODE_LANGUAGES, `${path}.language`),
+        language:
+          payload['language'] === undefined
+            ? 'plain text'
+            : requireEnum(payload['language'], CODE_LANGUAGES, `${path}.language`),
       };
     case 'divider':
       return {};
     case 'image': {
       // Only external images can be created through the API without a file upload.
       const external = requireObject(payload['external'], `${path}.external`);
-      return { caption: caption(payload, path), type: 'external', external: { url: url(external['url'], `${path}.external.url`) } };
+      return {
+        caption: caption(payload, path),
+        type: 'external',
+        external: { url: url(external['url'], `${path}.external.url`) },
+      };
     }
     case 'bookmark':
       return { caption: caption(payload, path), url: url(payload['url'], `${path}.url`) };
@@ -121,7 +210,11 @@ export function normalizeBlockContent(type: string, payload: JsonObject, path: s
     case 'table': {
       const width = payload['table_width'];
       if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) {
-        throw fieldError(`${path}.table_width`, width === undefined ? 'should be defined' : 'should be a positive integer', width);
+        throw fieldError(
+          `${path}.table_width`,
+          width === undefined ? 'should be defined' : 'should be a positive integer',
+          width,
+        );
       }
       return {
         table_width: width,
@@ -144,7 +237,8 @@ export function normalizeBlockContent(type: string, payload: JsonObject, path: s
 function checkTableRows(table: JsonObject, rows: BlockDraft[], path: string): void {
   if (rows.length === 0) throw fieldError(`${path}.children`, 'should be defined', undefined);
   rows.forEach((row, index) => {
-    if (row.type !== 'table_row') throw fieldError(`${path}.children[${index}].type`, 'should be `"table_row"`', row.type);
+    if (row.type !== 'table_row')
+      throw fieldError(`${path}.children[${index}].type`, 'should be `"table_row"`', row.type);
     const cells = row.content['cells'];
     const width = Array.isArray(cells) ? cells.length : 0;
     if (width !== table['table_width']) {
@@ -165,7 +259,8 @@ function normalizeBlock(value: JsonValue, path: string): BlockDraft {
   const rawChildren = payload['children'];
   let children: BlockDraft[] = [];
   if (rawChildren !== undefined) {
-    if (!acceptsChildren(type, content)) throw fieldError(`${payloadPath}.children`, 'should be not present', rawChildren);
+    if (!acceptsChildren(type, content))
+      throw fieldError(`${payloadPath}.children`, 'should be not present', rawChildren);
     children = normalizeBlocks(rawChildren, `${payloadPath}.children`);
   }
   if (type === 'table') checkTableRows(content, children, payloadPath);

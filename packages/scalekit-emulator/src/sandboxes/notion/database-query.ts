@@ -46,7 +46,9 @@ function cellValue(page: PageRecord, property: PropertySchema): string | number 
     case 'select':
       return isObject(raw) && typeof raw['name'] === 'string' ? raw['name'] : null;
     case 'multi_select':
-      return Array.isArray(raw) ? raw.flatMap((o) => (isObject(o) && typeof o['name'] === 'string' ? [o['name']] : [])) : [];
+      return Array.isArray(raw)
+        ? raw.flatMap((o) => (isObject(o) && typeof o['name'] === 'string' ? [o['name']] : []))
+        : [];
     case 'date':
       return isObject(raw) && typeof raw['start'] === 'string' ? raw['start'] : null;
     case 'created_time':
@@ -60,7 +62,8 @@ function cellValue(page: PageRecord, property: PropertySchema): string | number 
 function operatorOf(condition: JsonObject, path: string): [string, JsonValue] {
   const entries = Object.entries(condition);
   const first = entries[0];
-  if (entries.length !== 1 || first === undefined) throw fieldError(path, 'should have exactly one condition', condition);
+  if (entries.length !== 1 || first === undefined)
+    throw fieldError(path, 'should have exactly one condition', condition);
   return first;
 }
 
@@ -156,7 +159,12 @@ function optionTest(condition: JsonObject, path: string, multi: boolean): (value
   throw fieldError(at, `is not a supported ${multi ? 'multi_select' : 'select'} filter condition`, operand);
 }
 
-function propertyPredicate(property: PropertySchema, conditionKey: string, condition: JsonObject, path: string): RowPredicate {
+function propertyPredicate(
+  property: PropertySchema,
+  conditionKey: string,
+  condition: JsonObject,
+  path: string,
+): RowPredicate {
   const value = (page: PageRecord) => cellValue(page, property);
   if (TEXT_KEYS.includes(conditionKey)) {
     const test = textTest(condition, path);
@@ -170,7 +178,8 @@ function propertyPredicate(property: PropertySchema, conditionKey: string, condi
     case 'checkbox': {
       const [op, operand] = operatorOf(condition, path);
       const expected = requireBoolean(operand, `${path}.${op}`);
-      if (op !== 'equals' && op !== 'does_not_equal') throw fieldError(`${path}.${op}`, 'is not a checkbox filter condition', operand);
+      if (op !== 'equals' && op !== 'does_not_equal')
+        throw fieldError(`${path}.${op}`, 'is not a checkbox filter condition', operand);
       return (page) => (value(page) === expected) === (op === 'equals');
     }
     case 'select':
@@ -186,7 +195,12 @@ function propertyPredicate(property: PropertySchema, conditionKey: string, condi
 }
 
 /** Compiles a `POST /v1/databases/{id}/query` filter into a predicate, refusing what Notion refuses. */
-export function compileFilter(value: unknown, schema: readonly PropertySchema[], path = 'body.filter', depth = 0): RowPredicate {
+export function compileFilter(
+  value: unknown,
+  schema: readonly PropertySchema[],
+  path = 'body.filter',
+  depth = 0,
+): RowPredicate {
   const filter = requireObject(value, path);
   for (const op of ['and', 'or'] as const) {
     if (filter[op] === undefined) continue;
@@ -199,7 +213,11 @@ export function compileFilter(value: unknown, schema: readonly PropertySchema[],
     return op === 'and' ? (page) => parts.every((p) => p(page)) : (page) => parts.some((p) => p(page));
   }
   if (filter['timestamp'] !== undefined) {
-    const timestamp = requireEnum(filter['timestamp'], ['created_time', 'last_edited_time'] as const, `${path}.timestamp`);
+    const timestamp = requireEnum(
+      filter['timestamp'],
+      ['created_time', 'last_edited_time'] as const,
+      `${path}.timestamp`,
+    );
     const test = dateTest(requireObject(filter[timestamp], `${path}.${timestamp}`), `${path}.${timestamp}`);
     return (page) => test(page[timestamp]);
   }
@@ -211,11 +229,20 @@ export function compileFilter(value: unknown, schema: readonly PropertySchema[],
   if (!CONDITION_KEYS[property.type].includes(conditionKey)) {
     throw validationError(`database property ${property.type} does not match filter ${conditionKey}`);
   }
-  return propertyPredicate(property, conditionKey, requireObject(filter[conditionKey], `${path}.${conditionKey}`), `${path}.${conditionKey}`);
+  return propertyPredicate(
+    property,
+    conditionKey,
+    requireObject(filter[conditionKey], `${path}.${conditionKey}`),
+    `${path}.${conditionKey}`,
+  );
 }
 
 /** Timestamp order, at the precision Notion keeps internally (its JSON rounds to the minute). */
-export function compareTimestamps(a: RecordMeta, b: RecordMeta, timestamp: 'created_time' | 'last_edited_time'): number {
+export function compareTimestamps(
+  a: RecordMeta,
+  b: RecordMeta,
+  timestamp: 'created_time' | 'last_edited_time',
+): number {
   const tieBreak = timestamp === 'created_time' ? a.seq - b.seq : a.edit_seq - b.edit_seq;
   return a[timestamp].localeCompare(b[timestamp]) || tieBreak;
 }
@@ -243,14 +270,22 @@ function compareKeys(a: SortKey, b: SortKey, direction: 'ascending' | 'descendin
 }
 
 /** Compiles `sorts` (each by `property` or `timestamp`) into one comparator; undefined when absent. */
-export function compileSorts(value: unknown, schema: readonly PropertySchema[], path = 'body.sorts'): RowComparator | undefined {
+export function compileSorts(
+  value: unknown,
+  schema: readonly PropertySchema[],
+  path = 'body.sorts',
+): RowComparator | undefined {
   if (value === undefined) return undefined;
   const comparators = requireArray(value, path).map((raw, index): RowComparator => {
     const at = `${path}[${index}]`;
     const sort = requireObject(raw, at);
     const direction = requireEnum(sort['direction'], ['ascending', 'descending'] as const, `${at}.direction`);
     if (sort['timestamp'] !== undefined) {
-      const timestamp = requireEnum(sort['timestamp'], ['created_time', 'last_edited_time'] as const, `${at}.timestamp`);
+      const timestamp = requireEnum(
+        sort['timestamp'],
+        ['created_time', 'last_edited_time'] as const,
+        `${at}.timestamp`,
+      );
       return (a, b) => (direction === 'ascending' ? 1 : -1) * compareTimestamps(a, b, timestamp);
     }
     const key = requireString(sort['property'], `${at}.property`);

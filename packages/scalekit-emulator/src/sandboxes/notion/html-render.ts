@@ -83,7 +83,8 @@ class HtmlRenderer {
       case 'quote':
         return `<blockquote>${text}${nested}</blockquote>`;
       case 'callout': {
-        const icon = isObject(c['icon']) && typeof c['icon']['emoji'] === 'string' ? `${escapeHtml(c['icon']['emoji'])} ` : '';
+        const icon =
+          isObject(c['icon']) && typeof c['icon']['emoji'] === 'string' ? `${escapeHtml(c['icon']['emoji'])} ` : '';
         return `<div class="callout">${icon}${text}${nested}</div>`;
       }
       case 'code':
@@ -115,7 +116,8 @@ class HtmlRenderer {
 
   page(page: PageRecord, tag: 'article' | 'div'): string {
     const title = pageTitle(page) || 'Untitled';
-    const icon = isObject(page.icon) && typeof page.icon['emoji'] === 'string' ? `${escapeHtml(page.icon['emoji'])} ` : '';
+    const icon =
+      isObject(page.icon) && typeof page.icon['emoji'] === 'string' ? `${escapeHtml(page.icon['emoji'])} ` : '';
     return (
       `<${tag} class="notion-page"><h2>${icon}<a href="${escapeHtml(notionUrl(pageTitle(page), page.id))}">${escapeHtml(title)}</a></h2>` +
       `${this.children(page.id)}</${tag}>`
@@ -137,7 +139,9 @@ class HtmlRenderer {
       case 'multi_select':
         return Array.isArray(value) ? value.map((o) => (isObject(o) ? escapeHtml(o['name']) : '')).join(', ') : '';
       case 'date':
-        return isObject(value) ? escapeHtml([value['start'], value['end']].filter((d) => typeof d === 'string').join(' → ')) : '';
+        return isObject(value)
+          ? escapeHtml([value['start'], value['end']].filter((d) => typeof d === 'string').join(' → '))
+          : '';
       case 'created_time':
         return escapeHtml(page.created_time);
       case 'last_edited_time':

@@ -14,7 +14,8 @@ export function compactId(id: string): string {
 }
 
 export function requireId(value: unknown, path: string): string {
-  if (typeof value !== 'string') throw fieldError(path, value === undefined ? 'should be defined' : 'should be a string', value);
+  if (typeof value !== 'string')
+    throw fieldError(path, value === undefined ? 'should be defined' : 'should be a string', value);
   const id = toUuid(value);
   if (id === undefined) throw fieldError(path, 'should be a valid uuid', value);
   return id;

@@ -4,7 +4,6 @@ import { fieldError } from './notion-errors.js';
 
 /** Narrowing helpers for request bodies: each failure is a Notion-style validation error naming the path. */
 
-
 function missingOr(path: string, rule: string, value: unknown): never {
   throw value === undefined ? fieldError(path, 'should be defined', value) : fieldError(path, rule, value);
 }

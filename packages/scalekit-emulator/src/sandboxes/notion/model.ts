@@ -3,13 +3,40 @@ import type { JsonObject, JsonValue } from '../sandbox.js';
 /** The stored shape of a Notion workspace. Plain JSON throughout, so export and restore are a copy. */
 
 export const COLORS = [
-  'default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red',
-  'gray_background', 'brown_background', 'orange_background', 'yellow_background', 'green_background',
-  'blue_background', 'purple_background', 'pink_background', 'red_background',
+  'default',
+  'gray',
+  'brown',
+  'orange',
+  'yellow',
+  'green',
+  'blue',
+  'purple',
+  'pink',
+  'red',
+  'gray_background',
+  'brown_background',
+  'orange_background',
+  'yellow_background',
+  'green_background',
+  'blue_background',
+  'purple_background',
+  'pink_background',
+  'red_background',
 ] as const;
 
 /** Option colours (select / multi_select) have no `_background` variants. */
-export const OPTION_COLORS = ['default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red'] as const;
+export const OPTION_COLORS = [
+  'default',
+  'gray',
+  'brown',
+  'orange',
+  'yellow',
+  'green',
+  'blue',
+  'purple',
+  'pink',
+  'red',
+] as const;
 
 export type Annotations = {
   bold: boolean;
@@ -59,8 +86,18 @@ export type PageRecord = RecordMeta & {
 };
 
 export const PROPERTY_TYPES = [
-  'title', 'rich_text', 'number', 'url', 'email', 'phone_number', 'checkbox', 'select', 'multi_select', 'date',
-  'created_time', 'last_edited_time',
+  'title',
+  'rich_text',
+  'number',
+  'url',
+  'email',
+  'phone_number',
+  'checkbox',
+  'select',
+  'multi_select',
+  'date',
+  'created_time',
+  'last_edited_time',
 ] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
 
@@ -103,8 +140,24 @@ export type WorkspaceState = {
 
 /** Block types this sandbox creates and returns (a subset of Notion's, see the README). */
 export const BLOCK_TYPES = [
-  'paragraph', 'heading_1', 'heading_2', 'heading_3', 'bulleted_list_item', 'numbered_list_item', 'to_do', 'toggle',
-  'quote', 'callout', 'code', 'divider', 'image', 'bookmark', 'embed', 'table', 'table_row', 'child_page',
+  'paragraph',
+  'heading_1',
+  'heading_2',
+  'heading_3',
+  'bulleted_list_item',
+  'numbered_list_item',
+  'to_do',
+  'toggle',
+  'quote',
+  'callout',
+  'code',
+  'divider',
+  'image',
+  'bookmark',
+  'embed',
+  'table',
+  'table_row',
+  'child_page',
   'child_database',
 ] as const;
 

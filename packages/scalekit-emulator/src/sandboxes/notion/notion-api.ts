@@ -1,5 +1,12 @@
 import type { JsonObject } from '../sandbox.js';
-import { acceptsChildren, normalizeBlockContent, normalizeBlocks, normalizeCover, normalizeIcon, type BlockDraft } from './block-content.js';
+import {
+  acceptsChildren,
+  normalizeBlockContent,
+  normalizeBlocks,
+  normalizeCover,
+  normalizeIcon,
+  type BlockDraft,
+} from './block-content.js';
 import { compareTimestamps, compileFilter, compileSorts } from './database-query.js';
 import { requireId } from './id-format.js';
 import { optionalBoolean, optionalString, requireArray, requireEnum, requireObject } from './json-input.js';
@@ -68,7 +75,11 @@ export class NotionApi {
     const sign = direction === 'ascending' ? 1 : -1;
     matches.sort((a, b) => sign * compareTimestamps(a, b, timestamp));
     const page = paginate(matches, body['start_cursor'], pageSize, 'body.start_cursor');
-    return listJson(page.results.map((r) => this.#objectJson(r)), page, 'page_or_database');
+    return listJson(
+      page.results.map((r) => this.#objectJson(r)),
+      page,
+      'page_or_database',
+    );
   }
 
   me(): JsonObject {
@@ -154,7 +165,8 @@ export class NotionApi {
     if (record.kind === 'block' && body[record.type] !== undefined) {
       const path = `body.${record.type}`;
       const payload = requireObject(body[record.type], path);
-      if (payload['children'] !== undefined) throw fieldError(`${path}.children`, 'should be not present', payload['children']);
+      if (payload['children'] !== undefined)
+        throw fieldError(`${path}.children`, 'should be not present', payload['children']);
       content = normalizeBlockContent(record.type, { ...record.content, ...payload }, path);
     }
 
@@ -178,7 +190,11 @@ export class NotionApi {
     if (record.kind === 'database') throw objectNotFound('block', record.id);
     const pageSize = readPageSize(pageSizeRaw, `${scope}.page_size`);
     const page = paginate(this.ws.liveChildren(record.id), cursor, pageSize, `${scope}.start_cursor`);
-    return listJson(page.results.map((r) => blockJson(this.ws, r)), page, 'block');
+    return listJson(
+      page.results.map((r) => blockJson(this.ws, r)),
+      page,
+      'block',
+    );
   }
 
   appendChildren(rawId: unknown, body: JsonObject): JsonObject {
@@ -197,7 +213,11 @@ export class NotionApi {
 
     const created = this.#commitBlocks(record, drafts, after);
     this.#touch(record);
-    return listJson(created.map((r) => blockJson(this.ws, r)), NO_MORE, 'block');
+    return listJson(
+      created.map((r) => blockJson(this.ws, r)),
+      NO_MORE,
+      'block',
+    );
   }
 
   // ---- databases
@@ -207,7 +227,8 @@ export class NotionApi {
     const parentInput = requireObject(body['parent'], 'body.parent');
     const parentPageId = requireId(parentInput['page_id'], 'body.parent.page_id');
     const title = body['title'] === undefined ? [] : normalizeRichText(body['title'], 'body.title');
-    const description = body['description'] === undefined ? [] : normalizeRichText(body['description'], 'body.description');
+    const description =
+      body['description'] === undefined ? [] : normalizeRichText(body['description'], 'body.description');
     if (body['properties'] === undefined) throw fieldError('body.properties', 'should be defined', undefined);
     const schema = normalizeSchema(body['properties'], 'body.properties', this.ws.rng);
     const isInline = optionalBoolean(body['is_inline'], 'body.is_inline') ?? false;
@@ -242,8 +263,10 @@ export class NotionApi {
     const archived = this.#archivedFlag(body);
     this.#checkWritable(database, archived);
     const title = body['title'] === undefined ? undefined : normalizeRichText(body['title'], 'body.title');
-    const description = body['description'] === undefined ? undefined : normalizeRichText(body['description'], 'body.description');
-    const schema = body['properties'] === undefined ? undefined : updatedSchema(database.schema, body['properties'], this.ws.rng);
+    const description =
+      body['description'] === undefined ? undefined : normalizeRichText(body['description'], 'body.description');
+    const schema =
+      body['properties'] === undefined ? undefined : updatedSchema(database.schema, body['properties'], this.ws.rng);
     const icon = body['icon'] === undefined ? undefined : normalizeIcon(body['icon'], 'body.icon');
     const cover = body['cover'] === undefined ? undefined : normalizeCover(body['cover'], 'body.cover');
 
@@ -268,7 +291,11 @@ export class NotionApi {
       .filter((row) => !row.archived && matches(row))
       .sort((a, b) => (compare?.(a, b) ?? 0) || b.seq - a.seq);
     const page = paginate(rows, body['start_cursor'], pageSize, 'body.start_cursor');
-    return listJson(page.results.map((row) => pageJson(this.ws, row)), page, 'page_or_database');
+    return listJson(
+      page.results.map((row) => pageJson(this.ws, row)),
+      page,
+      'page_or_database',
+    );
   }
 
   // ---- internals
@@ -329,7 +356,13 @@ export class NotionApi {
   #parentRecord(record: NotionRecord): NotionRecord | undefined {
     const parent = record.parent;
     const id =
-      parent.type === 'page_id' ? parent.page_id : parent.type === 'database_id' ? parent.database_id : parent.type === 'block_id' ? parent.block_id : undefined;
+      parent.type === 'page_id'
+        ? parent.page_id
+        : parent.type === 'database_id'
+          ? parent.database_id
+          : parent.type === 'block_id'
+            ? parent.block_id
+            : undefined;
     return id === undefined ? undefined : this.ws.find(id);
   }
 
@@ -377,22 +410,40 @@ export class NotionApi {
 
   #checkChildrenFit(record: NotionRecord, drafts: readonly BlockDraft[]): void {
     if (record.kind === 'block' && !acceptsChildren(record.type, record.content)) {
-      throw validationError(`body failed validation: block ${record.id} of type ${record.type} does not support children.`);
+      throw validationError(
+        `body failed validation: block ${record.id} of type ${record.type} does not support children.`,
+      );
     }
     const isTable = record.kind === 'block' && record.type === 'table';
     drafts.forEach((draft, index) => {
       if (isTable !== (draft.type === 'table_row')) {
-        throw fieldError(`body.children[${index}].type`, isTable ? 'should be `"table_row"`' : 'should not be `"table_row"` outside a table', draft.type);
+        throw fieldError(
+          `body.children[${index}].type`,
+          isTable ? 'should be `"table_row"`' : 'should not be `"table_row"` outside a table',
+          draft.type,
+        );
       }
       const cells = draft.content['cells'];
-      if (record.kind === 'block' && isTable && Array.isArray(cells) && cells.length !== record.content['table_width']) {
-        throw fieldError(`body.children[${index}].table_row.cells.length`, `should be \`${JSON.stringify(record.content['table_width'])}\``, cells.length);
+      if (
+        record.kind === 'block' &&
+        isTable &&
+        Array.isArray(cells) &&
+        cells.length !== record.content['table_width']
+      ) {
+        throw fieldError(
+          `body.children[${index}].table_row.cells.length`,
+          `should be \`${JSON.stringify(record.content['table_width'])}\``,
+          cells.length,
+        );
       }
     });
   }
 
   #commitBlocks(container: NotionRecord, drafts: readonly BlockDraft[], after?: string): BlockRecord[] {
-    const parent: Parent = container.kind === 'page' ? { type: 'page_id', page_id: container.id } : { type: 'block_id', block_id: container.id };
+    const parent: Parent =
+      container.kind === 'page'
+        ? { type: 'page_id', page_id: container.id }
+        : { type: 'block_id', block_id: container.id };
     let anchor = after;
     return drafts.map((draft) => {
       const block: BlockRecord = { ...this.#meta(parent), kind: 'block', type: draft.type, content: draft.content };

@@ -3,7 +3,12 @@ import { ProviderError, type JsonObject } from '../sandbox.js';
 /** A Notion error: the proxy relays `body` as is, the tool layer turns it into a TOOL_ERROR. */
 export function notionError(status: number, code: string, message: string, retryAfterSeconds?: number): ProviderError {
   const body: JsonObject = { object: 'error', status, code, message };
-  return new ProviderError(status, code, message, retryAfterSeconds === undefined ? { body } : { body, retryAfterSeconds });
+  return new ProviderError(
+    status,
+    code,
+    message,
+    retryAfterSeconds === undefined ? { body } : { body, retryAfterSeconds },
+  );
 }
 
 export function validationError(message: string): ProviderError {
@@ -40,5 +45,10 @@ export function archivedError(): ProviderError {
 }
 
 export function rateLimited(retryAfterSeconds: number): ProviderError {
-  return notionError(429, 'rate_limited', 'You have been rate limited. Please try again in a few minutes.', retryAfterSeconds);
+  return notionError(
+    429,
+    'rate_limited',
+    'You have been rate limited. Please try again in a few minutes.',
+    retryAfterSeconds,
+  );
 }

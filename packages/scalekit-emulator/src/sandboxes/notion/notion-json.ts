@@ -24,9 +24,7 @@ export function recordTitle(record: NotionRecord): string {
 
 /** `https://www.notion.so/<Title-slug>-<32 hex>`, or just the hex for an untitled page. */
 export function notionUrl(title: string, id: string): string {
-  const slug = title
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   return `https://www.notion.so/${slug === '' ? '' : `${slug}-`}${compactId(id)}`;
 }
 
@@ -112,7 +110,14 @@ export function blockJson(ws: Workspace, record: NotionRecord): JsonObject {
 
 export function userJson(user: UserRecord, kind: 'bot' | 'person', workspaceName: string): JsonObject {
   if (kind === 'person') {
-    return { object: 'user', id: user.id, name: user.name, avatar_url: null, type: 'person', person: { email: 'alex.morgan@example.com' } };
+    return {
+      object: 'user',
+      id: user.id,
+      name: user.name,
+      avatar_url: null,
+      type: 'person',
+      person: { email: 'alex.morgan@example.com' },
+    };
   }
   return {
     object: 'user',

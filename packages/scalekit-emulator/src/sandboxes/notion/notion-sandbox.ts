@@ -36,7 +36,9 @@ function numberOption(options: JsonObject, name: keyof NotionSandboxOptions, min
   const value = options[name];
   if (value === undefined) return DEFAULT_NOTION_OPTIONS[name];
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new Error(`notion sandbox option ${name} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `notion sandbox option ${name} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -51,12 +53,20 @@ export function readNotionOptions(options: JsonObject): NotionSandboxOptions {
 
 /** The record with its block tree, for the admin snapshot. */
 function withContent(ws: Workspace, record: NotionRecord): JsonObject {
-  const json = record.kind === 'page' ? pageJson(ws, record) : record.kind === 'database' ? databaseJson(record) : blockJson(ws, record);
+  const json =
+    record.kind === 'page'
+      ? pageJson(ws, record)
+      : record.kind === 'database'
+        ? databaseJson(record)
+        : blockJson(ws, record);
   if (record.kind === 'database') return json;
-  return { ...json, children: ws.childIds(record.id).flatMap((id) => {
-    const child = ws.find(id);
-    return child && child.kind === 'block' ? [withContent(ws, child)] : [];
-  }) };
+  return {
+    ...json,
+    children: ws.childIds(record.id).flatMap((id) => {
+      const child = ws.find(id);
+      return child && child.kind === 'block' ? [withContent(ws, child)] : [];
+    }),
+  };
 }
 
 class NotionSandbox implements Sandbox {
@@ -76,7 +86,10 @@ class NotionSandbox implements Sandbox {
       seedWorkspace(this.#ws, { pages: options.pages });
     }
     this.#api = new NotionApi(this.#ws, { clock: () => Date.now(), actorId: this.#ws.bot.id });
-    this.#bucket = options.rateLimitPerSecond > 0 ? new TokenBucket(options.rateLimitPerSecond, options.burst, Date.now()) : undefined;
+    this.#bucket =
+      options.rateLimitPerSecond > 0
+        ? new TokenBucket(options.rateLimitPerSecond, options.burst, Date.now())
+        : undefined;
   }
 
   /** Every call, proxied or tool, spends from the account's one bucket, as at Notion. */

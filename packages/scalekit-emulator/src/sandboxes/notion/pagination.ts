@@ -8,7 +8,8 @@ export function readPageSize(value: unknown, path: string): number {
   if (value === undefined || value === null || value === '') return MAX_PAGE_SIZE;
   const fromQuery = path.startsWith('query.') && typeof value === 'string' && /^-?\d+$/.test(value);
   const size = fromQuery ? Number(value) : value;
-  if (typeof size !== 'number' || !Number.isInteger(size)) throw fieldError(path, 'should be a number or `undefined`', value);
+  if (typeof size !== 'number' || !Number.isInteger(size))
+    throw fieldError(path, 'should be a number or `undefined`', value);
   if (size < 1) throw fieldError(path, 'should be ≥ `1`', size);
   if (size > MAX_PAGE_SIZE) throw fieldError(path, `should be ≤ \`${MAX_PAGE_SIZE}\``, size);
   return size;
@@ -20,7 +21,12 @@ export type Page<T> = { results: T[]; next_cursor: string | null; has_more: bool
  * Cursor pagination as Notion does it: the cursor is the id of the first item of the next page, so a
  * cursor stays valid while items before it are added or removed.
  */
-export function paginate<T extends { id: string }>(items: readonly T[], cursor: unknown, pageSize: number, path: string): Page<T> {
+export function paginate<T extends { id: string }>(
+  items: readonly T[],
+  cursor: unknown,
+  pageSize: number,
+  path: string,
+): Page<T> {
   let start = 0;
   if (cursor !== undefined && cursor !== null && cursor !== '') {
     const id = typeof cursor === 'string' ? toUuid(cursor) : undefined;

@@ -64,7 +64,9 @@ export function checkBlockTree(children: readonly JsonValue[], path: string): vo
       if (nested === undefined || !Array.isArray(nested.children)) return;
       const childPath = `${listPath}[${index}].${nested.type}.children`;
       if (level >= NOTION_LIMITS.blockLevels) {
-        throw validationError(`body failed validation: ${childPath} should be not present, instead was \`${describeValue(nested.children)}\`.`);
+        throw validationError(
+          `body failed validation: ${childPath} should be not present, instead was \`${describeValue(nested.children)}\`.`,
+        );
       }
       walk(nested.children, childPath, level + 1);
     });

@@ -43,20 +43,41 @@ const ROUTES: { method: string; pattern: RegExp; handle: Handler }[] = [
   { method: 'GET', pattern: new RegExp(`^/v1/users/${ID}$`), handle: (api, m) => api.retrieveUser(m[1]) },
   { method: 'POST', pattern: /^\/v1\/pages$/, handle: (api, _m, req) => api.createPage(bodyOf(req)) },
   { method: 'GET', pattern: new RegExp(`^/v1/pages/${ID}$`), handle: (api, m) => api.retrievePage(m[1]) },
-  { method: 'PATCH', pattern: new RegExp(`^/v1/pages/${ID}$`), handle: (api, m, req) => api.updatePage(m[1], bodyOf(req)) },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^/v1/pages/${ID}$`),
+    handle: (api, m, req) => api.updatePage(m[1], bodyOf(req)),
+  },
   {
     method: 'GET',
     pattern: new RegExp(`^/v1/blocks/${ID}/children$`),
-    handle: (api, m, req) => api.listChildren(m[1], req.query.get('start_cursor') ?? undefined, req.query.get('page_size') ?? undefined),
+    handle: (api, m, req) =>
+      api.listChildren(m[1], req.query.get('start_cursor') ?? undefined, req.query.get('page_size') ?? undefined),
   },
-  { method: 'PATCH', pattern: new RegExp(`^/v1/blocks/${ID}/children$`), handle: (api, m, req) => api.appendChildren(m[1], bodyOf(req)) },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^/v1/blocks/${ID}/children$`),
+    handle: (api, m, req) => api.appendChildren(m[1], bodyOf(req)),
+  },
   { method: 'GET', pattern: new RegExp(`^/v1/blocks/${ID}$`), handle: (api, m) => api.retrieveBlock(m[1]) },
-  { method: 'PATCH', pattern: new RegExp(`^/v1/blocks/${ID}$`), handle: (api, m, req) => api.updateBlock(m[1], bodyOf(req)) },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^/v1/blocks/${ID}$`),
+    handle: (api, m, req) => api.updateBlock(m[1], bodyOf(req)),
+  },
   { method: 'DELETE', pattern: new RegExp(`^/v1/blocks/${ID}$`), handle: (api, m) => api.deleteBlock(m[1]) },
   { method: 'POST', pattern: /^\/v1\/databases$/, handle: (api, _m, req) => api.createDatabase(bodyOf(req)) },
   { method: 'GET', pattern: new RegExp(`^/v1/databases/${ID}$`), handle: (api, m) => api.retrieveDatabase(m[1]) },
-  { method: 'PATCH', pattern: new RegExp(`^/v1/databases/${ID}$`), handle: (api, m, req) => api.updateDatabase(m[1], bodyOf(req)) },
-  { method: 'POST', pattern: new RegExp(`^/v1/databases/${ID}/query$`), handle: (api, m, req) => api.queryDatabase(m[1], bodyOf(req)) },
+  {
+    method: 'PATCH',
+    pattern: new RegExp(`^/v1/databases/${ID}$`),
+    handle: (api, m, req) => api.updateDatabase(m[1], bodyOf(req)),
+  },
+  {
+    method: 'POST',
+    pattern: new RegExp(`^/v1/databases/${ID}/query$`),
+    handle: (api, m, req) => api.queryDatabase(m[1], bodyOf(req)),
+  },
 ];
 
 function decodeCaptures(match: RegExpMatchArray): string[] {

@@ -67,7 +67,9 @@ export function normalizeRichText(value: unknown, path: string): RichText[] {
 
 export function plainText(items: readonly RichText[] | JsonValue | undefined): string {
   if (!Array.isArray(items)) return '';
-  return items.map((item) => (isObject(item) && typeof item['plain_text'] === 'string' ? item['plain_text'] : '')).join('');
+  return items
+    .map((item) => (isObject(item) && typeof item['plain_text'] === 'string' ? item['plain_text'] : ''))
+    .join('');
 }
 
 /** One text item, for seed data and the simplified tool format. */
@@ -79,7 +81,12 @@ export function textItem(
   return {
     type: 'text',
     text: { content, link },
-    annotations: { ...DEFAULT_ANNOTATIONS, bold: options.bold ?? false, italic: options.italic ?? false, code: options.code ?? false },
+    annotations: {
+      ...DEFAULT_ANNOTATIONS,
+      bold: options.bold ?? false,
+      italic: options.italic ?? false,
+      code: options.code ?? false,
+    },
     plain_text: content,
     href: link?.url ?? null,
   };

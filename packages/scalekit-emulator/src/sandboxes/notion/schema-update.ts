@@ -16,17 +16,20 @@ export function updatedSchema(current: readonly PropertySchema[], value: unknown
     const existing = findProperty(schema, key);
     if (raw === null) {
       if (!existing) throw validationError(`${key} is not a property that exists.`);
-      if (existing.type === 'title') throw validationError(`body failed validation: ${at} is the title property and cannot be removed.`);
+      if (existing.type === 'title')
+        throw validationError(`body failed validation: ${at} is the title property and cannot be removed.`);
       schema = schema.filter((p) => p !== existing);
       continue;
     }
     const definition = requireObject(raw, at);
-    const name = definition['name'] === undefined ? (existing?.name ?? key) : requireString(definition['name'], `${at}.name`);
+    const name =
+      definition['name'] === undefined ? (existing?.name ?? key) : requireString(definition['name'], `${at}.name`);
     const typed = definition['type'] !== undefined || PROPERTY_TYPES.some((t) => definition[t] !== undefined);
     if (!existing) {
       if (!typed) throw fieldError(at, 'should define a property type', raw);
       const created = propertyDefinition(name, definition, at, rng);
-      if (created.type === 'title') throw validationError(`body failed validation: ${at} would add a second title property.`);
+      if (created.type === 'title')
+        throw validationError(`body failed validation: ${at} would add a second title property.`);
       schema.push(created);
       continue;
     }
@@ -38,12 +41,16 @@ export function updatedSchema(current: readonly PropertySchema[], value: unknown
       }
       const kept = retyped.type === existing.type ? selectOptions(existing) : [];
       const added = selectOptions(retyped).filter((o) => !kept.some((k) => k.name === o.name));
-      updated = retyped.type === 'select' || retyped.type === 'multi_select' ? { ...retyped, config: { options: [...kept, ...added] } } : retyped;
+      updated =
+        retyped.type === 'select' || retyped.type === 'multi_select'
+          ? { ...retyped, config: { options: [...kept, ...added] } }
+          : retyped;
     }
     schema = schema.map((p) => (p === existing ? updated : p));
   }
   const names = schema.map((p) => p.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate !== undefined) throw validationError(`body failed validation: body.properties has two properties named ${duplicate}.`);
+  if (duplicate !== undefined)
+    throw validationError(`body failed validation: body.properties has two properties named ${duplicate}.`);
   return schema;
 }

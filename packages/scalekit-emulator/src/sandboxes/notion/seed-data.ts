@@ -22,11 +22,31 @@ const FINDINGS = [
   'People want reminders inside the tools they already use.',
   'Exports are used mainly for audits, rarely for analysis.',
 ];
-const PROJECTS = ['Onboarding checklist', 'Search revamp', 'Mobile offline mode', 'Billing export', 'Public API v2', 'Template gallery', 'Usage dashboard'];
+const PROJECTS = [
+  'Onboarding checklist',
+  'Search revamp',
+  'Mobile offline mode',
+  'Billing export',
+  'Public API v2',
+  'Template gallery',
+  'Usage dashboard',
+];
 const OWNERS = ['Alex Morgan', 'Priya Shah', 'Jonas Berg', 'Mei Tan', 'Sam Okafor'];
 const TAGS = ['Research', 'Design', 'Engineering', 'Marketing'];
-const AGENDA = ['Status of the current sprint', 'Customer feedback review', 'Hiring update', 'Release checklist', 'Open questions from support'];
-const ACTIONS = ['Share the interview summary', 'Draft the release announcement', 'Review the analytics dashboard', 'Update the roadmap page', 'Book the design review'];
+const AGENDA = [
+  'Status of the current sprint',
+  'Customer feedback review',
+  'Hiring update',
+  'Release checklist',
+  'Open questions from support',
+];
+const ACTIONS = [
+  'Share the interview summary',
+  'Draft the release announcement',
+  'Review the analytics dashboard',
+  'Update the roadmap page',
+  'Book the design review',
+];
 
 type Text = string | RichText[];
 
@@ -85,7 +105,10 @@ class Seeder {
   /** `count` distinct items, in a seeded order. */
   some<T>(items: readonly T[], count: number): T[] {
     const pool = [...items];
-    return Array.from({ length: Math.min(count, pool.length) }, () => pool.splice(this.ws.rng.int(0, pool.length - 1), 1)[0] as T);
+    return Array.from(
+      { length: Math.min(count, pool.length) },
+      () => pool.splice(this.ws.rng.int(0, pool.length - 1), 1)[0] as T,
+    );
   }
 }
 
@@ -93,44 +116,55 @@ function seedResearch(s: Seeder): void {
   const topic = s.pick(TOPICS);
   const interviews = s.ws.rng.int(8, 19);
   const [first, second, third] = s.some(FINDINGS, 3);
-  const research = s.page({ workspace: true }, 'Research', [
-    block('heading_1', `Market research: ${topic}`),
-    block('paragraph', [
-      textItem('We interviewed '),
-      textItem(`${interviews} customers`, { bold: true }),
-      textItem(' about '),
-      textItem(topic, { italic: true }),
-      textItem('. The raw answers are in the '),
-      textItem('2024 survey', { link: 'https://example.com/research/survey-2024' }),
-      textItem('.'),
-    ]),
-    block('heading_2', 'Key findings'),
-    block('bulleted_list_item', first ?? '', { children: [block('bulleted_list_item', 'Strongest among teams of 5 to 20 people.')] }),
-    block('bulleted_list_item', second ?? ''),
-    block('bulleted_list_item', third ?? ''),
-    block('heading_2', 'Method'),
-    block('numbered_list_item', 'Recruit participants from the newsletter.'),
-    block('numbered_list_item', 'Run 30-minute interviews with a fixed script.'),
-    block('numbered_list_item', 'Tag every answer and count the tags.'),
-    block('code', 'import pandas as pd\n\nanswers = pd.read_csv("answers.csv")\nprint(answers.groupby("tag").size())', { language: 'python' }),
-    block('quote', '"I just want to see what changed since Monday."'),
-    block('callout', 'Share findings in #research before Friday.', { icon: { type: 'emoji', emoji: '📣' } }),
-    {
-      object: 'block',
-      type: 'table',
-      table: {
-        table_width: 3,
-        has_column_header: true,
-        has_row_header: false,
-        children: [
-          ['Segment', 'Interviews', 'Top need'],
-          ['Small teams', String(Math.ceil(interviews / 2)), 'Templates'],
-          ['Agencies', String(Math.floor(interviews / 2)), 'Client sharing'],
-        ].map((row) => ({ type: 'table_row', table_row: { cells: row.map((cell) => [textItem(cell)]) } })),
+  const research = s.page(
+    { workspace: true },
+    'Research',
+    [
+      block('heading_1', `Market research: ${topic}`),
+      block('paragraph', [
+        textItem('We interviewed '),
+        textItem(`${interviews} customers`, { bold: true }),
+        textItem(' about '),
+        textItem(topic, { italic: true }),
+        textItem('. The raw answers are in the '),
+        textItem('2024 survey', { link: 'https://example.com/research/survey-2024' }),
+        textItem('.'),
+      ]),
+      block('heading_2', 'Key findings'),
+      block('bulleted_list_item', first ?? '', {
+        children: [block('bulleted_list_item', 'Strongest among teams of 5 to 20 people.')],
+      }),
+      block('bulleted_list_item', second ?? ''),
+      block('bulleted_list_item', third ?? ''),
+      block('heading_2', 'Method'),
+      block('numbered_list_item', 'Recruit participants from the newsletter.'),
+      block('numbered_list_item', 'Run 30-minute interviews with a fixed script.'),
+      block('numbered_list_item', 'Tag every answer and count the tags.'),
+      block(
+        'code',
+        'import pandas as pd\n\nanswers = pd.read_csv("answers.csv")\nprint(answers.groupby("tag").size())',
+        { language: 'python' },
+      ),
+      block('quote', '"I just want to see what changed since Monday."'),
+      block('callout', 'Share findings in #research before Friday.', { icon: { type: 'emoji', emoji: '📣' } }),
+      {
+        object: 'block',
+        type: 'table',
+        table: {
+          table_width: 3,
+          has_column_header: true,
+          has_row_header: false,
+          children: [
+            ['Segment', 'Interviews', 'Top need'],
+            ['Small teams', String(Math.ceil(interviews / 2)), 'Templates'],
+            ['Agencies', String(Math.floor(interviews / 2)), 'Client sharing'],
+          ].map((row) => ({ type: 'table_row', table_row: { cells: row.map((cell) => [textItem(cell)]) } })),
+        },
       },
-    },
-    { object: 'block', type: 'bookmark', bookmark: { url: 'https://example.com/research/method' } },
-  ], '🔬');
+      { object: 'block', type: 'bookmark', bookmark: { url: 'https://example.com/research/method' } },
+    ],
+    '🔬',
+  );
   s.page({ page_id: research }, 'Interview notes', [
     block('paragraph', 'Notes from the first round of interviews.'),
     block('to_do', 'Transcribe the remaining calls', { checked: false }),
@@ -140,24 +174,47 @@ function seedResearch(s: Seeder): void {
 
 function seedRoadmap(s: Seeder): void {
   const [now, next] = s.some(PROJECTS, 2);
-  const roadmap = s.page({ workspace: true }, 'Roadmap', [
-    block('paragraph', 'What we are building this quarter and why.'),
-    block('heading_2', 'Now'),
-    block('to_do', now ?? '', { checked: false }),
-    block('to_do', 'Fix the sync conflicts reported by support', { checked: true }),
-    block('heading_2', 'Next'),
-    block('toggle', `Why ${next ?? ''}?`, { children: [block('paragraph', 'It was the most requested item in the last two surveys.')] }),
-    { object: 'block', type: 'divider', divider: {} },
-    { object: 'block', type: 'image', image: { type: 'external', external: { url: 'https://example.com/images/roadmap-2025.png' } } },
-  ], '🗺️');
+  const roadmap = s.page(
+    { workspace: true },
+    'Roadmap',
+    [
+      block('paragraph', 'What we are building this quarter and why.'),
+      block('heading_2', 'Now'),
+      block('to_do', now ?? '', { checked: false }),
+      block('to_do', 'Fix the sync conflicts reported by support', { checked: true }),
+      block('heading_2', 'Next'),
+      block('toggle', `Why ${next ?? ''}?`, {
+        children: [block('paragraph', 'It was the most requested item in the last two surveys.')],
+      }),
+      { object: 'block', type: 'divider', divider: {} },
+      {
+        object: 'block',
+        type: 'image',
+        image: { type: 'external', external: { url: 'https://example.com/images/roadmap-2025.png' } },
+      },
+    ],
+    '🗺️',
+  );
   const database = idOf(
     s.api.createDatabase({
       parent: { type: 'page_id', page_id: roadmap },
       title: [textItem('Projects')],
       properties: {
         Name: { title: {} },
-        Status: { select: { options: [{ name: 'Planned', color: 'gray' }, { name: 'In progress', color: 'blue' }, { name: 'Done', color: 'green' }] } },
-        Tags: { multi_select: { options: TAGS.map((name, i) => ({ name, color: ['purple', 'pink', 'orange', 'yellow'][i] ?? 'default' })) } },
+        Status: {
+          select: {
+            options: [
+              { name: 'Planned', color: 'gray' },
+              { name: 'In progress', color: 'blue' },
+              { name: 'Done', color: 'green' },
+            ],
+          },
+        },
+        Tags: {
+          multi_select: {
+            options: TAGS.map((name, i) => ({ name, color: ['purple', 'pink', 'orange', 'yellow'][i] ?? 'default' })),
+          },
+        },
         Owner: { rich_text: {} },
         Link: { url: {} },
         Estimate: { number: { format: 'number' } },
@@ -189,7 +246,12 @@ function seedRoadmap(s: Seeder): void {
 }
 
 function seedMeetingNotes(s: Seeder, count: number): void {
-  const notes = s.page({ workspace: true }, 'Meeting notes', [block('paragraph', 'One page per weekly sync, newest at the bottom.')], '📝');
+  const notes = s.page(
+    { workspace: true },
+    'Meeting notes',
+    [block('paragraph', 'One page per weekly sync, newest at the bottom.')],
+    '📝',
+  );
   for (let i = 0; i < count; i += 1) {
     if (i > 0) s.skipDays(7);
     s.page({ page_id: notes }, `Weekly sync ${toDate(s.now)}`, [

@@ -6,7 +6,11 @@ import type { ToolDefinition } from '../sandbox.js';
 const str = (description: string): JsonObject => ({ type: 'string', description });
 const int = (description: string): JsonObject => ({ type: 'integer', minimum: 1, maximum: 100, description });
 const obj = (description: string): JsonObject => ({ type: 'object', description });
-const arr = (description: string, items: JsonObject = { type: 'object' }): JsonObject => ({ type: 'array', items, description });
+const arr = (description: string, items: JsonObject = { type: 'object' }): JsonObject => ({
+  type: 'array',
+  items,
+  description,
+});
 const bool = (description: string): JsonObject => ({ type: 'boolean', description });
 
 function schema(properties: JsonObject, required: string[] = []): JsonObject {
@@ -18,14 +22,23 @@ const PAGE_SIZE = int('Results per page, 1 to 100.');
 const START_CURSOR = str('next_cursor of the previous response.');
 
 export const SIMPLE_BLOCK_TYPES = [
-  'paragraph', 'heading_1', 'heading_2', 'heading_3', 'bulleted_list_item', 'numbered_list_item', 'code', 'quote',
-  'callout', 'divider',
+  'paragraph',
+  'heading_1',
+  'heading_2',
+  'heading_3',
+  'bulleted_list_item',
+  'numbered_list_item',
+  'code',
+  'quote',
+  'callout',
+  'divider',
 ] as const;
 
 export const NOTION_TOOLS: readonly ToolDefinition[] = [
   {
     name: 'notion_page_search',
-    description: 'Search pages by title. Returns pages with their titles, ids and metadata; sort by last_edited_time or created_time.',
+    description:
+      'Search pages by title. Returns pages with their titles, ids and metadata; sort by last_edited_time or created_time.',
     inputSchema: schema({
       query: str('Text to look for in page titles; empty lists all pages.'),
       page_size: PAGE_SIZE,
@@ -36,8 +49,13 @@ export const NOTION_TOOLS: readonly ToolDefinition[] = [
   },
   {
     name: 'notion_data_fetch',
-    description: 'Search pages and databases the integration can see (Notion /search). Pass next_cursor as start_cursor.',
-    inputSchema: schema({ query: str('Text to look for in titles.'), page_size: PAGE_SIZE, start_cursor: START_CURSOR }),
+    description:
+      'Search pages and databases the integration can see (Notion /search). Pass next_cursor as start_cursor.',
+    inputSchema: schema({
+      query: str('Text to look for in titles.'),
+      page_size: PAGE_SIZE,
+      start_cursor: START_CURSOR,
+    }),
   },
   {
     name: 'notion_page_get',
@@ -47,7 +65,9 @@ export const NOTION_TOOLS: readonly ToolDefinition[] = [
   {
     name: 'notion_page_content_get',
     description: 'List the child blocks of a page or block, with their type and text.',
-    inputSchema: schema({ block_id: str('Page or block id.'), page_size: PAGE_SIZE, start_cursor: START_CURSOR }, ['block_id']),
+    inputSchema: schema({ block_id: str('Page or block id.'), page_size: PAGE_SIZE, start_cursor: START_CURSOR }, [
+      'block_id',
+    ]),
   },
   {
     name: 'notion_page_content_append',
@@ -58,7 +78,11 @@ export const NOTION_TOOLS: readonly ToolDefinition[] = [
         block_id: str('Page or block id to append to.'),
         blocks: arr('At most 100 blocks.', {
           type: 'object',
-          properties: { type: { type: 'string', enum: [...SIMPLE_BLOCK_TYPES] }, text: { type: 'string' }, language: { type: 'string' } },
+          properties: {
+            type: { type: 'string', enum: [...SIMPLE_BLOCK_TYPES] },
+            text: { type: 'string' },
+            language: { type: 'string' },
+          },
           required: ['type'],
         }),
       },
@@ -82,7 +106,13 @@ export const NOTION_TOOLS: readonly ToolDefinition[] = [
     name: 'notion_page_update',
     description: 'Update page properties, icon or cover, or archive (archived: true) / restore it.',
     inputSchema: schema(
-      { page_id: PAGE_ID, properties: obj('Properties to change.'), archived: bool('Move to or out of the trash.'), icon: obj('Icon.'), cover: obj('Cover.') },
+      {
+        page_id: PAGE_ID,
+        properties: obj('Properties to change.'),
+        archived: bool('Move to or out of the trash.'),
+        icon: obj('Icon.'),
+        cover: obj('Cover.'),
+      },
       ['page_id'],
     ),
   },
@@ -105,7 +135,13 @@ export const NOTION_TOOLS: readonly ToolDefinition[] = [
     name: 'notion_database_query',
     description: 'Query the rows of a database with a Notion filter and sorts (each sort by property or timestamp).',
     inputSchema: schema(
-      { database_id: str('Database id.'), filter: obj('Notion filter object.'), sorts: arr('Notion sort objects.'), page_size: PAGE_SIZE, start_cursor: START_CURSOR },
+      {
+        database_id: str('Database id.'),
+        filter: obj('Notion filter object.'),
+        sorts: arr('Notion sort objects.'),
+        page_size: PAGE_SIZE,
+        start_cursor: START_CURSOR,
+      },
       ['database_id'],
     ),
   },

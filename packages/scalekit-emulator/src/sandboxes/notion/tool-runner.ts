@@ -9,20 +9,29 @@ import { SIMPLE_BLOCK_TYPES } from './tool-definitions.js';
 
 function required(params: JsonObject, name: string): string {
   const value = params[name];
-  if (typeof value !== 'string' || value === '') throw validationError(`${name} is required and must be a non-empty string.`);
+  if (typeof value !== 'string' || value === '')
+    throw validationError(`${name} is required and must be a non-empty string.`);
   return value;
 }
 
-function optional(params: JsonObject, name: string, type: 'string' | 'number' | 'boolean' | 'object' | 'array'): JsonValue | undefined {
+function optional(
+  params: JsonObject,
+  name: string,
+  type: 'string' | 'number' | 'boolean' | 'object' | 'array',
+): JsonValue | undefined {
   const value = params[name];
   if (value === undefined || value === null) return undefined;
   const ok = type === 'array' ? Array.isArray(value) : type === 'object' ? isObject(value) : typeof value === type;
-  if (!ok) throw validationError(`${name} must be ${type === 'array' || type === 'object' ? `an ${type}` : `a ${type}`}.`);
+  if (!ok)
+    throw validationError(`${name} must be ${type === 'array' || type === 'object' ? `an ${type}` : `a ${type}`}.`);
   return value;
 }
 
 /** Copies the optional parameters that are present into a request body. */
-function pick(params: JsonObject, fields: Record<string, 'string' | 'number' | 'boolean' | 'object' | 'array'>): JsonObject {
+function pick(
+  params: JsonObject,
+  fields: Record<string, 'string' | 'number' | 'boolean' | 'object' | 'array'>,
+): JsonObject {
   const body: JsonObject = {};
   for (const [name, type] of Object.entries(fields)) {
     const value = optional(params, name, type);
@@ -41,7 +50,9 @@ function simpleBlock(value: JsonValue, index: number): JsonObject {
   }
   const extra = Object.keys(value).filter((k) => !['type', 'text', 'language'].includes(k));
   if (extra.length > 0 || value['object'] === 'block') {
-    throw validationError(`${at} looks like a raw Notion block (${extra.join(', ')}); this tool takes the simplified {type, text} format.`);
+    throw validationError(
+      `${at} looks like a raw Notion block (${extra.join(', ')}); this tool takes the simplified {type, text} format.`,
+    );
   }
   if (type === 'divider') return { type, divider: {} };
   const text = value['text'];
@@ -69,7 +80,10 @@ function pageBody(params: JsonObject, parent: JsonObject, propertiesRequired: bo
 export function runNotionTool(api: NotionApi, name: string, params: JsonObject): JsonObject {
   switch (name) {
     case 'notion_page_search': {
-      const body: JsonObject = { ...pick(params, { query: 'string', page_size: 'number', start_cursor: 'string' }), filter: { property: 'object', value: 'page' } };
+      const body: JsonObject = {
+        ...pick(params, { query: 'string', page_size: 'number', start_cursor: 'string' }),
+        filter: { property: 'object', value: 'page' },
+      };
       const direction = optional(params, 'sort_direction', 'string');
       const timestamp = optional(params, 'sort_timestamp', 'string');
       if (direction !== undefined || timestamp !== undefined) {
@@ -88,7 +102,8 @@ export function runNotionTool(api: NotionApi, name: string, params: JsonObject):
     case 'notion_page_content_append': {
       const blockId = required(params, 'block_id');
       const blocks = optional(params, 'blocks', 'array');
-      if (!Array.isArray(blocks) || blocks.length === 0) throw validationError('blocks is required and must be a non-empty array.');
+      if (!Array.isArray(blocks) || blocks.length === 0)
+        throw validationError('blocks is required and must be a non-empty array.');
       return api.appendChildren(blockId, { children: blocks.map(simpleBlock) });
     }
     case 'notion_page_create': {
@@ -103,7 +118,10 @@ export function runNotionTool(api: NotionApi, name: string, params: JsonObject):
     case 'notion_database_insert_row':
       return api.createPage(pageBody(params, { database_id: required(params, 'database_id') }, true));
     case 'notion_page_update':
-      return api.updatePage(required(params, 'page_id'), pick(params, { properties: 'object', archived: 'boolean', icon: 'object', cover: 'object' }));
+      return api.updatePage(
+        required(params, 'page_id'),
+        pick(params, { properties: 'object', archived: 'boolean', icon: 'object', cover: 'object' }),
+      );
     case 'notion_block_retrieve':
       return api.retrieveBlock(required(params, 'block_id'));
     case 'notion_block_delete':

@@ -105,7 +105,8 @@ export class Workspace {
 
   rows(databaseId: string): PageRecord[] {
     return this.all('page').filter(
-      (r): r is PageRecord => r.kind === 'page' && r.parent.type === 'database_id' && r.parent.database_id === databaseId,
+      (r): r is PageRecord =>
+        r.kind === 'page' && r.parent.type === 'database_id' && r.parent.database_id === databaseId,
     );
   }
 

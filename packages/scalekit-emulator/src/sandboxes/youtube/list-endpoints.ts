@@ -28,7 +28,9 @@ import {
  * filter), as YouTube treats them.
  */
 function chooseFilter(params: ApiParams, filters: readonly string[], booleans: readonly string[] = []): string {
-  const given = filters.filter((name) => (booleans.includes(name) ? parseBoolean(params, name) === true : params.has(name)));
+  const given = filters.filter((name) =>
+    booleans.includes(name) ? parseBoolean(params, name) === true : params.has(name),
+  );
   if (given.length === 0) throw missingFilter(filters);
   if (given.length > 1) throw incompatibleParameters(given);
   return given[0]!;
@@ -44,13 +46,27 @@ function paged<T>(
   all: readonly T[],
   limits: { min: number; max: number; fallback: number },
   reachable?: number,
-): { items: T[]; page: { nextPageToken?: string; prevPageToken?: string; totalResults: number; resultsPerPage: number } } {
+): {
+  items: T[];
+  page: { nextPageToken?: string; prevPageToken?: string; totalResults: number; resultsPerPage: number };
+} {
   const size = parseMaxResults(params, limits);
   const window = pageWindow(params, all.length, size, reachable);
-  return { items: all.slice(window.start, window.end), page: { ...window, totalResults: all.length, resultsPerPage: size } };
+  return {
+    items: all.slice(window.start, window.end),
+    page: { ...window, totalResults: all.length, resultsPerPage: size },
+  };
 }
 
-const CHANNEL_FILTERS = ['categoryId', 'forHandle', 'forUsername', 'id', 'managedByMe', 'mine', 'mySubscribers'] as const;
+const CHANNEL_FILTERS = [
+  'categoryId',
+  'forHandle',
+  'forUsername',
+  'id',
+  'managedByMe',
+  'mine',
+  'mySubscribers',
+] as const;
 
 /** `GET /youtube/v3/channels` (channels.list). */
 export function channelsList(catalogue: YoutubeCatalogue, params: ApiParams): JsonObject {
@@ -63,13 +79,21 @@ export function channelsList(catalogue: YoutubeCatalogue, params: ApiParams): Js
       found = byIds(parseIdList(params, 'id') ?? [], (id) => catalogue.channelById.get(id));
       parseMaxResults(params, limits);
       const items = found.map((c) => channelResource(c, parts));
-      return listResponse('youtube#channelListResponse', items, { totalResults: items.length, resultsPerPage: items.length }, {}, true);
+      return listResponse(
+        'youtube#channelListResponse',
+        items,
+        { totalResults: items.length, resultsPerPage: items.length },
+        {},
+        true,
+      );
     }
     case 'forHandle':
       found = [catalogue.channelByHandle(params.get('forHandle')!)].filter((c): c is ChannelRecord => c !== undefined);
       break;
     case 'forUsername':
-      found = [catalogue.channelByUsername(params.get('forUsername')!)].filter((c): c is ChannelRecord => c !== undefined);
+      found = [catalogue.channelByUsername(params.get('forUsername')!)].filter(
+        (c): c is ChannelRecord => c !== undefined,
+      );
       break;
     case 'mine':
       found = [catalogue.channelById.get(catalogue.ownChannelId)!];
@@ -79,7 +103,13 @@ export function channelsList(catalogue: YoutubeCatalogue, params: ApiParams): Js
       found = [];
   }
   const { items, page } = paged(params, found, limits);
-  return listResponse('youtube#channelListResponse', items.map((c) => channelResource(c, parts)), page, {}, true);
+  return listResponse(
+    'youtube#channelListResponse',
+    items.map((c) => channelResource(c, parts)),
+    page,
+    {},
+    true,
+  );
 }
 
 /** A "trending" score: views per day since upload, so recent hits outrank old classics. */
@@ -96,12 +126,16 @@ export function videosList(catalogue: YoutubeCatalogue, params: ApiParams): Json
   const parts = parseParts(params, VIDEO_PARTS);
   const filter = chooseFilter(params, ['chart', 'id', 'myRating']);
   const region = params.get('regionCode');
-  if (region !== undefined && !/^[A-Za-z]{2}$/.test(region)) throw invalidValue('regionCode', region, 'Expected an ISO 3166-1 alpha-2 country code.');
+  if (region !== undefined && !/^[A-Za-z]{2}$/.test(region))
+    throw invalidValue('regionCode', region, 'Expected an ISO 3166-1 alpha-2 country code.');
   const limits = { min: 1, max: 50, fallback: 5 };
   if (filter === 'id') {
     const found = byIds(parseIdList(params, 'id') ?? [], (id) => catalogue.videoById.get(id));
     const items = found.map((v) => videoResource(v, parts));
-    return listResponse('youtube#videoListResponse', items, { totalResults: items.length, resultsPerPage: items.length });
+    return listResponse('youtube#videoListResponse', items, {
+      totalResults: items.length,
+      resultsPerPage: items.length,
+    });
   }
   let videos: VideoRecord[];
   if (filter === 'chart') {
@@ -118,7 +152,11 @@ export function videosList(catalogue: YoutubeCatalogue, params: ApiParams): Json
     videos = rating === 'like' ? byIds(catalogue.likedVideoIds, (id) => catalogue.videoById.get(id)) : [];
   }
   const { items, page } = paged(params, videos, limits);
-  return listResponse('youtube#videoListResponse', items.map((v) => videoResource(v, parts)), page);
+  return listResponse(
+    'youtube#videoListResponse',
+    items.map((v) => videoResource(v, parts)),
+    page,
+  );
 }
 
 /** `GET /youtube/v3/playlists` (playlists.list). */
@@ -129,11 +167,18 @@ export function playlistsList(catalogue: YoutubeCatalogue, params: ApiParams): J
   if (filter === 'id') {
     const found = byIds(parseIdList(params, 'id') ?? [], (id) => catalogue.playlistById.get(id));
     const items = found.map((p) => playlistResource(p, parts));
-    return listResponse('youtube#playlistListResponse', items, { totalResults: items.length, resultsPerPage: items.length });
+    return listResponse('youtube#playlistListResponse', items, {
+      totalResults: items.length,
+      resultsPerPage: items.length,
+    });
   }
   const owner = filter === 'mine' ? catalogue.ownChannelId : params.get('channelId')!;
   const { items, page } = paged(params, catalogue.playlistsByChannel.get(owner) ?? [], limits);
-  return listResponse('youtube#playlistListResponse', items.map((p) => playlistResource(p, parts)), page);
+  return listResponse(
+    'youtube#playlistListResponse',
+    items.map((p) => playlistResource(p, parts)),
+    page,
+  );
 }
 
 /** Entries of a playlist: a real one, a channel's uploads (`UU…`) or the account's likes (`LL`). */
@@ -189,18 +234,32 @@ export function playlistItemsList(catalogue: YoutubeCatalogue, params: ApiParams
   const filter = chooseFilter(params, ['id', 'playlistId']);
   const limits = { min: 0, max: 50, fallback: 5 };
   if (filter === 'id') {
-    const items = entriesForItemIds(catalogue, parseIdList(params, 'id') ?? []).map((e) => playlistItemResource(e, parts));
-    return listResponse('youtube#playlistItemListResponse', items, { totalResults: items.length, resultsPerPage: items.length });
+    const items = entriesForItemIds(catalogue, parseIdList(params, 'id') ?? []).map((e) =>
+      playlistItemResource(e, parts),
+    );
+    return listResponse('youtube#playlistItemListResponse', items, {
+      totalResults: items.length,
+      resultsPerPage: items.length,
+    });
   }
   const entries = playlistEntries(catalogue, params.get('playlistId')!);
   if (!entries) {
-    throw youtubeError(404, 'playlistNotFound', "The playlist identified with the request's playlistId parameter cannot be found.", {
-      domain: 'youtube.playlistItem',
-      location: 'playlistId',
-    });
+    throw youtubeError(
+      404,
+      'playlistNotFound',
+      "The playlist identified with the request's playlistId parameter cannot be found.",
+      {
+        domain: 'youtube.playlistItem',
+        location: 'playlistId',
+      },
+    );
   }
   const videoId = params.get('videoId');
   const selected = videoId === undefined ? entries : entries.filter((e) => e.video.id === videoId);
   const { items, page } = paged(params, selected, limits);
-  return listResponse('youtube#playlistItemListResponse', items.map((e) => playlistItemResource(e, parts)), page);
+  return listResponse(
+    'youtube#playlistItemListResponse',
+    items.map((e) => playlistItemResource(e, parts)),
+    page,
+  );
 }

@@ -14,7 +14,12 @@ export const QUOTA_COSTS: Readonly<Record<YoutubeMethod, number>> = {
 /** YouTube bills invalid requests too: at least one unit each. */
 export const INVALID_REQUEST_COST = 1;
 
-const PACIFIC_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PACIFIC_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Los_Angeles',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The quota day a moment falls in: YouTube resets daily quotas at midnight Pacific Time. */
 export function pacificDay(at: Date): string {
@@ -75,6 +80,12 @@ export class QuotaMeter {
 
   summary(): QuotaSummary {
     const s = this.state();
-    return { dailyLimit: this.dailyLimit, used: s.used, remaining: Math.max(0, this.dailyLimit - s.used), day: s.day, calls: s.calls };
+    return {
+      dailyLimit: this.dailyLimit,
+      used: s.used,
+      remaining: Math.max(0, this.dailyLimit - s.used),
+      day: s.day,
+      calls: s.calls,
+    };
   }
 }

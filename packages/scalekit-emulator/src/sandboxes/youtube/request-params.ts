@@ -46,7 +46,12 @@ export function parseMaxResults(params: ApiParams, limits: { min: number; max: n
 
 export function parseEnum<T extends string>(params: ApiParams, name: string, allowed: readonly T[], fallback: T): T;
 export function parseEnum<T extends string>(params: ApiParams, name: string, allowed: readonly T[]): T | undefined;
-export function parseEnum<T extends string>(params: ApiParams, name: string, allowed: readonly T[], fallback?: T): T | undefined {
+export function parseEnum<T extends string>(
+  params: ApiParams,
+  name: string,
+  allowed: readonly T[],
+  fallback?: T,
+): T | undefined {
   const raw = params.get(name);
   if (raw === undefined) return fallback;
   // Google matches enum values case-insensitively (`viewcount` works).
@@ -77,11 +82,19 @@ export function parseDateTime(params: ApiParams, name: string): number | undefin
 export function parseIdList(params: ApiParams, name: string, max = 50): string[] | undefined {
   const raw = params.get(name);
   if (raw === undefined) return undefined;
-  const ids = raw.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   if (ids.length > max) {
-    throw youtubeError(400, 'invalidParameter', `Too many ids in ${name}: ${ids.length}; at most ${max} are allowed per request.`, {
-      location: name,
-    });
+    throw youtubeError(
+      400,
+      'invalidParameter',
+      `Too many ids in ${name}: ${ids.length}; at most ${max} are allowed per request.`,
+      {
+        location: name,
+      },
+    );
   }
   return [...new Set(ids)];
 }
@@ -118,7 +131,8 @@ export function decodePageToken(token: string): number {
     scale *= 128;
     if ((byte & 0x80) === 0) break;
   }
-  if (bytes[i + 1] !== 0x10 || (bytes[i + 2] !== 0 && bytes[i + 2] !== 1) || bytes.length !== i + 3) throw invalidPageToken();
+  if (bytes[i + 1] !== 0x10 || (bytes[i + 2] !== 0 && bytes[i + 2] !== 1) || bytes.length !== i + 3)
+    throw invalidPageToken();
   return offset;
 }
 

@@ -1,13 +1,13 @@
 import type { JsonObject } from '../sandbox.js';
+import { pageWindow, parseDateTime, parseEnum, parseMaxResults, parseParts, type ApiParams } from './request-params.js';
 import {
-  pageWindow,
-  parseDateTime,
-  parseEnum,
-  parseMaxResults,
-  parseParts,
-  type ApiParams,
-} from './request-params.js';
-import { indexText, parseQuery, relevance, type IndexedText, type ParsedQuery, type SearchableText } from './search-query.js';
+  indexText,
+  parseQuery,
+  relevance,
+  type IndexedText,
+  type ParsedQuery,
+  type SearchableText,
+} from './search-query.js';
 import type { YoutubeCatalogue } from './youtube-catalogue.js';
 import { invalidEnum, invalidValue, youtubeError } from './youtube-errors.js';
 import { SEARCH_PARTS, listResponse, searchResult, type SearchHit } from './youtube-resources.js';
@@ -19,8 +19,17 @@ type Order = (typeof SEARCH_ORDERS)[number];
 
 /** Parameters that only make sense for videos: YouTube refuses them unless `type=video`. */
 const VIDEO_ONLY_FILTERS = [
-  'eventType', 'videoCaption', 'videoCategoryId', 'videoDefinition', 'videoDimension', 'videoDuration', 'videoEmbeddable',
-  'videoLicense', 'videoPaidProductPlacement', 'videoSyndicated', 'videoType',
+  'eventType',
+  'videoCaption',
+  'videoCategoryId',
+  'videoDefinition',
+  'videoDimension',
+  'videoDuration',
+  'videoEmbeddable',
+  'videoLicense',
+  'videoPaidProductPlacement',
+  'videoSyndicated',
+  'videoType',
 ] as const;
 
 /** YouTube never pages past about 500 results for one query, whatever totalResults says. */
@@ -53,7 +62,10 @@ function parseTypes(params: ApiParams): Set<ResourceType> {
   const raw = params.get('type');
   if (raw === undefined) return new Set(TYPES);
   const types = new Set<ResourceType>();
-  for (const entry of raw.split(',').map((t) => t.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const found = TYPES.find((t) => t === entry.toLowerCase());
     if (!found) throw invalidEnum('type', entry, TYPES);
     types.add(found);
@@ -96,8 +108,12 @@ function durationBucket(seconds: number): 'short' | 'medium' | 'long' {
   return seconds <= 1200 ? 'medium' : 'long';
 }
 
-function videoPasses(filters: VideoFilters, v: { durationSeconds: number; definition: string; caption: boolean; categoryId: string }): boolean {
-  if (filters.duration && filters.duration !== 'any' && durationBucket(v.durationSeconds) !== filters.duration) return false;
+function videoPasses(
+  filters: VideoFilters,
+  v: { durationSeconds: number; definition: string; caption: boolean; categoryId: string },
+): boolean {
+  if (filters.duration && filters.duration !== 'any' && durationBucket(v.durationSeconds) !== filters.duration)
+    return false;
   if (filters.definition === 'high' && v.definition !== 'hd') return false;
   if (filters.definition === 'standard' && v.definition !== 'sd') return false;
   if (filters.caption === 'closedCaption' && !v.caption) return false;
@@ -124,7 +140,10 @@ function collectHits(
   if (types.has('video')) {
     for (const v of catalogue.videos) {
       if ((channelId && v.channelId !== channelId) || !inWindow(v.publishedAt) || !videoPasses(filters, v)) continue;
-      const score = relevance(query, indexed(v, () => v));
+      const score = relevance(
+        query,
+        indexed(v, () => v),
+      );
       if (score === null) continue;
       hits.push({
         hit: { type: 'video', video: v },
@@ -141,7 +160,10 @@ function collectHits(
   if (types.has('channel')) {
     for (const c of catalogue.channels) {
       if ((channelId && c.id !== channelId) || !inWindow(c.publishedAt)) continue;
-      const score = relevance(query, indexed(c, () => ({ title: c.title, tags: c.keywords, channelTitle: c.title, description: c.description })));
+      const score = relevance(
+        query,
+        indexed(c, () => ({ title: c.title, tags: c.keywords, channelTitle: c.title, description: c.description })),
+      );
       if (score === null) continue;
       hits.push({
         hit: { type: 'channel', channel: c },
@@ -158,7 +180,10 @@ function collectHits(
   if (types.has('playlist')) {
     for (const p of catalogue.playlists) {
       if ((channelId && p.channelId !== channelId) || !inWindow(p.publishedAt)) continue;
-      const score = relevance(query, indexed(p, () => ({ title: p.title, tags: [], channelTitle: p.channelTitle, description: p.description })));
+      const score = relevance(
+        query,
+        indexed(p, () => ({ title: p.title, tags: [], channelTitle: p.channelTitle, description: p.description })),
+      );
       if (score === null) continue;
       const views = p.videoIds.reduce((sum, id) => sum + (catalogue.videoById.get(id)?.viewCount ?? 0), 0);
       hits.push({
@@ -199,7 +224,11 @@ export interface SearchDefaults {
 }
 
 /** `GET /youtube/v3/search` (search.list). */
-export function searchList(catalogue: YoutubeCatalogue, params: ApiParams, defaults: SearchDefaults = { maxResults: 5 }): JsonObject {
+export function searchList(
+  catalogue: YoutubeCatalogue,
+  params: ApiParams,
+  defaults: SearchDefaults = { maxResults: 5 },
+): JsonObject {
   const parts = parseParts(params, SEARCH_PARTS);
   const types = parseTypes(params);
   const order = parseEnum(params, 'order', SEARCH_ORDERS, 'relevance');
@@ -209,9 +238,17 @@ export function searchList(catalogue: YoutubeCatalogue, params: ApiParams, defau
   parseEnum(params, 'safeSearch', ['moderate', 'none', 'strict'] as const);
   const filters = parseVideoFilters(params, types);
   const region = params.get('regionCode');
-  if (region !== undefined && !/^[A-Za-z]{2}$/.test(region)) throw invalidValue('regionCode', region, 'Expected an ISO 3166-1 alpha-2 country code.');
+  if (region !== undefined && !/^[A-Za-z]{2}$/.test(region))
+    throw invalidValue('regionCode', region, 'Expected an ISO 3166-1 alpha-2 country code.');
 
-  const hits = collectHits(catalogue, types, parseQuery(params.get('q')), params.get('channelId'), { after, before }, filters);
+  const hits = collectHits(
+    catalogue,
+    types,
+    parseQuery(params.get('q')),
+    params.get('channelId'),
+    { after, before },
+    filters,
+  );
   hits.sort(comparator(order));
   const page = pageWindow(params, hits.length, maxResults, MAX_REACHABLE_RESULTS);
   const items = hits.slice(page.start, page.end).map((h) => searchResult(h.hit, parts, catalogue));

@@ -15,7 +15,26 @@ export interface SearchableText {
   description: string;
 }
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'for', 'of', 'to', 'in', 'on', 'with', 'how', 'is', 'my', 'your', 'best', 'video', 'videos']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'for',
+  'of',
+  'to',
+  'in',
+  'on',
+  'with',
+  'how',
+  'is',
+  'my',
+  'your',
+  'best',
+  'video',
+  'videos',
+]);
 
 const WEIGHTS = { title: 5, tags: 3, channelTitle: 2, description: 1 } as const;
 
@@ -27,7 +46,9 @@ export function normalize(text: string): string {
 }
 
 function words(text: string): string[] {
-  return normalize(text).split(/[^a-z0-9+#]+/).filter(Boolean);
+  return normalize(text)
+    .split(/[^a-z0-9+#]+/)
+    .filter(Boolean);
 }
 
 function stem(word: string): string {
@@ -41,7 +62,10 @@ export function parseQuery(q: string | undefined): ParsedQuery {
   const excluded: string[] = [];
   if (!q) return { groups, excluded };
   const tokens = q.match(/-?"[^"]*"|\S+/g) ?? [];
-  const phrase = (t: string) => normalize(t.replace(/"/g, '')).replace(/[^a-z0-9+#]+/g, ' ').trim();
+  const phrase = (t: string) =>
+    normalize(t.replace(/"/g, ''))
+      .replace(/[^a-z0-9+#]+/g, ' ')
+      .trim();
   for (const token of tokens) {
     if (token.startsWith('-') && token.length > 1) {
       const term = phrase(token.slice(1));
@@ -84,7 +108,9 @@ export function indexText(text: SearchableText): IndexedText {
 
 function fieldMatches(term: string, field: IndexedField): boolean {
   if (term.includes(' ')) return field.padded.includes(` ${term} `) || field.text.includes(term);
-  return field.words.has(term) || field.stems.has(stem(term)) || (term.length >= 4 && field.padded.includes(` ${term}`));
+  return (
+    field.words.has(term) || field.stems.has(stem(term)) || (term.length >= 4 && field.padded.includes(` ${term}`))
+  );
 }
 
 /** Relevance of a resource to the query, or null when it does not match at all. */

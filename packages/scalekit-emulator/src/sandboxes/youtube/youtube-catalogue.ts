@@ -108,7 +108,13 @@ export function titleFromIdentifier(identifier: string): string {
   return title || 'My Channel';
 }
 
-function videoDescription(random: SeededRandom, topic: ChannelTopic, subject: string, duration: number, tags: string[]): string {
+function videoDescription(
+  random: SeededRandom,
+  topic: ChannelTopic,
+  subject: string,
+  duration: number,
+  tags: string[],
+): string {
   const values = { subject, label: topic.label.toLowerCase() };
   const lines = [fill(random.pick(DESCRIPTION_OPENERS), values), fill(random.pick(DESCRIPTION_MIDDLES), values)];
   if (duration >= 300) {
@@ -120,7 +126,13 @@ function videoDescription(random: SeededRandom, topic: ChannelTopic, subject: st
     });
     lines.push('', ...stamps);
   }
-  lines.push('', tags.slice(0, 3).map((t) => `#${t.replace(/[^\p{L}\p{N}]+/gu, '')}`).join(' '));
+  lines.push(
+    '',
+    tags
+      .slice(0, 3)
+      .map((t) => `#${t.replace(/[^\p{L}\p{N}]+/gu, '')}`)
+      .join(' '),
+  );
   return lines.join('\n');
 }
 
@@ -138,7 +150,13 @@ interface ChannelPlan {
   lastUploadDaysAgo: number;
 }
 
-function planChannel(random: SeededRandom, topic: ChannelTopic, titles: Set<string>, handles: Set<string>, usernames: Set<string>): ChannelPlan {
+function planChannel(
+  random: SeededRandom,
+  topic: ChannelTopic,
+  titles: Set<string>,
+  handles: Set<string>,
+  usernames: Set<string>,
+): ChannelPlan {
   // Re-draw a taken name a few times before falling back to a numbered one, as creators would.
   let first = random.pick(FIRST_NAMES);
   let candidate = fill(random.pick(topic.channelNames), { first });
@@ -225,9 +243,19 @@ function makeVideos(random: SeededRandom, plan: ChannelPlan, count: number, nowM
   return videos;
 }
 
-function makePlaylists(random: SeededRandom, channel: ChannelRecord, topic: ChannelTopic, videos: VideoRecord[]): PlaylistRecord[] {
+function makePlaylists(
+  random: SeededRandom,
+  channel: ChannelRecord,
+  topic: ChannelTopic,
+  videos: VideoRecord[],
+): PlaylistRecord[] {
   if (videos.length < 4 || !random.chance(0.6)) return [];
-  const names = [`${topic.label} for Beginners`, `Complete ${random.pick(topic.subjects)} Series`, `Best of ${channel.title}`, 'Start Here'];
+  const names = [
+    `${topic.label} for Beginners`,
+    `Complete ${random.pick(topic.subjects)} Series`,
+    `Best of ${channel.title}`,
+    'Start Here',
+  ];
   return random.sample(names, random.int(1, 2)).map((title) => {
     const picked = random.sample(videos, random.int(3, Math.min(videos.length, 12)));
     picked.sort((a, b) => a.publishedAt.localeCompare(b.publishedAt));
@@ -325,7 +353,8 @@ export function generateCatalogue(spec: CatalogueSpec): YoutubeCatalogue {
   for (let i = 0; i < spec.channels; i++) {
     const topic = CHANNEL_TOPICS[(i + offset) % CHANNEL_TOPICS.length]!;
     const plan = planChannel(random, topic, titles, handles, usernames);
-    const count = spec.videosPerChannel === 0 ? 0 : Math.max(1, Math.round(spec.videosPerChannel * random.float(0.5, 1.5)));
+    const count =
+      spec.videosPerChannel === 0 ? 0 : Math.max(1, Math.round(spec.videosPerChannel * random.float(0.5, 1.5)));
     const own = makeVideos(random, plan, count, nowMs);
     const channel = finishChannel(plan, own, nowMs);
     channels.push(channel);
@@ -362,7 +391,11 @@ export function generateCatalogue(spec: CatalogueSpec): YoutubeCatalogue {
   const ownVideos = makeVideos(mine, ownPlan, mine.int(0, 3), nowMs);
   channels.push(finishChannel(ownPlan, ownVideos, nowMs));
   videos.push(...ownVideos);
-  const liked = mine.sample(videos.filter((v) => v.channelId !== ownPlan.record.id), 12).map((v) => v.id);
+  const liked = mine
+    .sample(
+      videos.filter((v) => v.channelId !== ownPlan.record.id),
+      12,
+    )
+    .map((v) => v.id);
   return new YoutubeCatalogue(channels, videos, playlists, ownPlan.record.id, liked, spec.now);
 }
-

@@ -1,7 +1,8 @@
 import { ProviderError, type JsonObject } from '../sandbox.js';
 
 /** Google's error domains as YouTube Data API v3 reports them. */
-export type ErrorDomain = 'global' | 'youtube.parameter' | 'youtube.part' | 'youtube.quota' | 'youtube.search' | 'youtube.playlistItem';
+export type ErrorDomain =
+  'global' | 'youtube.parameter' | 'youtube.part' | 'youtube.quota' | 'youtube.search' | 'youtube.playlistItem';
 
 /**
  * A failure in Google's JSON error format, `{error:{code, message, errors:[{message, domain, reason}]}}`.

@@ -19,7 +19,9 @@ function integer(options: JsonObject, name: string, min: number, max: number): n
   const value: JsonValue | undefined = options[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`youtube sandbox option ${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `youtube sandbox option ${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -40,11 +42,15 @@ function isoDate(options: JsonObject, name: string): string | undefined {
 export function youtubeSettings(seed: number, options: JsonObject, saved?: JsonObject): YoutubeSettings {
   const fromSaved = saved ?? {};
   return {
-    catalogueSeed: integer(fromSaved, 'catalogueSeed', 0, 2 ** 32 - 1) ?? integer(options, 'catalogueSeed', 0, 2 ** 32 - 1) ?? seed,
+    catalogueSeed:
+      integer(fromSaved, 'catalogueSeed', 0, 2 ** 32 - 1) ?? integer(options, 'catalogueSeed', 0, 2 ** 32 - 1) ?? seed,
     now: isoDate(fromSaved, 'now') ?? isoDate(options, 'now') ?? new Date().toISOString(),
-    channels: integer(fromSaved, 'channels', 0, 5000) ?? integer(options, 'channels', 0, 5000) ?? YOUTUBE_DEFAULTS.channels,
+    channels:
+      integer(fromSaved, 'channels', 0, 5000) ?? integer(options, 'channels', 0, 5000) ?? YOUTUBE_DEFAULTS.channels,
     videosPerChannel:
-      integer(fromSaved, 'videosPerChannel', 0, 500) ?? integer(options, 'videosPerChannel', 0, 500) ?? YOUTUBE_DEFAULTS.videosPerChannel,
+      integer(fromSaved, 'videosPerChannel', 0, 500) ??
+      integer(options, 'videosPerChannel', 0, 500) ??
+      YOUTUBE_DEFAULTS.videosPerChannel,
     dailyQuota:
       integer(options, 'dailyQuota', 0, Number.MAX_SAFE_INTEGER) ??
       integer(fromSaved, 'dailyQuota', 0, Number.MAX_SAFE_INTEGER) ??

@@ -7,12 +7,32 @@ import type { JsonObject } from '../sandbox.js';
 
 /** Parts each resource accepts; parts not modelled here are accepted and left out of the answer. */
 export const CHANNEL_PARTS = [
-  'auditDetails', 'brandingSettings', 'contentDetails', 'contentOwnerDetails', 'id', 'localizations', 'snippet',
-  'statistics', 'status', 'topicDetails',
+  'auditDetails',
+  'brandingSettings',
+  'contentDetails',
+  'contentOwnerDetails',
+  'id',
+  'localizations',
+  'snippet',
+  'statistics',
+  'status',
+  'topicDetails',
 ] as const;
 export const VIDEO_PARTS = [
-  'contentDetails', 'fileDetails', 'id', 'liveStreamingDetails', 'localizations', 'paidProductPlacementDetails', 'player',
-  'processingDetails', 'recordingDetails', 'snippet', 'statistics', 'status', 'suggestions', 'topicDetails',
+  'contentDetails',
+  'fileDetails',
+  'id',
+  'liveStreamingDetails',
+  'localizations',
+  'paidProductPlacementDetails',
+  'player',
+  'processingDetails',
+  'recordingDetails',
+  'snippet',
+  'statistics',
+  'status',
+  'suggestions',
+  'topicDetails',
 ] as const;
 export const PLAYLIST_PARTS = ['contentDetails', 'id', 'localizations', 'player', 'snippet', 'status'] as const;
 export const PLAYLIST_ITEM_PARTS = ['contentDetails', 'id', 'snippet', 'status'] as const;
@@ -59,7 +79,11 @@ function videoThumbnails(id: string, all: boolean): JsonObject {
 
 function channelThumbnails(id: string): JsonObject {
   const token = etagOf(['avatar', id]);
-  const at = (size: number) => ({ url: `https://yt3.ggpht.com/ytc/${token}=s${size}-c-k-c0x00ffffff-no-rj`, width: size, height: size });
+  const at = (size: number) => ({
+    url: `https://yt3.ggpht.com/ytc/${token}=s${size}-c-k-c0x00ffffff-no-rj`,
+    width: size,
+    height: size,
+  });
   return { default: at(88), medium: at(240), high: at(800) };
 }
 
@@ -87,18 +111,25 @@ export function channelResource(channel: ChannelRecord, parts: ReadonlySet<strin
     body['snippet'] = snippet;
   }
   if (parts.has('contentDetails')) {
-    body['contentDetails'] = { relatedPlaylists: { likes: channel.own ? 'LL' : '', uploads: uploadsPlaylistId(channel.id) } };
+    body['contentDetails'] = {
+      relatedPlaylists: { likes: channel.own ? 'LL' : '', uploads: uploadsPlaylistId(channel.id) },
+    };
   }
   if (parts.has('statistics')) {
     // Counts are strings (uint64 in JSON); a hidden subscriber count is left out.
     const statistics: JsonObject = { viewCount: String(channel.viewCount) };
-    if (!channel.hiddenSubscriberCount) statistics['subscriberCount'] = String(roundSubscribers(channel.subscriberCount));
+    if (!channel.hiddenSubscriberCount)
+      statistics['subscriberCount'] = String(roundSubscribers(channel.subscriberCount));
     statistics['hiddenSubscriberCount'] = channel.hiddenSubscriberCount;
     statistics['videoCount'] = String(channel.videoCount);
     body['statistics'] = statistics;
   }
   if (parts.has('brandingSettings')) {
-    const brand: JsonObject = { title: channel.title, description: channel.description, keywords: keywordString(channel.keywords) };
+    const brand: JsonObject = {
+      title: channel.title,
+      description: channel.description,
+      keywords: keywordString(channel.keywords),
+    };
     if (channel.country) brand['country'] = channel.country;
     body['brandingSettings'] = {
       channel: brand,
@@ -106,7 +137,12 @@ export function channelResource(channel: ChannelRecord, parts: ReadonlySet<strin
     };
   }
   if (parts.has('status')) {
-    body['status'] = { privacyStatus: 'public', isLinked: true, longUploadsStatus: 'longUploadsUnspecified', madeForKids: false };
+    body['status'] = {
+      privacyStatus: 'public',
+      isLinked: true,
+      longUploadsStatus: 'longUploadsUnspecified',
+      madeForKids: false,
+    };
   }
   if (parts.has('topicDetails')) body['topicDetails'] = { topicCategories: topicCategories(channel.topic) };
   return withEtag('youtube#channel', channel.id, body);

@@ -75,16 +75,27 @@ class YoutubeSandbox implements Sandbox {
 
   executeTool(name: string, params: JsonObject): JsonObject {
     const call = toolCall(name, params);
-    if (!call) throw new ProviderError(404, 'tool_not_found', `tool ${name} is not available for ${this.context.connection.name}`);
+    if (!call)
+      throw new ProviderError(
+        404,
+        'tool_not_found',
+        `tool ${name} is not available for ${this.context.connection.name}`,
+      );
     return this.#call(call.method, call.params, true);
   }
 
   handleRequest(request: ProxyRequest): ProxyResponse {
-    const resource = request.path.startsWith(REST_PREFIX) ? request.path.slice(REST_PREFIX.length).replace(/\/$/, '') : '';
+    const resource = request.path.startsWith(REST_PREFIX)
+      ? request.path.slice(REST_PREFIX.length).replace(/\/$/, '')
+      : '';
     const method = Object.hasOwn(ROUTES, resource) ? ROUTES[resource] : undefined;
     if (!method) throw youtubeError(404, 'notFound', `Not Found: ${request.method} ${request.path}`);
     if (request.method !== 'GET') {
-      throw youtubeError(405, 'methodNotAllowed', `Method ${request.method} is not supported on ${request.path} by this emulator.`);
+      throw youtubeError(
+        405,
+        'methodNotAllowed',
+        `Method ${request.method} is not supported on ${request.path} by this emulator.`,
+      );
     }
     return { status: 200, body: this.#call(method, paramsFromQuery(request.query), false) };
   }
@@ -110,7 +121,9 @@ class YoutubeSandbox implements Sandbox {
         viewCount: ch.viewCount,
         lastUploadAt: c.lastUploadAt(ch.id),
         own: ch.own,
-        videos: c.uploadsOf(ch.id).map((v) => ({ id: v.id, title: v.title, publishedAt: v.publishedAt, viewCount: v.viewCount })),
+        videos: c
+          .uploadsOf(ch.id)
+          .map((v) => ({ id: v.id, title: v.title, publishedAt: v.publishedAt, viewCount: v.viewCount })),
       })),
       playlists: c.playlists.length,
     };

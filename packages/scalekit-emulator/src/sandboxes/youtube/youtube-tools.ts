@@ -43,15 +43,28 @@ const maxResults = (min: number): ToolParam => ({
   minimum: min,
   maximum: 50,
 });
-const pageToken: ToolParam = { api: 'pageToken', kind: 'string', description: 'nextPageToken or prevPageToken of a previous response.' };
-const ids = (resource: string): ToolParam => ({ api: 'id', kind: 'list', description: `Comma-separated ${resource} ids (at most 50).` });
-const mine = (what: string): ToolParam => ({ api: 'mine', kind: 'boolean', description: `The authenticated user's ${what}.` });
+const pageToken: ToolParam = {
+  api: 'pageToken',
+  kind: 'string',
+  description: 'nextPageToken or prevPageToken of a previous response.',
+};
+const ids = (resource: string): ToolParam => ({
+  api: 'id',
+  kind: 'list',
+  description: `Comma-separated ${resource} ids (at most 50).`,
+});
+const mine = (what: string): ToolParam => ({
+  api: 'mine',
+  kind: 'boolean',
+  description: `The authenticated user's ${what}.`,
+});
 
 export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: 'youtube_search',
     method: 'search.list',
-    description: 'Search YouTube for videos, channels and playlists (YouTube Data API search.list; costs 100 quota units).',
+    description:
+      'Search YouTube for videos, channels and playlists (YouTube Data API search.list; costs 100 quota units).',
     fixed: { part: 'snippet' },
     defaults: { maxResults: '10' },
     required: [],
@@ -62,9 +75,22 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
       max_results: { ...maxResults(0), description: 'Maximum number of results (0-50, default 10).' },
       page_token: pageToken,
       channel_id: { api: 'channelId', kind: 'string', description: 'Only resources of this channel.' },
-      published_after: { api: 'publishedAfter', kind: 'string', description: 'RFC 3339 date-time; only resources published at or after it.' },
-      published_before: { api: 'publishedBefore', kind: 'string', description: 'RFC 3339 date-time; only resources published before it.' },
-      safe_search: { api: 'safeSearch', kind: 'string', description: 'Restricted content filtering.', enum: ['moderate', 'none', 'strict'] },
+      published_after: {
+        api: 'publishedAfter',
+        kind: 'string',
+        description: 'RFC 3339 date-time; only resources published at or after it.',
+      },
+      published_before: {
+        api: 'publishedBefore',
+        kind: 'string',
+        description: 'RFC 3339 date-time; only resources published before it.',
+      },
+      safe_search: {
+        api: 'safeSearch',
+        kind: 'string',
+        description: 'Restricted content filtering.',
+        enum: ['moderate', 'none', 'strict'],
+      },
       video_duration: {
         api: 'videoDuration',
         kind: 'string',
@@ -76,7 +102,8 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: 'youtube_channels_list',
     method: 'channels.list',
-    description: 'Get YouTube channels with snippet, statistics, contentDetails or brandingSettings (channels.list; 1 quota unit).',
+    description:
+      'Get YouTube channels with snippet, statistics, contentDetails or brandingSettings (channels.list; 1 quota unit).',
     required: ['part'],
     params: {
       part: part('channel'),
@@ -92,7 +119,8 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: 'youtube_videos_list',
     method: 'videos.list',
-    description: 'Get YouTube videos with snippet, statistics or contentDetails, by id or from a chart (videos.list; 1 quota unit).',
+    description:
+      'Get YouTube videos with snippet, statistics or contentDetails, by id or from a chart (videos.list; 1 quota unit).',
     required: ['part'],
     params: {
       part: part('video'),
@@ -112,7 +140,7 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
     required: ['part'],
     params: {
       part: part('playlist'),
-      channel_id: { api: 'channelId', kind: 'string', description: "The channel whose playlists to list." },
+      channel_id: { api: 'channelId', kind: 'string', description: 'The channel whose playlists to list.' },
       id: ids('playlist'),
       mine: mine('playlists'),
       max_results: maxResults(0),
@@ -122,11 +150,16 @@ export const YOUTUBE_TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: 'youtube_playlist_items_list',
     method: 'playlistItems.list',
-    description: "List the videos of a playlist, including a channel's uploads playlist (playlistItems.list; 1 quota unit).",
+    description:
+      "List the videos of a playlist, including a channel's uploads playlist (playlistItems.list; 1 quota unit).",
     required: ['part', 'playlist_id'],
     params: {
       part: part('playlistItem'),
-      playlist_id: { api: 'playlistId', kind: 'string', description: 'Playlist id (a channel uploads playlist starts with UU).' },
+      playlist_id: {
+        api: 'playlistId',
+        kind: 'string',
+        description: 'Playlist id (a channel uploads playlist starts with UU).',
+      },
       video_id: { api: 'videoId', kind: 'string', description: 'Only entries of this video.' },
       max_results: maxResults(0),
       page_token: pageToken,
@@ -147,7 +180,11 @@ function schemaFor(spec: ToolSpec): JsonObject {
 }
 
 export function youtubeToolDefinitions(): ToolDefinition[] {
-  return YOUTUBE_TOOL_SPECS.map((spec) => ({ name: spec.name, description: spec.description, inputSchema: schemaFor(spec) }));
+  return YOUTUBE_TOOL_SPECS.map((spec) => ({
+    name: spec.name,
+    description: spec.description,
+    inputSchema: schemaFor(spec),
+  }));
 }
 
 function badType(name: string, expected: string): never {
@@ -182,10 +219,15 @@ export function toolCall(name: string, input: JsonObject): { method: YoutubeMeth
     const param = spec.params[key];
     if (!param) {
       if (INTERNAL_PARAMS.has(key)) continue;
-      throw youtubeError(400, 'unexpectedParameter', `Unexpected parameter ${key} for ${name}; expected one of: ${Object.keys(spec.params).join(', ')}.`, {
-        domain: 'youtube.parameter',
-        location: key,
-      });
+      throw youtubeError(
+        400,
+        'unexpectedParameter',
+        `Unexpected parameter ${key} for ${name}; expected one of: ${Object.keys(spec.params).join(', ')}.`,
+        {
+          domain: 'youtube.parameter',
+          location: key,
+        },
+      );
     }
     const text = asQueryValue(key, param.kind, value);
     if (text !== undefined) params.set(param.api, text);
