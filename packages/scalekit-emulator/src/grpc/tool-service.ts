@@ -5,6 +5,7 @@ import type { Connection } from '../accounts/connections.js';
 import type { Environment } from '../environment.js';
 import { resourceId } from '../ids.js';
 import { ProviderError, type ToolDefinition } from '../sandboxes/sandbox.js';
+import { unknownArguments } from '../sandboxes/tool-arguments.js';
 import { type ToolService } from '../sdk-protocol.js';
 import { codeFromName, invalidArgument, notFound, pageWindow, scalekitError, toolError } from './errors.js';
 
@@ -70,9 +71,11 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
     async executeTool(req) {
       if (!req.toolName) throw invalidArgument('tool_name is required', 'tool_name');
       const { account, connection } = resolveAccount(req);
-      if (!env.sandboxes.tools(connection).some((t) => t.name === req.toolName)) {
+      const definition = env.sandboxes.tools(connection).find((t) => t.name === req.toolName);
+      if (!definition) {
         throw notFound(`tool "${req.toolName}" not found for connector "${connection.name}"`);
       }
+      const unknown = unknownArguments(definition.inputSchema, req.params ?? {});
       if (account.status !== 'ACTIVE') {
         throw scalekitError(
           Code.FailedPrecondition,
@@ -121,6 +124,7 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
           identifier: account.identifier,
           status,
           durationMs: Date.now() - started,
+          ...(unknown.length > 0 ? { unknownArguments: unknown } : {}),
         });
       }
     },

@@ -11,6 +11,8 @@ export interface CallEntry {
   /** gRPC code name (`ok`, `not_found`, ...) or HTTP status as a string. */
   status: string;
   durationMs: number;
+  /** Tool calls only: arguments the tool's schema does not declare (accepted and ignored, as on Scalekit). */
+  unknownArguments?: string[];
 }
 
 export interface CallCounters {

@@ -55,6 +55,14 @@ function countersSection(counters: CallCounters): string {
 <h2 style="margin-top:16px">Most called</h2>${table('calls-top', ['Kind:name', 'Calls'], top, 'No calls yet.')}</section>`;
 }
 
+/** The tool or RPC name, with the arguments the tool ignored (its schema does not declare them). */
+function nameCell(e: CallEntry): string {
+  const ignored = e.unknownArguments?.length
+    ? `<br><small class="muted" data-testid="call-unknown-arguments">ignored: ${escapeHtml(e.unknownArguments.join(', '))}</small>`
+    : '';
+  return `<td data-testid="call-name">${escapeHtml(e.name)}${ignored}</td>`;
+}
+
 function callRow(e: CallEntry): string {
   const account =
     e.connector !== undefined && e.identifier !== undefined
@@ -62,7 +70,7 @@ function callRow(e: CallEntry): string {
       : escapeHtml(e.identifier ?? '');
   return `<tr data-testid="call-row" data-seq="${escapeHtml(e.seq)}" data-kind="${escapeHtml(e.kind)}">
 ${cell(e.seq)}<td><time datetime="${escapeHtml(e.at)}">${escapeHtml(e.at.slice(11, 23))}</time></td>
-${cell(e.kind, 'call-kind')}${cell(e.name, 'call-name')}${cell(e.connector, 'call-connector')}
+${cell(e.kind, 'call-kind')}${nameCell(e)}${cell(e.connector, 'call-connector')}
 <td data-testid="call-identifier">${account}</td><td>${callStatusBadge(e.status)}</td>${cell(`${e.durationMs} ms`, 'call-duration')}</tr>`;
 }
 

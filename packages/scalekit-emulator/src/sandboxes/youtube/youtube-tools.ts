@@ -28,9 +28,6 @@ interface ToolSpec {
   defaults?: Record<string, string>;
 }
 
-/** Internal version strings Scalekit's executor accepts on every tool. */
-const INTERNAL_PARAMS = new Set(['schema_version', 'tool_version']);
-
 const part = (resource: string): ToolParam => ({
   api: 'part',
   kind: 'list',
@@ -176,7 +173,8 @@ function schemaFor(spec: ToolSpec): JsonObject {
     if (p.maximum !== undefined) schema['maximum'] = p.maximum;
     properties[name] = schema;
   }
-  return { type: 'object', properties, required: [...spec.required], additionalProperties: false };
+  // No `additionalProperties: false`: Scalekit's schemas never forbid extra arguments (see tool-arguments.ts).
+  return { type: 'object', properties, required: [...spec.required] };
 }
 
 export function youtubeToolDefinitions(): ToolDefinition[] {
@@ -217,18 +215,8 @@ export function toolCall(name: string, input: JsonObject): { method: YoutubeMeth
   const params = new Map<string, string>(Object.entries(spec.defaults ?? {}));
   for (const [key, value] of Object.entries(input)) {
     const param = spec.params[key];
-    if (!param) {
-      if (INTERNAL_PARAMS.has(key)) continue;
-      throw youtubeError(
-        400,
-        'unexpectedParameter',
-        `Unexpected parameter ${key} for ${name}; expected one of: ${Object.keys(spec.params).join(', ')}.`,
-        {
-          domain: 'youtube.parameter',
-          location: key,
-        },
-      );
-    }
+    // An argument the tool does not declare is ignored, as on every tool (the call log lists it).
+    if (!param) continue;
     const text = asQueryValue(key, param.kind, value);
     if (text !== undefined) params.set(param.api, text);
   }
