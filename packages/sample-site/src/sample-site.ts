@@ -33,6 +33,15 @@ export async function startSampleSite(options: { port?: number; extraPages?: num
   const extraPages = Math.max(0, Math.floor(options.extraPages ?? 0));
   let revision = 0;
   const hits = new Map<string, number>();
+  // Built once per revision: a site of thousands of pages would otherwise be generated again for every request.
+  let built: { revision: number; pages: SitePage[]; byPath: Map<string, SitePage> } | undefined;
+  const pagesNow = (): NonNullable<typeof built> => {
+    if (built?.revision !== revision) {
+      const pages = sitePages(revision, extraPages);
+      built = { revision, pages, byPath: new Map(pages.map((p) => [p.path, p])) };
+    }
+    return built;
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site.local');
     const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -45,8 +54,8 @@ export async function startSampleSite(options: { port?: number; extraPages?: num
       return;
     }
     if (path === '/sitemap.xml') {
-      const urls = sitePages(revision, extraPages)
-        .map((p) => `<url><loc>${base}${p.path}</loc></url>`)
+      const urls = pagesNow()
+        .pages.map((p) => `<url><loc>${base}${p.path}</loc></url>`)
         .join('');
       res
         .writeHead(200, { 'content-type': 'application/xml' })
@@ -59,7 +68,7 @@ export async function startSampleSite(options: { port?: number; extraPages?: num
       res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4\n%sample\n');
       return;
     }
-    const page = sitePages(revision, extraPages).find((p) => p.path === path);
+    const page = pagesNow().byPath.get(path);
     if (!page) {
       res
         .writeHead(404, { 'content-type': 'text/html' })
