@@ -4,6 +4,7 @@ import { AdminClient } from './admin/admin-client.js';
 import { handleAdmin } from './admin/admin-api.js';
 import { DEFAULT_CONNECTIONS, type ConnectionConfig } from './accounts/connections.js';
 import { handleAnthropicMessages } from './anthropic/messages-route.js';
+import { handleChatCompletions } from './openai-compat/chat-completions-route.js';
 import { ScriptedAnthropic } from './anthropic/scripted-anthropic.js';
 import { handleTokenRequest } from './auth/token-route.js';
 import { handleConsent } from './consent/consent-routes.js';
@@ -109,6 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (url.pathname.startsWith('/admin/')) return await handleAdmin(environment, req, res, url, anthropic);
       if (url.pathname === '/v1/messages' && req.method === 'POST')
         return await handleAnthropicMessages(anthropic, req, res);
+      if (url.pathname === '/v1/chat/completions' && req.method === 'POST')
+        return await handleChatCompletions(anthropic, req, res);
       if (isUiPath(url.pathname)) return handleUi(environment, req, res, url);
       if (await handleConsent(environment, req, res, url.pathname)) return;
       sendJson(res, 404, { error: 'not_found', message: `no route for ${req.method} ${url.pathname}` });

@@ -1,8 +1,8 @@
 import { AnthropicApiError, anthropicId, invalidRequest } from './anthropic-errors.js';
 import type { JsonObject, JsonValue, ScriptRequest, ToolResultView } from './messages-types.js';
-import { validateMessagesRequest } from './request-validation.js';
 import { matchesRequest, toScriptRequest, type RequestMatch } from './request-view.js';
 import { respondWith, type AnswerSource } from './scripted-answers.js';
+import { MESSAGES_FORMAT, type ApiName, type WireFormat } from './wire-format.js';
 
 /** A rule: when a request matches, answer it this way (up to `times` times; forever when unset). */
 export interface ScriptRule {
@@ -16,6 +16,8 @@ export interface ScriptRule {
 export interface RecordedRequest {
   seq: number;
   requestId: string;
+  /** `messages` (`POST /v1/messages`) or `chat.completions` (the OpenAI-compatible `POST /v1/chat/completions`). */
+  api: ApiName;
   receivedAt: string;
   status: number;
   /** `x-stainless-retry-count` of the SDK: 0 for a first attempt, 1.. for its retries. */
@@ -53,9 +55,10 @@ function parseJson(text: string): JsonValue | undefined {
 }
 
 /**
- * A scripted stand-in for the Anthropic Messages API. Rules are tried first, in the order added
- * (they are specific); otherwise the next queued answer is used. With neither, the request is
- * refused with an explicit 400: the stand-in never invents an answer.
+ * A scripted stand-in for the Anthropic Messages API and its OpenAI-compatible chat-completions
+ * endpoint (one script serves both). Rules are tried first, in the order added (they are
+ * specific); otherwise the next queued answer is used. With neither, the request is refused with
+ * an explicit 400: the stand-in never invents an answer.
  */
 export class ScriptedAnthropic {
   #queue: AnswerSource[] = [];
@@ -118,17 +121,8 @@ export class ScriptedAnthropic {
     return queued === undefined ? undefined : { source: queued, by: 'queue' };
   }
 
-  /** The key arrives as `x-api-key` or, from SDK 1.x on, as `Authorization: Bearer <key>`. */
-  #authorize(headers: MessagesCall['headers']): void {
-    const bearer = /^Bearer\s+(.+)$/i.exec(headers['authorization'] ?? '')?.[1];
-    const key = headers['x-api-key'] ?? bearer;
-    if (!key) throw new AnthropicApiError(401, 'x-api-key header is required');
-    if (key !== this.apiKey) throw new AnthropicApiError(401, 'invalid x-api-key');
-    if (!headers['anthropic-version']) throw invalidRequest('anthropic-version: header is required');
-  }
-
-  /** Answers one `POST /v1/messages`. */
-  handle(call: MessagesCall): MessagesReply {
+  /** Answers one `POST /v1/messages`, or one request of another dialect given its wire format. */
+  handle(call: MessagesCall, format: WireFormat = MESSAGES_FORMAT): MessagesReply {
     const seq = ++this.#seq;
     const requestId = anthropicId('req_011C', 20);
     const retry = Number(call.headers['x-stainless-retry-count']);
@@ -136,6 +130,7 @@ export class ScriptedAnthropic {
     const record: RecordedRequest = {
       seq,
       requestId,
+      api: format.api,
       receivedAt: new Date().toISOString(),
       status: 0,
       retryCount: Number.isInteger(retry) ? retry : null,
@@ -150,11 +145,11 @@ export class ScriptedAnthropic {
     };
     let reply: MessagesReply;
     try {
-      this.#authorize(call.headers);
+      format.authorize(call.headers, this.apiKey);
       record.answeredBy = 'invalid';
       if (parsed === undefined)
         throw invalidRequest('There was an issue with the format of your request: the body is not valid JSON');
-      const request = toScriptRequest(seq, validateMessagesRequest(parsed));
+      const request = toScriptRequest(seq, format.toMessagesRequest(parsed));
       Object.assign(record, {
         model: request.model,
         toolsOffered: request.toolNames,
@@ -163,7 +158,7 @@ export class ScriptedAnthropic {
       });
       if (request.body.stream) {
         throw invalidRequest(
-          'stream: streaming is not supported by the Scalekit emulator; call messages.create without stream: true',
+          'stream: streaming is not supported by the Scalekit emulator; call create() without stream: true',
         );
       }
       const picked = this.#pick(request);
@@ -179,13 +174,17 @@ export class ScriptedAnthropic {
       } catch (error) {
         throw invalidRequest(`Scalekit emulator: the scripted answer function threw: ${(error as Error).message}`);
       }
-      reply = { status: 200, headers: { 'request-id': requestId }, body: { ...respondWith(answer, request) } };
+      reply = {
+        status: 200,
+        headers: { 'request-id': requestId },
+        body: format.success(respondWith(answer, request), request.body),
+      };
     } catch (error) {
       if (!(error instanceof AnthropicApiError)) throw error;
       reply = {
         status: error.status,
         headers: { 'request-id': requestId, ...error.headers },
-        body: { type: 'error', error: { type: error.errorType, message: error.message }, request_id: requestId },
+        body: format.failure(error, requestId),
       };
     }
     record.status = reply.status;
