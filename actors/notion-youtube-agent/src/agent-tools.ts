@@ -3,10 +3,10 @@
 // append tool cannot carry), YouTube through Scalekit's YouTube tools and the research pipeline.
 // Results are compact JSON: the model pays for every token of them on each later turn.
 
+import { isJsonObject } from '@repo/auth-gate';
 import type { NotionClient } from '@repo/notion-client';
 import type { AgentToolHandlers } from './agent/index.js';
 import { findNotionPages, notionPageUrl, rawBlocksFromSimplified } from './notion-report/index.js';
-import { isObject } from './json-object.js';
 import { findParent, pageById, pageRef, type PageRef } from './notion-target.js';
 import { appendBlockTree } from './notion-writer.js';
 import {
@@ -239,15 +239,15 @@ export function createAgentTools(deps: AgentToolDeps): { handlers: AgentToolHand
 
 /** `{type, text}` lines from a block list (Notion's block JSON), for the model to read. */
 export function readableBlocks(data: unknown): { type: string; text: string; has_children?: true }[] {
-  const results = isObject(data) && Array.isArray(data['results']) ? (data['results'] as unknown[]) : [];
+  const results = isJsonObject(data) && Array.isArray(data['results']) ? (data['results'] as unknown[]) : [];
   return results.flatMap((block) => {
-    if (!isObject(block) || typeof block['type'] !== 'string') return [];
+    if (!isJsonObject(block) || typeof block['type'] !== 'string') return [];
     const type = block['type'];
     const body = block[type];
-    const items = isObject(body) && Array.isArray(body['rich_text']) ? (body['rich_text'] as unknown[]) : [];
+    const items = isJsonObject(body) && Array.isArray(body['rich_text']) ? (body['rich_text'] as unknown[]) : [];
     const text = items
       .map((item) => {
-        if (!isObject(item)) return '';
+        if (!isJsonObject(item)) return '';
         const plain = typeof item['plain_text'] === 'string' ? item['plain_text'] : '';
         const href = typeof item['href'] === 'string' && item['href'] !== plain ? ` (${item['href']})` : '';
         return plain + href;

@@ -28,4 +28,5 @@ export {
 export type { GateMetrics } from './core/metrics.js';
 export type { Progress, SummaryLink } from './run/run-page-state.js';
 export { escapeHtml } from './core/html-escape.js';
+export { isJsonObject } from './core/json-object.js';
 export * from './core/errors.js';

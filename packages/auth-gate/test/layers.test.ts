@@ -4,15 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The layers of src/: core/ (connectors, handles, consent-state binding) and scalekit/ (the SDK
-// adapter) serve both modes, so they never reach up into a mode; the two modes stay apart.
+// adapter) serve both modes, so they never reach up into a mode; the two modes stay apart, and
+// operator/ (outside a run) builds on run/ only.
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 const FORBIDDEN: Record<string, string[]> = {
-  core: ['run', 'standby', 'cli', 'llm'],
-  scalekit: ['run', 'standby', 'cli', 'llm'],
-  standby: ['run', 'cli'],
-  run: ['standby', 'cli'],
-  llm: ['run', 'standby', 'cli'],
+  core: ['run', 'standby', 'cli', 'llm', 'operator'],
+  scalekit: ['run', 'standby', 'cli', 'llm', 'operator'],
+  standby: ['run', 'cli', 'operator'],
+  run: ['standby', 'cli', 'operator'],
+  llm: ['run', 'standby', 'cli', 'operator'],
+  // The operator's tools open the same gate a run opens, outside any run.
+  operator: ['standby', 'cli', 'llm'],
 };
 
 /** Relative module specifiers of a source file (static and dynamic imports, re-exports). */

@@ -9,7 +9,6 @@ export {
   type LocalRunResult,
 } from './local-run.js';
 export { connectSharedAccount } from './operator-connect.js';
-export { quietRuntime } from './quiet-runtime.js';
 export { migrateAfterStep, type MigratedRun } from './migration.js';
 export { BrowserSession } from './browser-session.js';
 export { leaksIn, scanRun, secretsOf, type SecretLeak } from './secret-scan.js';

@@ -1,6 +1,6 @@
-import { createAuthGate, shared, type ScalekitCredentials } from '@repo/auth-gate';
+import type { ScalekitCredentials } from '@repo/auth-gate';
+import { connectSharedAccount as connectWithGate } from '@repo/auth-gate/operator';
 import { approveConsent } from './local-run.js';
-import { quietRuntime } from './quiet-runtime.js';
 
 function credentialsOf(env: Record<string, string>): ScalekitCredentials {
   const { SCALEKIT_ENV_URL: envUrl, SCALEKIT_CLIENT_ID: clientId, SCALEKIT_CLIENT_SECRET: clientSecret } = env;
@@ -13,9 +13,9 @@ function credentialsOf(env: Record<string, string>): ScalekitCredentials {
 }
 
 /**
- * The operator connects a shared account once, through the same gate and consent page as
- * `auth-gate connect <connection> --shared <identifier>` (here in this process, on a free port of
- * this machine). `consent` plays the operator's browser on that page; by default it approves at once.
+ * The operator connects a shared account once, through auth-gate's own operator connect (what
+ * `auth-gate connect <connection> --shared <identifier>` runs), on a free port of this machine.
+ * `consent` plays the operator's browser on that page; by default it approves at once.
  */
 export async function connectSharedAccount(options: {
   env: Record<string, string>;
@@ -24,18 +24,12 @@ export async function connectSharedAccount(options: {
   consent?: (pageUrl: string) => Promise<void>;
   timeoutSecs?: number;
 }): Promise<void> {
-  const consent = options.consent ?? ((pageUrl: string) => approveConsent(pageUrl, options.connection));
-  const gate = await createAuthGate({
-    connectors: { [options.connection]: shared(options.identifier) },
-    page: { title: `Connect the shared ${options.connection} account`, port: 0, host: '127.0.0.1', embeddable: false },
-    consentTimeoutSecs: options.timeoutSecs ?? 600,
+  await connectWithGate({
+    connection: options.connection,
+    identifier: options.identifier,
+    timeoutSecs: options.timeoutSecs ?? 600,
     credentials: credentialsOf(options.env),
-    runtime: quietRuntime(options.env),
+    runtime: { env: options.env },
+    onPageReady: options.consent ?? ((pageUrl) => approveConsent(pageUrl, options.connection)),
   });
-  try {
-    await Promise.all([gate.connect([options.connection]), consent(gate.pageUrl)]);
-    await gate.finish({ summary: `${options.connection} connected.` });
-  } finally {
-    await gate.close();
-  }
 }

@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { approveConsent, quietRuntime, readRecord, startLocalRun, type LocalRunResult } from '@repo/actor-runner';
+import { approveConsent, readRecord, startLocalRun, type LocalRunResult } from '@repo/actor-runner';
 import { createAuthGate, perUser } from '@repo/auth-gate';
+import { detachedRuntime } from '@repo/auth-gate/operator';
 import type { RunningEmulator } from '@repo/scalekit-emulator';
 
 export const ACTOR_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -105,7 +106,7 @@ function testGate(emulator: RunningEmulator, user: string, consentTimeoutSecs: n
   return createAuthGate({
     connectors: { gmail: perUser() },
     credentials: { envUrl: emulator.envUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret },
-    runtime: quietRuntime({ AUTH_GATE_USER_ID: user }),
+    runtime: detachedRuntime({ env: { AUTH_GATE_USER_ID: user } }),
     page: { port: 0 },
     consentTimeoutSecs,
   });

@@ -2,7 +2,7 @@
 // is free-form JSON; consumers take `data ?? page ?? result`, then the first `results[]` or
 // `items[]` (reference: scalekit.md §3.6), and so does this.
 
-import { isObject } from '../json-object.js';
+import { isJsonObject } from '@repo/auth-gate';
 import { normalizeTitle } from './page-titles.js';
 
 export interface NotionPageRef {
@@ -25,14 +25,14 @@ export function findNotionPages(result: unknown): NotionPageRef[] {
   for (let depth = 0; depth < MAX_DEPTH && level.length > 0; depth += 1) {
     const next: unknown[] = [];
     for (const node of level) {
-      if (!isObject(node)) continue;
+      if (!isJsonObject(node)) continue;
       for (const key of LIST_KEYS) {
         const list = node[key];
         if (Array.isArray(list)) return list.flatMap((item) => pageRef(item) ?? []);
       }
       const single = pageRef(node);
       if (single !== undefined) return [single];
-      for (const key of ['data', 'page', 'result']) if (isObject(node[key])) next.push(node[key]);
+      for (const key of ['data', 'page', 'result']) if (isJsonObject(node[key])) next.push(node[key]);
     }
     level = next;
   }
@@ -59,20 +59,20 @@ export function notionTitleOf(object: JsonObject): string {
   if (Array.isArray(object.title)) return plainText(object.title);
   if (typeof object.title === 'string') return object.title;
   const properties = object.properties;
-  if (isObject(properties)) {
+  if (isJsonObject(properties)) {
     for (const property of Object.values(properties)) {
-      if (isObject(property) && property.type === 'title' && Array.isArray(property.title))
+      if (isJsonObject(property) && property.type === 'title' && Array.isArray(property.title))
         return plainText(property.title);
     }
     // Some outputs key the title property as "title" without a type tag.
     const titleProperty = properties.title;
-    if (isObject(titleProperty) && Array.isArray(titleProperty.title)) return plainText(titleProperty.title);
+    if (isJsonObject(titleProperty) && Array.isArray(titleProperty.title)) return plainText(titleProperty.title);
   }
   return typeof object.name === 'string' ? object.name : '';
 }
 
 function pageRef(item: unknown): NotionPageRef | undefined {
-  if (!isObject(item) || typeof item.id !== 'string' || item.id === '') return undefined;
+  if (!isJsonObject(item) || typeof item.id !== 'string' || item.id === '') return undefined;
   const object =
     item.object === 'database' || item.object === 'data_source'
       ? 'database'
@@ -95,10 +95,10 @@ function pageRef(item: unknown): NotionPageRef | undefined {
 function plainText(items: readonly unknown[]): string {
   return items
     .map((item) => {
-      if (!isObject(item)) return '';
+      if (!isJsonObject(item)) return '';
       if (typeof item.plain_text === 'string') return item.plain_text;
       const text = item.text;
-      return isObject(text) && typeof text.content === 'string' ? text.content : '';
+      return isJsonObject(text) && typeof text.content === 'string' ? text.content : '';
     })
     .join('');
 }

@@ -1,8 +1,8 @@
-import { isObject } from '../json-object.js';
-
 // Tolerant readers for YouTube Data API v3 list responses as they come back from Scalekit
 // tools. The tool `data` is free-form JSON (a list response, possibly wrapped, possibly a JSON
 // string), and YouTube sends every count as a string, so nothing here trusts a shape.
+
+import { isJsonObject } from '@repo/auth-gate';
 
 export interface SearchHit {
   kind: 'channel' | 'video';
@@ -58,11 +58,11 @@ export function findItems(result: unknown): unknown[] {
   for (let depth = 0; depth < MAX_SEARCH_DEPTH && level.length > 0; depth += 1) {
     const next: unknown[] = [];
     for (const node of level) {
-      if (!isObject(node)) continue;
+      if (!isJsonObject(node)) continue;
       if (Array.isArray(node.items)) return node.items;
       for (const value of Object.values(node)) {
         const parsed = parseIfJsonText(value);
-        if (isObject(parsed)) next.push(parsed);
+        if (isJsonObject(parsed)) next.push(parsed);
       }
     }
     level = next;
@@ -74,10 +74,10 @@ export function findItems(result: unknown): unknown[] {
 export function parseSearchResults(result: unknown): SearchHit[] {
   const hits: SearchHit[] = [];
   for (const item of findItems(result)) {
-    if (!isObject(item)) continue;
+    if (!isJsonObject(item)) continue;
     const snippet = objectAt(item, 'snippet');
     const id = item.id;
-    const idObject = isObject(id) ? id : undefined;
+    const idObject = isJsonObject(id) ? id : undefined;
     const videoId = stringAt(idObject, 'videoId');
     const channelId = stringAt(idObject, 'channelId') ?? stringAt(snippet, 'channelId');
     if (channelId === undefined) continue;
@@ -102,7 +102,7 @@ export function parseSearchResults(result: unknown): SearchHit[] {
 export function parseChannels(result: unknown): ChannelRecord[] {
   const channels: ChannelRecord[] = [];
   for (const item of findItems(result)) {
-    if (!isObject(item)) continue;
+    if (!isJsonObject(item)) continue;
     const id = typeof item.id === 'string' && item.id.length > 0 ? item.id : undefined;
     if (id === undefined) continue;
     const snippet = objectAt(item, 'snippet');
@@ -135,14 +135,14 @@ export function parseChannels(result: unknown): ChannelRecord[] {
 export function parseVideos(result: unknown): VideoRecord[] {
   const videos: VideoRecord[] = [];
   for (const item of findItems(result)) {
-    if (!isObject(item)) continue;
+    if (!isJsonObject(item)) continue;
     const snippet = objectAt(item, 'snippet');
     const details = objectAt(item, 'contentDetails');
     const statistics = objectAt(item, 'statistics');
     const id =
       stringAt(details, 'videoId') ??
       stringAt(objectAt(snippet, 'resourceId'), 'videoId') ??
-      (isObject(item.id) ? stringAt(item.id, 'videoId') : undefined) ??
+      (isJsonObject(item.id) ? stringAt(item.id, 'videoId') : undefined) ??
       (typeof item.id === 'string' && item.kind !== 'youtube#playlistItem' ? item.id : undefined);
     if (id === undefined) continue;
     videos.push({
@@ -180,7 +180,7 @@ function parseIfJsonText(value: unknown): unknown {
 
 function objectAt(source: JsonObject | undefined, key: string): JsonObject | undefined {
   const value = source?.[key];
-  return isObject(value) ? value : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 function stringAt(source: JsonObject | undefined, key: string): string | undefined {

@@ -1,11 +1,9 @@
 import type { ApiKeyInfo } from '../scalekit/api-key-record.js';
 import { credentialsFromEnv } from '../core/credentials.js';
-import { shared } from '../core/connectors.js';
 import { AuthGateError } from '../core/errors.js';
-import { createAuthGate } from '../run/gate.js';
 import { emptyMetrics } from '../core/metrics.js';
 import { ScalekitGateway } from '../scalekit/scalekit-gateway.js';
-import { consoleRuntime } from './console-runtime.js';
+import { connectSharedAccount } from '../operator/connect-shared.js';
 
 export interface CommandIo {
   out: (line: string) => void;
@@ -43,40 +41,22 @@ export async function doctor(options: { require: string[]; identifiers: string[]
   return problems === 0 ? 0 : 1;
 }
 
-/** Where the CLI's consent page listens unless `--host` says otherwise: this machine only. */
-export const DEFAULT_CONNECT_HOST = '127.0.0.1';
-
 /**
  * Connects a shared connector once, as the operator: serves the consent page and waits. The page
- * connects whoever presses its button, so it listens on this machine only by default, and no other
- * site may frame it.
+ * connects whoever presses its button, so it listens on this machine only by default.
  */
 export async function connectShared(
   options: { connection: string; identifier: string; port: number; host?: string; timeoutSecs: number },
   io: CommandIo,
 ): Promise<number> {
-  const gate = await createAuthGate({
-    connectors: { [options.connection]: shared(options.identifier) },
-    page: {
-      title: `Connect the shared ${options.connection} account`,
-      port: options.port,
-      host: options.host ?? DEFAULT_CONNECT_HOST,
-      embeddable: false,
-    },
-    consentTimeoutSecs: options.timeoutSecs,
-    runtime: consoleRuntime(options.port),
+  const { accountId } = await connectSharedAccount({
+    ...options,
+    onPageReady: (pageUrl) =>
+      io.out(`Open ${pageUrl} in a browser to connect ${options.connection} as "${options.identifier}".`),
+    runtime: { print: (line) => io.out(line) },
   });
-  try {
-    io.out(`Open ${gate.pageUrl} in a browser to connect ${options.connection} as "${options.identifier}".`);
-    const handles = await gate.connect([options.connection]);
-    io.out(
-      `Connected: ${options.connection} / ${options.identifier} is ACTIVE (account ${handles[options.connection]!.accountId}).`,
-    );
-    await gate.finish({ summary: `${options.connection} connected.` });
-    return 0;
-  } finally {
-    await gate.close();
-  }
+  io.out(`Connected: ${options.connection} / ${options.identifier} is ACTIVE (account ${accountId}).`);
+  return 0;
 }
 
 export async function disconnect(options: { connection: string; identifier: string }, io: CommandIo): Promise<number> {

@@ -150,6 +150,16 @@ const STATUS_BY_GRPC: Record<number, number> = {
   4: 504,
 };
 
+/**
+ * Scalekit's answer for a connection name the environment does not have: NotFound saying
+ * "connection not found" (the SDK's own tests match that wording), from the connected-account RPCs,
+ * magic links, tools and the proxy alike. A missing connected account is NotFound too, so the
+ * wording is what tells the two apart.
+ */
+export function isUnknownConnection(failure: Classified): boolean {
+  return failure.status === 404 && /\bconnection not found\b/i.test(failure.detail);
+}
+
 /** Turns whatever the SDK threw into a decision: retry, slow down, re-authorize, or give up. */
 export function classifyFailure(error: unknown): Classified {
   const base = { retryAfterSeconds: undefined, body: undefined, executionId: undefined };

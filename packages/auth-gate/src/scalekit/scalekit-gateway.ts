@@ -10,7 +10,7 @@ import {
 import type { GateMetrics } from '../core/metrics.js';
 import { statusName, type AccountStatus } from './account-status.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retry-policy.js';
-import { classifyFailure } from './error-classification.js';
+import { classifyFailure, isUnknownConnection } from './error-classification.js';
 import { observeProxyErrorHeaders } from './proxy-error-headers.js';
 
 export interface AccountInfo {
@@ -93,9 +93,7 @@ export class ScalekitGateway {
     if (failure.kind === 'unreachable') {
       throw new ScalekitUnreachableError(this.credentials.envUrl, { cause: error, networkError: failure.detail });
     }
-    if (connection && failure.status === 400 && /connect(or|ion)/i.test(failure.detail)) {
-      throw new ConnectorNotConfiguredError(connection);
-    }
+    if (connection && isUnknownConnection(failure)) throw new ConnectorNotConfiguredError(connection);
     throw new ScalekitCallError(operation, failure.detail, { cause: error });
   }
 
@@ -149,7 +147,8 @@ export class ScalekitGateway {
         ? { id: connectedAccount.id, connection, identifier, status: statusName(connectedAccount.status) }
         : undefined;
     } catch (error) {
-      if (error instanceof ScalekitNotFoundException) return undefined;
+      // NotFound is "no such account" unless it names the connection itself.
+      if (error instanceof ScalekitNotFoundException && !isUnknownConnection(classifyFailure(error))) return undefined;
       this.#controlPlane('connected-account status', error, connection);
     }
   }
