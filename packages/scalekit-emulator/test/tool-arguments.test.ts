@@ -104,7 +104,7 @@ describe('tool arguments a tool does not declare, through the real SDK', () => {
       for (const tool of tools) {
         const schema = tool.definition?.['input_schema'] as JsonObject | undefined;
         expect(schema?.['type']).toBe('object');
-        expect(schema?.['additionalProperties'], String(tool.definition?.['name'])).not.toBe(false);
+        expect(schema?.['additionalProperties'], JSON.stringify(tool.definition?.['name'])).not.toBe(false);
       }
     }
   });

@@ -64,7 +64,7 @@ function userBlocks(content: JsonValue | undefined, path: string): Block[] {
         return [];
       default:
         throw invalidRequest(
-          `${at}.type: content parts of type '${String(part['type'])}' are not supported (use text or image_url)`,
+          `${at}.type: content parts of type ${JSON.stringify(part['type'])} are not supported (use text or image_url)`,
         );
     }
   });
