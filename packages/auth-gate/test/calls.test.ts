@@ -1,3 +1,4 @@
+import { ScalekitClient } from '@scalekit-sdk/node';
 import { describe, expect, it } from 'vitest';
 import {
   AuthorizationLostError,
@@ -10,6 +11,7 @@ import {
   RateLimitedError,
   ToolCallError,
 } from '../src/index.js';
+import { classifyFailure, isUnknownConnection } from '../src/scalekit/error-classification.js';
 import { authorizeAsPerson, waitForConsentPhase } from './support/consenting-person.js';
 import { gateFixture } from './support/gate-fixture.js';
 import { testRuntime, type RecordingRuntime } from './support/test-runtime.js';
@@ -189,6 +191,22 @@ describe('configuration errors', () => {
     const error = await gate.connect(['crm']).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorNotConfiguredError);
     expect((error as Error).message).toContain('"hubspot"');
+  });
+
+  it('recognises Scalekit\'s unknown-connection answer (NotFound, "connection not found") on every surface, and only that', async () => {
+    const client = new ScalekitClient(fx.emulator.envUrl, fx.emulator.clientId, fx.emulator.clientSecret);
+    const failures = await Promise.all([
+      client.actions.getConnectedAccount({ connectionName: 'hubspot', identifier: 'u' }).catch((e: unknown) => e),
+      client.actions.getAuthorizationLink({ connectionName: 'hubspot', identifier: 'u' }).catch((e: unknown) => e),
+      client.actions.request({ connectionName: 'hubspot', identifier: 'u', path: '/x' }).catch((e: unknown) => e),
+    ]);
+    for (const failure of failures) expect(isUnknownConnection(classifyFailure(failure))).toBe(true);
+    // A missing account on a configured connection is NotFound as well, but not "connection not found".
+    const noAccount = await client.actions
+      .getConnectedAccount({ connectionName: 'acme', identifier: 'nobody' })
+      .catch((e: unknown) => e);
+    expect(classifyFailure(noAccount).status).toBe(404);
+    expect(isUnknownConnection(classifyFailure(noAccount))).toBe(false);
   });
 });
 
