@@ -70,7 +70,7 @@ describe('first and second run', () => {
     const handles = await second.connect(['acme']);
     await handles.acme.tool('acme_echo', {});
     const rpcs = (await fx.emulator.admin.calls({ kind: 'rpc' })).filter((c) => c.status === 'ok');
-    expect(rpcs.map((c) => c.name)).toEqual(['GetConnectedAccountAuth', 'ExecuteTool']);
+    expect(rpcs.map((c) => c.name)).toEqual(['GetConnectedAccountAuth']);
     expect((await second.connect(['acme'])).acme.accountId).toBe(handles.acme.accountId);
   });
 

@@ -1,5 +1,10 @@
 import { create } from '@bufbuild/protobuf';
-import { ScalekitBadRequestException, ScalekitConflictException, ScalekitNotFoundException } from '@scalekit-sdk/node';
+import {
+  ScalekitBadRequestException,
+  ScalekitConflictException,
+  ScalekitForbiddenException,
+  ScalekitNotFoundException,
+} from '@scalekit-sdk/node';
 import { AuthorizationDetailsSchema } from '@scalekit-sdk/node/lib/pkg/grpc/scalekit/v1/connected_accounts/connected_accounts_pb.js';
 import { describe, expect, it } from 'vitest';
 import { ConnectorStatus, ConnectorType } from '../src/sdk-protocol.js';
@@ -73,7 +78,7 @@ describe('connected accounts', () => {
     expect(error.errorCode).toBe('ALREADY_EXISTS');
   });
 
-  it('createConnectedAccount with an unknown connector is a ScalekitBadRequestException naming the field', async () => {
+  it('createConnectedAccount with an unknown connector is NotFound ("connection not found"), as on Scalekit', async () => {
     const { client } = await fixture();
 
     const error = await expectRejection(
@@ -82,11 +87,12 @@ describe('connected accounts', () => {
         identifier: 'u',
         authorizationDetails: emptyOauth(),
       }),
-      ScalekitBadRequestException,
+      ScalekitNotFoundException,
     );
 
-    expect(error.message).toContain('nope');
-    expect(error.unpackedDetails[0]?.validationErrorInfo?.fieldViolations[0]?.field).toBe('connector');
+    expect(error.message).toMatch(/connection not found/i);
+    expect(error.message).toContain('"nope"');
+    expect(error.errorCode).toBe('NOT_FOUND');
   });
 
   it('createConnectedAccount with OAuth tokens makes an ACTIVE account carrying them', async () => {
@@ -274,7 +280,7 @@ describe('connected accounts', () => {
     expect(got.connectedAccount?.authorizationDetails?.details.case).toBe('oauthToken');
   });
 
-  it('scopes lookups by organizationId and userId when given', async () => {
+  it('scopes lookups by organizationId and userId when given: another scope is PermissionDenied, as creation would be', async () => {
     const { client } = await fixture();
     await client.actions.getOrCreateConnectedAccount({
       connectionName: 'acme',
@@ -291,12 +297,22 @@ describe('connected accounts', () => {
     expect(same.connectedAccount?.identifier).toBe('scoped');
     await expectRejection(
       client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'scoped', organizationId: 'org_2' }),
-      ScalekitNotFoundException,
+      ScalekitForbiddenException,
     );
     await expectRejection(
       client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'scoped', userId: 'usr_2' }),
-      ScalekitNotFoundException,
+      ScalekitForbiddenException,
     );
+    // getOrCreate agrees: the lookup does not say NotFound, so no create runs into AlreadyExists.
+    const other = await expectRejection(
+      client.actions.getOrCreateConnectedAccount({
+        connectionName: 'acme',
+        identifier: 'scoped',
+        organizationId: 'org_2',
+      }),
+      ScalekitForbiddenException,
+    );
+    expect(other.message).toContain('organization_id');
   });
 });
 

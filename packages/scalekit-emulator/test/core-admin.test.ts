@@ -36,11 +36,11 @@ describe('admin API', () => {
     await client.actions.getConnectedAccount({ connectionName: 'acme', identifier: 'missing' }).catch(() => undefined);
 
     const counters = await emulator.admin.counters();
-    expect(counters.total).toBe(6);
-    expect(counters.byKind).toEqual({ rpc: 4, tool: 1, proxy: 1 });
+    // Each call counts once: ExecuteTool is the tool call, not also an RPC.
+    expect(counters.total).toBe(5);
+    expect(counters.byKind).toEqual({ rpc: 3, tool: 1, proxy: 1 });
     expect(counters.byName).toEqual({
       'rpc:ListAppConnections': 2,
-      'rpc:ExecuteTool': 1,
       'rpc:GetConnectedAccountAuth': 1,
       'tool:acme_echo': 1,
       'proxy:/echo': 1,
@@ -72,7 +72,6 @@ describe('admin API', () => {
       ['rpc', 'GetMagicLinkForConnectedAccount', 'acme', 'logged', 'ok'],
       ['consent', 'POST /magicLink', 'acme', 'logged', 'approved'],
       ['tool', 'acme_echo', 'acme', 'logged', 'ok'],
-      ['rpc', 'ExecuteTool', 'acme', 'logged', 'ok'],
       ['proxy', '/echo', 'acme', 'logged', '200'],
     ]);
     const seqs = calls.map((c) => c.seq);
@@ -85,7 +84,7 @@ describe('admin API', () => {
     // Filters: kind, identifier and since.
     expect((await emulator.admin.calls({ kind: 'token' })).map((c) => c.status)).toEqual(['200']);
     const since = calls[5]!.seq;
-    expect((await emulator.admin.calls({ since })).map((c) => c.kind)).toEqual(['tool', 'rpc', 'proxy']);
+    expect((await emulator.admin.calls({ since })).map((c) => c.kind)).toEqual(['tool', 'proxy']);
     expect(await emulator.admin.calls({ identifier: 'somebody-else' })).toEqual([]);
   });
 
@@ -235,7 +234,7 @@ describe('admin API', () => {
       postJson(JSON.stringify({ name: 'Bad Name!' })),
     );
     expect(badName.status).toBe(400);
-    expect(badName.text).toContain('must be lower-case');
+    expect(badName.text).toContain('must be letters, digits');
     const badAuth = await adminFetch(
       emulator.adminUrl,
       '/connections',

@@ -48,7 +48,7 @@ describe('magic link', () => {
 
     await expectRejection(
       client.actions.getAuthorizationLink({ connectionName: 'nope', identifier: 'x' }),
-      ScalekitBadRequestException,
+      ScalekitNotFoundException,
     );
     await expectRejection(
       client.actions.getAuthorizationLink({

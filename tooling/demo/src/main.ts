@@ -87,7 +87,7 @@ async function runActor(
   const calls = (await emulator.admin.calls({ since: before })).filter(
     (c) => c.kind === 'rpc' || c.kind === 'proxy' || c.kind === 'tool',
   );
-  return { result, calls: calls.filter((c) => c.kind !== 'tool').length, consentAsked };
+  return { result, calls: calls.length, consentAsked };
 }
 
 function outcome(

@@ -141,7 +141,9 @@ export class AccountStore {
         (filter.provider === undefined || a.provider === filter.provider.toUpperCase()) &&
         (filter.organizationId === undefined || a.organizationId === filter.organizationId) &&
         (filter.userId === undefined || a.userId === filter.userId) &&
-        (query === undefined || a.identifier.toLowerCase().includes(query) || a.connector.includes(query)),
+        (query === undefined ||
+          a.identifier.toLowerCase().includes(query) ||
+          a.connector.toLowerCase().includes(query)),
     );
   }
 

@@ -30,7 +30,9 @@ export const DEFAULT_CONNECTIONS: readonly ConnectionConfig[] = [
   { name: 'youtube', provider: 'YOUTUBE', auth: 'OAUTH', scopes: ['https://www.googleapis.com/auth/youtube.readonly'] },
 ];
 
-const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+// Scalekit's own test environment names a connection `GMAIL-test`: letters of either case, digits,
+// "-" and "_". Lookups are exact, so `gmail` and `Gmail` are two different names.
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export class ConnectionCatalog {
   readonly #byName = new Map<string, Connection>();
@@ -41,7 +43,9 @@ export class ConnectionCatalog {
 
   add(config: ConnectionConfig): Connection {
     if (!NAME_PATTERN.test(config.name)) {
-      throw new Error(`Connection name "${config.name}" must be lower-case letters, digits, "-" or "_" (max 64).`);
+      throw new Error(
+        `Connection name "${config.name}" must be letters, digits, "-" or "_", starting with a letter or digit (max 64).`,
+      );
     }
     if (this.#byName.has(config.name)) throw new Error(`Connection "${config.name}" already exists.`);
     const connection: Connection = {

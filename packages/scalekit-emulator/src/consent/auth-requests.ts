@@ -21,10 +21,15 @@ export interface PendingVerification {
   expiresAt: Date;
 }
 
-export type LinkLookup = { ok: true; link: MagicLink } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
+export type LinkLookup =
+  | { ok: true; link: MagicLink }
+  | { ok: false; reason: 'unknown' }
+  | { ok: false; reason: 'expired' | 'used'; link: MagicLink };
 
 export type VerifyLookup =
-  { ok: true; pending: PendingVerification } | { ok: false; reason: 'unknown' | 'expired' | 'identifier_mismatch' };
+  | { ok: true; pending: PendingVerification }
+  | { ok: false; reason: 'unknown' | 'expired' }
+  | { ok: false; reason: 'identifier_mismatch'; pending: PendingVerification };
 
 /** Magic links and pending verifications; every token is unguessable and single-use. */
 export class AuthRequestStore {
@@ -51,8 +56,8 @@ export class AuthRequestStore {
   lookupLink(token: string): LinkLookup {
     const link = this.#links.get(token);
     if (!link) return { ok: false, reason: 'unknown' };
-    if (link.used) return { ok: false, reason: 'used' };
-    if (link.expiresAt.getTime() <= this.clock.now()) return { ok: false, reason: 'expired' };
+    if (link.used) return { ok: false, reason: 'used', link };
+    if (link.expiresAt.getTime() <= this.clock.now()) return { ok: false, reason: 'expired', link };
     return { ok: true, link };
   }
 
@@ -79,7 +84,7 @@ export class AuthRequestStore {
       this.#pending.delete(authRequestId);
       return { ok: false, reason: 'expired' };
     }
-    if (pending.identifier !== identifier) return { ok: false, reason: 'identifier_mismatch' };
+    if (pending.identifier !== identifier) return { ok: false, reason: 'identifier_mismatch', pending };
     this.#pending.delete(authRequestId);
     return { ok: true, pending };
   }

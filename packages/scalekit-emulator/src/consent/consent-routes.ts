@@ -48,7 +48,7 @@ export async function handleConsent(
     });
   if (!lookup.ok) {
     const [title, message, status] = LINK_PROBLEMS[lookup.reason];
-    log(String(status));
+    log(String(status), 'link' in lookup ? lookup.link : undefined);
     sendHtml(res, status, messagePage(title, message, `link-${lookup.reason}`));
     return true;
   }

@@ -6,7 +6,9 @@ import type { Environment } from '../environment.js';
 import { STATIC_CREDENTIAL_FIELDS } from '../sandboxes/sandbox.js';
 import { type ConnectedAccountService, type AuthorizationDetails } from '../sdk-protocol.js';
 import { toConnectedAccount, toListedAccount } from './account-mapper.js';
-import { invalidArgument, notFound, pageWindow, scalekitError } from './errors.js';
+import { checkScope } from './account-scope.js';
+import { noteAccount, noteCall } from '../observability/call-details.js';
+import { connectionNotFound, invalidArgument, notFound, pageWindow, scalekitError } from './errors.js';
 
 interface Locator {
   id?: string | undefined;
@@ -19,9 +21,7 @@ interface Locator {
 function requireConnection(env: Environment, name: string | undefined): Connection {
   if (!name) throw invalidArgument('connector is required', 'connector');
   const connection = env.connections.get(name);
-  if (!connection) {
-    throw invalidArgument(`connector "${name}" is not configured in this environment`, 'connector');
-  }
+  if (!connection) throw connectionNotFound(name);
   return connection;
 }
 
@@ -33,13 +33,11 @@ function findAccount(env: Environment, loc: Locator): AccountRecord {
     if (!loc.connector || !loc.identifier) {
       throw invalidArgument('either id, or connector and identifier, are required');
     }
+    requireConnection(env, loc.connector);
     account = env.accounts.find({ connector: loc.connector, identifier: loc.identifier });
   }
-  const scoped =
-    account &&
-    (loc.organizationId === undefined || loc.organizationId === '' || account.organizationId === loc.organizationId) &&
-    (loc.userId === undefined || loc.userId === '' || account.userId === loc.userId);
-  if (!account || !scoped) throw notFound('connected account not found');
+  if (!account) throw notFound('connected account not found');
+  checkScope(account, loc);
   return account;
 }
 
@@ -105,14 +103,19 @@ function checkVerifyUrl(raw: string | undefined): string | undefined {
 
 export function connectedAccountService(env: Environment): Partial<ServiceImpl<typeof ConnectedAccountService>> {
   return {
-    getConnectedAccountAuth(req) {
-      return { connectedAccount: toConnectedAccount(findAccount(env, req)) };
+    getConnectedAccountAuth(req, ctx) {
+      const account = findAccount(env, req);
+      noteAccount(ctx, account);
+      return { connectedAccount: toConnectedAccount(account) };
     },
 
     createConnectedAccount(req) {
       const connection = requireConnection(env, req.connector);
       if (!req.identifier) throw invalidArgument('identifier is required', 'identifier');
-      if (env.accounts.find({ connector: connection.name, identifier: req.identifier })) {
+      const existing = env.accounts.find({ connector: connection.name, identifier: req.identifier });
+      if (existing) {
+        // Someone else's account is a PermissionDenied, as the lookup says (see checkScope).
+        checkScope(existing, req);
         throw scalekitError(
           Code.AlreadyExists,
           'ALREADY_EXISTS',
@@ -130,8 +133,9 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
       return { connectedAccount: toConnectedAccount(account) };
     },
 
-    updateConnectedAccount(req) {
+    updateConnectedAccount(req, ctx) {
       const account = findAccount(env, req);
+      noteAccount(ctx, account);
       const connection = requireConnection(env, account.connector);
       env.accounts.update(account, {
         credentials: credentialsFrom(connection, req.connectedAccount?.authorizationDetails),
@@ -140,8 +144,9 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
       return { connectedAccount: toConnectedAccount(account) };
     },
 
-    deleteConnectedAccount(req) {
+    deleteConnectedAccount(req, ctx) {
       const account = findAccount(env, req);
+      noteAccount(ctx, account);
       env.accounts.delete(account);
       env.authRequests.forgetAccount(account.id);
       return {};
@@ -168,7 +173,7 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
       };
     },
 
-    getMagicLinkForConnectedAccount(req) {
+    getMagicLinkForConnectedAccount(req, ctx) {
       const userVerifyUrl = checkVerifyUrl(req.userVerifyUrl);
       let account: AccountRecord;
       if (req.id) {
@@ -177,8 +182,10 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
         const connection = requireConnection(env, req.connector);
         if (!req.identifier) throw invalidArgument('identifier is required', 'identifier');
         // Scalekit creates the account on first link, so the quickstart works without a create call.
+        const existing = env.accounts.find({ connector: connection.name, identifier: req.identifier });
+        if (existing) checkScope(existing, req);
         account =
-          env.accounts.find({ connector: connection.name, identifier: req.identifier }) ??
+          existing ??
           env.accounts.create({
             connection,
             identifier: req.identifier,
@@ -186,6 +193,7 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
             userId: req.userId || undefined,
           });
       }
+      noteAccount(ctx, account);
       const link = env.authRequests.issueLink({
         accountId: account.id,
         identifier: account.identifier,
@@ -196,10 +204,14 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
       return { link: `${env.baseUrl}/magicLink/${link.token}`, expiry: timestampFromDate(link.expiresAt) };
     },
 
-    verifyConnectedAccountUser(req) {
+    verifyConnectedAccountUser(req, ctx) {
       if (!req.authRequestId) throw invalidArgument('auth_request_id is required', 'auth_request_id');
       if (!req.identifier) throw invalidArgument('identifier is required', 'identifier');
       const result = env.authRequests.verify(req.authRequestId, req.identifier);
+      // The request names no connector: the log takes it from the account being verified.
+      if (result.ok || result.reason === 'identifier_mismatch') {
+        noteCall(ctx, { connector: env.accounts.find({ id: result.pending.accountId })?.connector });
+      }
       if (!result.ok) {
         if (result.reason === 'identifier_mismatch') {
           throw scalekitError(
@@ -208,7 +220,8 @@ export function connectedAccountService(env: Environment): Partial<ServiceImpl<t
             'identifier does not match the user who started this authorization',
           );
         }
-        throw notFound('no pending user verification for this auth_request_id (unknown, expired or already used)');
+        // Scalekit's wording (its SDK's tests match it) for an unknown, expired or used id alike.
+        throw notFound('auth request not found or no longer valid');
       }
       const account = env.accounts.find({ id: result.pending.accountId });
       if (!account || account.status !== 'PENDING_VERIFICATION' || !account.pendingCredentials) {

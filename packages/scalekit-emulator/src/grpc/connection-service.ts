@@ -17,7 +17,8 @@ export function connectionService(env: Environment): Partial<ServiceImpl<typeof 
     listAppConnections(req) {
       let connections = env.connections.list();
       if (req.provider) connections = connections.filter((c) => c.provider === req.provider!.toUpperCase());
-      if (req.query) connections = connections.filter((c) => c.name.includes(req.query!.toLowerCase()));
+      // A search, not a lookup: case does not matter here (lookups by name are exact).
+      if (req.query) connections = connections.filter((c) => c.name.toLowerCase().includes(req.query!.toLowerCase()));
       const page = pageWindow(connections.length, req.pageSize, req.pageToken, { default: 50, max: 100 });
       return {
         connections: connections.slice(page.start, page.end).map((c) => ({

@@ -18,6 +18,14 @@ export function notFound(message: string): ConnectError {
   return scalekitError(Code.NotFound, 'NOT_FOUND', message);
 }
 
+/**
+ * A connection name the environment does not have. Scalekit answers NotFound whose message says
+ * "connection not found" (its SDK's tests accept either); every surface answers the same.
+ */
+export function connectionNotFound(name: string): ConnectError {
+  return notFound(`connection not found: no connection named "${name}" in this environment`);
+}
+
 const STATUS_TO_CODE: Record<number, Code> = {
   400: Code.InvalidArgument,
   401: Code.Unauthenticated,

@@ -7,7 +7,17 @@ import { resourceId } from '../ids.js';
 import { ProviderError, type ToolDefinition } from '../sandboxes/sandbox.js';
 import { unknownArguments } from '../sandboxes/tool-arguments.js';
 import { type ToolService } from '../sdk-protocol.js';
-import { codeFromName, invalidArgument, notFound, pageWindow, scalekitError, toolError } from './errors.js';
+import { noteAccount, noteCall } from '../observability/call-details.js';
+import { checkScope, scopeMismatches } from './account-scope.js';
+import {
+  codeFromName,
+  connectionNotFound,
+  invalidArgument,
+  notFound,
+  pageWindow,
+  scalekitError,
+  toolError,
+} from './errors.js';
 
 function toTool(connection: Connection, def: ToolDefinition) {
   return {
@@ -38,12 +48,33 @@ function activeAccountsOf(env: Environment, identifier: string): AccountRecord[]
   return env.accounts.list({ identifier }).filter((a) => a.status === 'ACTIVE');
 }
 
+/**
+ * The ACTIVE accounts a ListTools filter selects: every account field it names must match (an
+ * unknown connected_account_id selects nothing, so it lists no tool rather than all of them).
+ */
+function accountsMatching(
+  env: Environment,
+  f: { identifier: string; organizationId?: string; userId?: string; connectedAccountId?: string },
+): AccountRecord[] {
+  const candidates = f.connectedAccountId
+    ? [env.accounts.find({ id: f.connectedAccountId })].filter((a) => a !== undefined)
+    : env.accounts.list();
+  return candidates.filter(
+    (a) =>
+      a.status === 'ACTIVE' &&
+      (!f.identifier || a.identifier === f.identifier) &&
+      scopeMismatches(a, { organizationId: f.organizationId, userId: f.userId }).length === 0,
+  );
+}
+
 export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolService>> {
   function resolveAccount(req: {
     toolName: string;
     connectedAccountId?: string | undefined;
     connector?: string | undefined;
     identifier?: string | undefined;
+    organizationId?: string | undefined;
+    userId?: string | undefined;
   }): { account: AccountRecord; connection: Connection } {
     let account: AccountRecord | undefined;
     if (req.connectedAccountId) {
@@ -59,23 +90,27 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
         if (owned.length > 1) throw invalidArgument('several connections offer this tool; pass connector', 'connector');
         connector = (owned[0] ?? candidates[0])!.name;
       }
+      if (!env.connections.get(connector)) throw connectionNotFound(connector);
       account = env.accounts.find({ connector, identifier: req.identifier });
     }
     if (!account) throw notFound('connected account not found');
+    checkScope(account, req);
     const connection = env.connections.get(account.connector);
     if (!connection) throw notFound(`connector "${account.connector}" not found`);
     return { account, connection };
   }
 
   return {
-    async executeTool(req) {
+    async executeTool(req, ctx) {
       if (!req.toolName) throw invalidArgument('tool_name is required', 'tool_name');
       const { account, connection } = resolveAccount(req);
+      noteAccount(ctx, account);
       const definition = env.sandboxes.tools(connection).find((t) => t.name === req.toolName);
       if (!definition) {
         throw notFound(`tool "${req.toolName}" not found for connector "${connection.name}"`);
       }
       const unknown = unknownArguments(definition.inputSchema, req.params ?? {});
+      if (unknown.length > 0) noteCall(ctx, { unknownArguments: unknown });
       if (account.status !== 'ACTIVE') {
         throw scalekitError(
           Code.FailedPrecondition,
@@ -85,8 +120,6 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
       }
       env.accounts.refreshIfDue(account);
       const executionId = resourceId('exec');
-      const started = Date.now();
-      let status = 'ok';
       try {
         await env.faults.apply(
           { kind: 'tool', name: req.toolName, connector: connection.name, identifier: account.identifier },
@@ -111,21 +144,11 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
         return { data, executionId };
       } catch (error) {
         if (error instanceof ProviderError) {
-          status = `tool_error:${error.status}`;
+          // The call log shows the provider's HTTP status, not only the gRPC code it maps to.
+          noteCall(ctx, { status: `tool_error:${error.status}` });
           throw toolError(error, executionId);
         }
-        status = error instanceof ConnectError ? `code:${error.code}` : 'internal';
         throw error;
-      } finally {
-        env.calls.record({
-          kind: 'tool',
-          name: req.toolName,
-          connector: connection.name,
-          identifier: account.identifier,
-          status,
-          durationMs: Date.now() - started,
-          ...(unknown.length > 0 ? { unknownArguments: unknown } : {}),
-        });
       }
     },
 
@@ -134,8 +157,8 @@ export function toolService(env: Environment): Partial<ServiceImpl<typeof ToolSe
       let connections = env.connections.list();
       if (f?.connector) connections = connections.filter((c) => c.name === f.connector);
       if (f?.provider) connections = connections.filter((c) => c.provider === f.provider.toUpperCase());
-      if (f?.identifier) {
-        const owned = new Set(activeAccountsOf(env, f.identifier).map((a) => a.connector));
+      if (f && (f.identifier || f.organizationId || f.userId || f.connectedAccountId)) {
+        const owned = new Set(accountsMatching(env, f).map((a) => a.connector));
         connections = connections.filter((c) => owned.has(c.name));
       }
       let entries = catalogue(env, connections);

@@ -64,7 +64,10 @@ export async function handleProxy(
     if (!connection) {
       return respond({
         status: 404,
-        body: { error: 'connection_not_found', message: `connection "${connector}" not found` },
+        body: {
+          error: 'connection_not_found',
+          message: `connection not found: no connection named "${connector}" in this environment`,
+        },
       });
     }
     const account = env.accounts.find({ connector, identifier });

@@ -67,10 +67,10 @@ export async function agentBench(): Promise<Figure[]> {
     const result = await run.done;
     if (result.exitCode !== 0) throw new Error(`agent run failed: ${result.stderr.slice(-500)}`);
     const calls = (await emulator.admin.calls()).filter(
-      (c) => (c.kind === 'rpc' || c.kind === 'proxy') && c.status !== 'unauthenticated',
+      (c) => (c.kind === 'rpc' || c.kind === 'proxy' || c.kind === 'tool') && c.status !== 'unauthenticated',
     );
     const lookups = calls.filter((c) => c.name === 'GetConnectedAccountAuth').length;
-    const executions = calls.filter((c) => c.name === 'ExecuteTool' || c.kind === 'proxy').length;
+    const executions = calls.filter((c) => c.kind === 'tool' || c.kind === 'proxy').length;
     return [
       {
         name: 'agent.round_trips_per_tool_call',

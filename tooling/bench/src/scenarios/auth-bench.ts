@@ -60,7 +60,7 @@ export async function authBench(): Promise<Figure[]> {
       await (i % 2 === 0 ? alpha : beta).tool(i % 2 === 0 ? 'alpha_echo' : 'beta_echo', { i });
     await warm.close();
     const roundTrips = warm.metrics().scalekitRoundTrips;
-    const wire = (await emulator.admin.calls()).filter((c) => c.kind === 'rpc' || c.kind === 'proxy');
+    const wire = (await emulator.admin.calls()).filter((c) => c.kind !== 'token' && c.kind !== 'consent');
     const rejected = wire.filter((c) => c.status === 'unauthenticated').length;
 
     // Consent resume: verify callback -> connect() resolved, over several consents.
