@@ -167,17 +167,23 @@ describe('API tokens: create and validate', () => {
     for (const pending of cases) await expectRejection(pending, ScalekitBadRequestException);
   });
 
-  it('updates claims by merging them (an empty value removes one) and the description', async () => {
+  it('updateToken replaces the custom claims (the SDK method documentation), keeps them for an empty map', async () => {
     const { client } = await fixture();
     const created = await client.token.createToken(ORG, { customClaims: { a: '1', b: '2' }, description: 'old' });
 
     const { tokenInfo } = await client.token.updateToken(created.tokenId, {
-      customClaims: { b: '', c: '3' },
+      customClaims: { c: '3' },
       description: 'new',
     });
+    expect(tokenInfo).toMatchObject({ customClaims: { c: '3' }, description: 'new' });
+    expect((await client.token.validateToken(created.token)).tokenInfo?.customClaims).toEqual({ c: '3' });
 
-    expect(tokenInfo).toMatchObject({ customClaims: { a: '1', c: '3' }, description: 'new' });
-    expect((await client.token.validateToken(created.token)).tokenInfo?.customClaims).toEqual({ a: '1', c: '3' });
+    const kept = await client.token.updateToken(created.tokenId, { customClaims: {}, description: 'newer' });
+    expect(kept.tokenInfo).toMatchObject({ customClaims: { c: '3' }, description: 'newer' });
+    await expectRejection(
+      client.token.updateToken(created.tokenId, { customClaims: { c: '' } }),
+      ScalekitBadRequestException,
+    );
   });
 
   it('sits behind the same bearer check as every other RPC', async () => {

@@ -25,15 +25,14 @@ export function checkOrganizationId(value: string | undefined, field: string): s
   return value;
 }
 
-/** `allowEmptyValues`: UpdateToken removes a claim whose new value is empty. */
-export function checkClaims(claims: Record<string, string>, field: string, allowEmptyValues = false): void {
+export function checkClaims(claims: Record<string, string>, field: string): void {
   const entries = Object.entries(claims);
   if (entries.length > MAX_CLAIMS) throw invalidArgument(`custom_claims accepts at most ${MAX_CLAIMS} entries`, field);
   for (const [key, value] of entries) {
     if (key.length < 1 || key.length > MAX_CLAIM_KEY) {
       throw invalidArgument(`custom claim keys must have 1 to ${MAX_CLAIM_KEY} characters`, field);
     }
-    if ((value.length < 1 && !allowEmptyValues) || value.length > MAX_CLAIM_VALUE) {
+    if (value.length < 1 || value.length > MAX_CLAIM_VALUE) {
       throw invalidArgument(`custom claim values must have 1 to ${MAX_CLAIM_VALUE} characters`, field);
     }
   }

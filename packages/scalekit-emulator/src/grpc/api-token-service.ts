@@ -40,16 +40,6 @@ function activeToken(env: Environment, keyOrId: string): ApiTokenRecord {
   return record;
 }
 
-/** Merges claims; an empty value removes a claim (UpdateTokenRequest.custom_claims). */
-function mergedClaims(current: Record<string, string>, update: Record<string, string>): Record<string, string> {
-  const merged = { ...current };
-  for (const [key, value] of Object.entries(update)) {
-    if (value === '') delete merged[key];
-    else merged[key] = value;
-  }
-  return merged;
-}
-
 export function apiTokenService(env: Environment): Partial<ServiceImpl<typeof ApiTokenService>> {
   return {
     createToken(req) {
@@ -97,10 +87,12 @@ export function apiTokenService(env: Environment): Partial<ServiceImpl<typeof Ap
 
     updateToken(req) {
       const record = activeToken(env, req.token);
-      checkClaims(req.customClaims, 'custom_claims', true);
-      const claims = mergedClaims(record.customClaims, req.customClaims);
-      checkClaims(claims, 'custom_claims');
-      record.customClaims = claims;
+      // The SDK's method documentation: custom claims, when given, replace the whole map. An empty
+      // map cannot be told apart from "not given" on the wire, so it keeps the claims.
+      if (Object.keys(req.customClaims).length > 0) {
+        checkClaims(req.customClaims, 'custom_claims');
+        record.customClaims = { ...req.customClaims };
+      }
       if (req.description !== undefined) record.description = checkDescription(req.description, 'description');
       return { tokenInfo: toTokenInfo(record) };
     },
