@@ -1,64 +1,79 @@
-/** The parts of Notion's objects (API version 2022-06-28) this client reads. */
-export type NotionParent =
-  | { type: 'page_id'; page_id: string }
-  | { type: 'database_id'; database_id: string }
-  | { type: 'workspace'; workspace: true };
+/**
+ * Notion's objects as its official SDK types them (API version 2022-06-28), under the names this
+ * repository uses, plus the request parts the SDK keeps internal, derived from its public types.
+ */
+import type {
+  BlockObjectRequest,
+  BlockObjectResponse,
+  Client,
+  CreateDatabaseParameters,
+  CreatePageParameters,
+  DatabaseObjectResponse,
+  PageObjectResponse,
+  RichTextItemResponse,
+  UpdateDatabaseParameters,
+} from '@notionhq/client';
 
-export interface NotionRichText {
-  type?: string;
-  plain_text?: string;
-  href?: string | null;
-  text?: { content: string; link?: { url: string } | null };
-}
+export type { BlockObjectRequest, BlockObjectResponse, PageObjectResponse, DatabaseObjectResponse };
 
-export interface NotionPage {
-  object: 'page';
-  id: string;
-  url: string;
-  archived?: boolean;
-  in_trash?: boolean;
-  parent: NotionParent;
-  properties: Record<string, { id?: string; type: string; [key: string]: unknown }>;
-  created_time?: string;
-  last_edited_time?: string;
-}
+/** A page as Notion returns it. */
+export type NotionPage = PageObjectResponse;
+/** A database as Notion returns it. */
+export type NotionDatabase = DatabaseObjectResponse;
+/** A block as Notion returns it (listed, created or deleted). */
+export type NotionBlock = BlockObjectResponse;
+/** A block to write: a top-level block of a request, with up to two levels of children. */
+export type NotionBlockInput = BlockObjectRequest;
+/** Rich text as Notion returns it (with `plain_text` and `href`). */
+export type NotionRichText = RichTextItemResponse;
+/** Where a new page goes: under a page, as a database row, or (public integrations only) the workspace. */
+export type NotionParent = NonNullable<CreatePageParameters['parent']>;
+/** A page's property values, to create or update it. */
+export type NotionPageProperties = NonNullable<CreatePageParameters['properties']>;
+/** A page's icon, to create it. */
+export type NotionPageIcon = NonNullable<CreatePageParameters['icon']>;
+/** A database's property schema, to create it. */
+export type NotionDatabaseSchema = CreateDatabaseParameters['properties'];
+/** Property schema changes of an existing database: new properties, or changed ones by name. */
+export type NotionDatabaseSchemaChanges = NonNullable<UpdateDatabaseParameters['properties']>;
+/** A database query's filter. */
+export type NotionDatabaseFilter = NonNullable<Parameters<Client['databases']['query']>[0]['filter']>;
 
-export interface NotionDatabase {
-  object: 'database';
-  id: string;
-  url: string;
-  title: NotionRichText[];
-  properties: Record<string, { id?: string; type: string; [key: string]: unknown }>;
-  archived?: boolean;
-}
+type RequestBody<T extends string> = Extract<BlockObjectRequest, Record<T, unknown>>[T];
 
-/** A block to write: Notion's block JSON (`{ object?, type, [type]: {...}, children? }`). */
-export type NotionBlockInput = { type: string } & Record<string, unknown>;
-
-export interface NotionBlock {
-  object: 'block';
-  id: string;
-  type: string;
-  has_children: boolean;
-  archived?: boolean;
-  [key: string]: unknown;
-}
-
-export interface NotionList<T> {
-  object: 'list';
-  results: T[];
-  next_cursor: string | null;
-  has_more: boolean;
-}
+/** A block one level below the blocks of a request: it may carry children of its own. */
+export type BlockObjectWithSingleLevelOfChildrenRequest = NonNullable<RequestBody<'paragraph'>['children']>[number];
+/** A block two levels below the blocks of a request: no children (so no table, whose rows are children). */
+export type BlockObjectRequestWithoutChildren = NonNullable<
+  Extract<BlockObjectWithSingleLevelOfChildrenRequest, Record<'paragraph', unknown>>['paragraph']['children']
+>[number];
+/** One rich-text item to write. */
+export type RichTextItemRequest = RequestBody<'paragraph'>['rich_text'][number];
+/** Text and background colours of blocks and rich text. */
+export type ApiColor = NonNullable<RequestBody<'paragraph'>['color']>;
+/** The values Notion accepts for `code.language`. */
+export type LanguageRequest = RequestBody<'code'>['language'];
+/** The emoji Notion accepts as an icon (its SDK lists them as a type only). */
+export type EmojiRequest = Extract<NonNullable<RequestBody<'callout'>['icon']>, Record<'emoji', unknown>>['emoji'];
 
 /** A page's title, whatever its title property is called (`title`, `Name`, ...). */
 export function pageTitle(page: Pick<NotionPage, 'properties'>): string {
   for (const property of Object.values(page.properties)) {
-    if (property.type === 'title' && Array.isArray(property['title'])) {
-      return (property['title'] as NotionRichText[]).map((t) => t.plain_text ?? t.text?.content ?? '').join('');
-    }
+    if (property.type === 'title') return property.title.map((t) => t.plain_text).join('');
   }
   return '';
+}
+
+/** The part of a block its type names (`block.paragraph` of a paragraph), whatever the type. */
+export function blockBody(block: NotionBlock): Record<string, unknown> {
+  // Every block keeps its content under the key equal to its type; the union cannot say so generically.
+  const body = (block as unknown as Record<string, unknown>)[block.type];
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+}
+
+/** A database's title as plain text. */
+export function databaseTitle(database: Pick<NotionDatabase, 'title'>): string {
+  return database.title.map((t) => t.plain_text).join('');
 }
 
 /** Accepts a Notion URL, a 32-hex id or a hyphenated UUID; returns the hyphenated UUID. */

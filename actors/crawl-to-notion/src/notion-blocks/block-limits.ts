@@ -8,20 +8,13 @@
  * Limits on requests (children per call, nesting depth, blocks and bytes per payload) are the
  * write plan's business; see `planPageWrite`.
  */
+import { NOTION_LIMITS } from '@repo/notion-client';
 import type { CodeBlock, NotionBlock, RichText, TableBlock, TableRowBlock } from './block-types.js';
 import { getChildren, getRichText, isHeadingBlock, isTextBlock, withChildren, withRichText } from './block-tree.js';
 import { mergeRichText, PLAIN_STYLE, plainText, richText } from './rich-text.js';
 
-/** Published limits (developers.notion.com/reference/request-limits, .../patch-block-children). */
-export const NOTION_LIMITS = {
-  richTextContentLength: 2000,
-  richTextArrayLength: 100,
-  urlLength: 2000,
-  childrenPerArray: 100,
-  nestingLevelsPerRequest: 2,
-  blocksPerRequest: 1000,
-  requestBytes: 500_000,
-} as const;
+/** Notion's published limits live with the client that writes to Notion. */
+export { NOTION_LIMITS };
 
 /**
  * Margins below the published limits: one block (with its table rows) stays small enough that

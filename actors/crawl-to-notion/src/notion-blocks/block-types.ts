@@ -1,21 +1,19 @@
 /**
- * The subset of Notion's block JSON (API version 2022-06-28) that this actor writes, typed as
- * request bodies: no ids, timestamps or response-only fields such as `plain_text` and `href`.
- * Nested children live inside the type object (`paragraph.children`), as the API expects them.
+ * The blocks this actor writes, as a tree: the subset of Notion's block request JSON it produces,
+ * built from the parts Notion's SDK types (rich text, colours, code languages, emoji), with nested
+ * children inside the type object (`paragraph.children`), as the API expects them. A page's tree
+ * may nest deeper than one request can carry; the write plan cuts it into requests, and
+ * `toRequestBlocks` (request-blocks.ts) turns each into the SDK's own BlockObjectRequest, so what
+ * is sent type-checks against Notion's types. Every block type takes its children's type as `C`.
  */
+import type { ApiColor, EmojiRequest, LanguageRequest, RichTextItemRequest } from '@repo/notion-client';
 
-export type NotionColor =
-  | 'default'
-  | 'gray_background'
-  | 'brown_background'
-  | 'orange_background'
-  | 'yellow_background'
-  | 'green_background'
-  | 'blue_background'
-  | 'purple_background'
-  | 'pink_background'
-  | 'red_background';
+export { NOTION_CODE_LANGUAGES } from '@repo/notion-client';
 
+/** The colours this actor writes: the default and the background colours. */
+export type NotionColor = Extract<ApiColor, 'default' | `${string}_background`>;
+
+/** Every annotation stated, so that equal-looking text compares equal. */
 export interface Annotations {
   bold: boolean;
   italic: boolean;
@@ -25,112 +23,20 @@ export interface Annotations {
   color: 'default';
 }
 
-export interface RichText {
+/** A text item of Notion's rich text, with its annotations and link always stated. */
+export interface RichText extends Extract<RichTextItemRequest, { text: unknown }> {
   type: 'text';
   text: { content: string; link: { url: string } | null };
   annotations: Annotations;
 }
 
-/** The values Notion accepts for `code.language`. */
-export const NOTION_CODE_LANGUAGES = [
-  'abap',
-  'abc',
-  'agda',
-  'arduino',
-  'ascii art',
-  'assembly',
-  'bash',
-  'basic',
-  'bnf',
-  'c',
-  'c#',
-  'c++',
-  'clojure',
-  'coffeescript',
-  'coq',
-  'css',
-  'dart',
-  'dhall',
-  'diff',
-  'docker',
-  'ebnf',
-  'elixir',
-  'elm',
-  'erlang',
-  'f#',
-  'flow',
-  'fortran',
-  'gherkin',
-  'glsl',
-  'go',
-  'graphql',
-  'groovy',
-  'haskell',
-  'hcl',
-  'html',
-  'idris',
-  'java',
-  'javascript',
-  'json',
-  'julia',
-  'kotlin',
-  'latex',
-  'less',
-  'lisp',
-  'livescript',
-  'llvm ir',
-  'lua',
-  'makefile',
-  'markdown',
-  'markup',
-  'matlab',
-  'mathematica',
-  'mermaid',
-  'nix',
-  'notion formula',
-  'objective-c',
-  'ocaml',
-  'pascal',
-  'perl',
-  'php',
-  'plain text',
-  'powershell',
-  'prolog',
-  'protobuf',
-  'purescript',
-  'python',
-  'r',
-  'racket',
-  'reason',
-  'ruby',
-  'rust',
-  'sass',
-  'scala',
-  'scheme',
-  'scss',
-  'shell',
-  'smalltalk',
-  'solidity',
-  'sql',
-  'swift',
-  'toml',
-  'typescript',
-  'vb.net',
-  'verilog',
-  'vhdl',
-  'visual basic',
-  'webassembly',
-  'xml',
-  'yaml',
-  'java/c/c++/c#',
-] as const;
+export type CodeLanguage = LanguageRequest;
+export type NotionEmoji = EmojiRequest;
 
-export type CodeLanguage = (typeof NOTION_CODE_LANGUAGES)[number];
-
-export interface TextContent {
+export interface TextContent<C = NotionBlock> {
   rich_text: RichText[];
   color: NotionColor;
-  children?: NotionBlock[];
+  children?: C[];
 }
 
 interface HeadingContent {
@@ -138,9 +44,9 @@ interface HeadingContent {
   color: NotionColor;
 }
 
-export interface ParagraphBlock {
+export interface ParagraphBlock<C = NotionBlock> {
   type: 'paragraph';
-  paragraph: TextContent;
+  paragraph: TextContent<C>;
 }
 export interface Heading1Block {
   type: 'heading_1';
@@ -154,29 +60,29 @@ export interface Heading3Block {
   type: 'heading_3';
   heading_3: HeadingContent;
 }
-export interface BulletedListItemBlock {
+export interface BulletedListItemBlock<C = NotionBlock> {
   type: 'bulleted_list_item';
-  bulleted_list_item: TextContent;
+  bulleted_list_item: TextContent<C>;
 }
-export interface NumberedListItemBlock {
+export interface NumberedListItemBlock<C = NotionBlock> {
   type: 'numbered_list_item';
-  numbered_list_item: TextContent;
+  numbered_list_item: TextContent<C>;
 }
-export interface ToDoBlock {
+export interface ToDoBlock<C = NotionBlock> {
   type: 'to_do';
-  to_do: TextContent & { checked: boolean };
+  to_do: TextContent<C> & { checked: boolean };
 }
-export interface ToggleBlock {
+export interface ToggleBlock<C = NotionBlock> {
   type: 'toggle';
-  toggle: TextContent;
+  toggle: TextContent<C>;
 }
-export interface QuoteBlock {
+export interface QuoteBlock<C = NotionBlock> {
   type: 'quote';
-  quote: TextContent;
+  quote: TextContent<C>;
 }
-export interface CalloutBlock {
+export interface CalloutBlock<C = NotionBlock> {
   type: 'callout';
-  callout: TextContent & { icon: { type: 'emoji'; emoji: string } };
+  callout: TextContent<C> & { icon: { type: 'emoji'; emoji: NotionEmoji } };
 }
 export interface CodeBlock {
   type: 'code';
@@ -201,10 +107,34 @@ export interface TableBlock {
 
 export type HeadingBlock = Heading1Block | Heading2Block | Heading3Block;
 
-/** Blocks whose own text is a rich-text array and that may carry nested children. */
-export type TextBlock =
-  ParagraphBlock | BulletedListItemBlock | NumberedListItemBlock | ToDoBlock | ToggleBlock | QuoteBlock | CalloutBlock;
+/** Blocks whose own text is a rich-text array and that may carry nested children (of type `C`). */
+export type TextBlock<C = NotionBlock> =
+  | ParagraphBlock<C>
+  | BulletedListItemBlock<C>
+  | NumberedListItemBlock<C>
+  | ToDoBlock<C>
+  | ToggleBlock<C>
+  | QuoteBlock<C>
+  | CalloutBlock<C>;
 
-export type NotionBlock = TextBlock | HeadingBlock | CodeBlock | ImageBlock | DividerBlock | TableBlock | TableRowBlock;
+/** A block whose children are of type `C`. */
+export type BlockWith<C> =
+  TextBlock<C> | HeadingBlock | CodeBlock | ImageBlock | DividerBlock | TableBlock | TableRowBlock;
+
+/** A block of the tree, children nested to any depth: BlockWith<NotionBlock>, spelled out (an alias cannot name itself). */
+export type NotionBlock =
+  | ParagraphBlock
+  | BulletedListItemBlock
+  | NumberedListItemBlock
+  | ToDoBlock
+  | ToggleBlock
+  | QuoteBlock
+  | CalloutBlock
+  | HeadingBlock
+  | CodeBlock
+  | ImageBlock
+  | DividerBlock
+  | TableBlock
+  | TableRowBlock;
 
 export type NotionBlockType = NotionBlock['type'];

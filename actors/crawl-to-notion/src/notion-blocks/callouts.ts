@@ -3,7 +3,7 @@
  * GitHub `.markdown-alert` and `> [!NOTE]`, Bootstrap `.alert`, `aside.note`, `div.warning`)
  * and the emoji and colour their Notion callout gets.
  */
-import type { NotionColor } from './block-types.js';
+import type { NotionColor, NotionEmoji } from './block-types.js';
 
 export type CalloutKind =
   | 'note'
@@ -61,7 +61,7 @@ const KIND_ALIASES: Readonly<Record<string, CalloutKind>> = {
   tldr: 'abstract',
 };
 
-const STYLE: Readonly<Record<CalloutKind, { emoji: string; color: NotionColor }>> = {
+const STYLE: Readonly<Record<CalloutKind, { emoji: NotionEmoji; color: NotionColor }>> = {
   note: { emoji: '📝', color: 'blue_background' },
   info: { emoji: 'ℹ️', color: 'blue_background' },
   tip: { emoji: '💡', color: 'green_background' },
@@ -75,7 +75,7 @@ const STYLE: Readonly<Record<CalloutKind, { emoji: string; color: NotionColor }>
   abstract: { emoji: '📋', color: 'gray_background' },
 };
 
-export function calloutStyle(kind: CalloutKind): { emoji: string; color: NotionColor } {
+export function calloutStyle(kind: CalloutKind): { emoji: NotionEmoji; color: NotionColor } {
   return STYLE[kind];
 }
 

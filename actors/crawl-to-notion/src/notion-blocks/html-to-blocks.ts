@@ -22,6 +22,7 @@ import type {
   HeadingBlock,
   ImageBlock,
   NotionBlock,
+  NotionEmoji,
   ParagraphBlock,
   RichText,
   TextBlock,
@@ -560,7 +561,7 @@ function calloutFrom(
   kind: CalloutKind,
   title: RichText[],
   blocks: readonly NotionBlock[],
-  ownEmoji?: string,
+  ownEmoji?: NotionEmoji,
 ): CalloutBlock {
   const { text, children } = leadAndChildren(blocks);
   const rich_text = hasVisibleText(title)

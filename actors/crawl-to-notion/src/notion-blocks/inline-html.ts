@@ -6,7 +6,7 @@ import { attr, classList, isElement, isText, type DomElement, type DomNode } fro
 import { BLOCK_LEVEL_TAGS, NON_CONTENT_TAGS } from '../content/html-elements.js';
 import { resolveHref, type LinkContext } from './links.js';
 import { collapseWhitespace, segmentsToRichText, type InlineStyle, type TextSegment } from './rich-text.js';
-import type { RichText } from './block-types.js';
+import type { NotionEmoji, RichText } from './block-types.js';
 
 const BOLD_TAGS = new Set(['strong', 'b']);
 const ITALIC_TAGS = new Set(['em', 'i', 'cite', 'dfn', 'var']);
@@ -19,7 +19,11 @@ const INVISIBLE = /[\u200b\u00ad\ufeff]/g;
 
 const EMOJI_ONLY = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f)+$/u;
 
-export function isEmojiText(text: string): boolean {
+/**
+ * Emoji only. Taken for one of the emoji Notion accepts as an icon: its SDK lists those as a type
+ * only, so this is the run-time check there is.
+ */
+export function isEmojiText(text: string): text is NotionEmoji {
   return EMOJI_ONLY.test(text);
 }
 

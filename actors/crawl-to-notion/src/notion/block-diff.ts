@@ -7,9 +7,10 @@
 // as equal, since its children are not in the listing; for the rest every field the Actor writes
 // must read back the same. A wrong "different" costs a request, a wrong "equal" would cost content.
 
-import type { NotionBlock as ListedBlock } from '@repo/notion-client';
+import { blockBody, type NotionBlock as ListedBlock } from '@repo/notion-client';
 import { canonicalJson, getChildren, type NotionBlock } from '../notion-blocks/index.js';
 
+/** Rich text as listed (Notion's response) or as written (the actor's request): keyed the same way. */
 interface ListedText {
   type?: string;
   plain_text?: string;
@@ -42,7 +43,7 @@ export function sameBlock(listed: ListedBlock, wanted: NotionBlock): boolean {
   if (listed.type !== wanted.type || listed.has_children || wanted.type === 'table' || getChildren(wanted).length > 0)
     return false;
   const wantedBody = (wanted as unknown as Record<string, Record<string, unknown>>)[wanted.type] ?? {};
-  const listedBody = (listed[listed.type] ?? {}) as Record<string, unknown>;
+  const listedBody = blockBody(listed);
   return Object.entries(wantedBody).every(
     ([name, value]) => name === 'children' || fieldKey(name, value) === fieldKey(name, listedBody[name]),
   );

@@ -3,8 +3,15 @@
 // append (and none for the blocks of a page-create request), so the id of a deeper target is found
 // by listing its parent's children, and only when a step actually needs it.
 
-import type { NotionBlockInput, NotionClient, NotionPage, NotionParent } from '@repo/notion-client';
+import {
+  NOTION_LIMITS,
+  type NotionClient,
+  type NotionPage,
+  type NotionPageProperties,
+  type NotionParent,
+} from '@repo/notion-client';
 import { keptBlocks } from './block-diff.js';
+import { toRequestBlocks } from './request-blocks.js';
 import {
   createdBlocks,
   planPageWrite,
@@ -18,10 +25,13 @@ export type BlockNotion = Pick<NotionClient, 'createPage' | 'appendChildren' | '
 
 /**
  * Notion allows "up to two levels of nesting in a single request" (patch-block-children): a block,
- * its children and their children. The planner's default counts levels more cautiously (two);
- * three halves the requests of pages with nested lists, which most documentation pages have.
+ * its children and their children, three levels as the planner counts them (its default reads the
+ * limit more cautiously, as two). Three halves the requests of pages with nested lists, which most
+ * documentation pages have; request-blocks.ts checks every request against that depth.
  */
-export const NOTION_WRITE_LIMITS: Partial<WritePlanLimits> = { nestingLevels: 3 };
+export const NOTION_WRITE_LIMITS: Partial<WritePlanLimits> = {
+  nestingLevels: NOTION_LIMITS.nestingLevelsPerRequest + 1,
+};
 
 /** Block types that are not page content but pages and databases someone put inside the page. */
 const NESTED_CONTAINERS = new Set(['child_page', 'child_database']);
@@ -36,10 +46,6 @@ export class PartialWriteError extends Error {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'PartialWriteError';
   }
-}
-
-function toInput(blocks: readonly NotionBlock[]): NotionBlockInput[] {
-  return blocks as unknown as NotionBlockInput[];
 }
 
 /**
@@ -94,7 +100,11 @@ async function runSteps(
     const targetId = await ids.idOf(onPage ? [] : (step.target as { path: readonly number[] }).path);
     let after: string | undefined;
     if (onPage && anchor !== undefined) after = step.startIndex === 0 ? anchor : await ids.idOf([step.startIndex - 1]);
-    const created = await notion.appendChildren(targetId, toInput(step.children), after === undefined ? {} : { after });
+    const created = await notion.appendChildren(
+      targetId,
+      toRequestBlocks(step.children),
+      after === undefined ? {} : { after },
+    );
     ids.record(
       step,
       created.map((block) => block.id),
@@ -112,13 +122,13 @@ export function planFor(blocks: readonly NotionBlock[]): PageWritePlan {
  */
 export async function createPageWithContent(
   notion: BlockNotion,
-  input: { parent: NotionParent; properties: Record<string, unknown>; blocks: readonly NotionBlock[] },
+  input: { parent: NotionParent; properties: NotionPageProperties; blocks: readonly NotionBlock[] },
 ): Promise<NotionPage> {
   const plan = planFor(input.blocks);
   const page = await notion.createPage({
     parent: input.parent,
     properties: input.properties,
-    children: toInput(plan.initialChildren),
+    children: toRequestBlocks(plan.initialChildren),
   });
   try {
     await runSteps(notion, new BlockIds(notion, page.id, 0), plan.appends);

@@ -3,8 +3,17 @@
 // the parent page when the first crawled page is ready, so a run that crawls nothing creates
 // nothing). Every "not found" says how to share a page, since that is nearly always the cause.
 
-import { ProviderRequestError } from '@repo/auth-gate';
-import { notionId, pageTitle, type NotionClient, type NotionDatabase, type NotionPage } from '@repo/notion-client';
+import {
+  APIErrorCode,
+  APIResponseError,
+  databaseTitle,
+  notionId,
+  pageTitle,
+  type NotionClient,
+  type NotionDatabase,
+  type NotionDatabaseSchemaChanges,
+  type NotionPage,
+} from '@repo/notion-client';
 import { errorMessage, ExpectedFailure } from '../errors.js';
 
 export type DestinationNotion = Pick<
@@ -38,16 +47,16 @@ export const SHARE_HINT =
   '(or pick the page when you connect Notion). Notion integrations cannot create pages at the top level of a workspace, so the crawled ' +
   'pages need a shared parent page.';
 
+/** Notion's answer for an id it does not know, or one not shared with the integration (or not an id at all). */
 function notFound(error: unknown): boolean {
-  return error instanceof ProviderRequestError && (error.status === 404 || error.status === 400);
+  return (
+    APIResponseError.isAPIResponseError(error) &&
+    (error.code === APIErrorCode.ObjectNotFound || error.code === APIErrorCode.ValidationError)
+  );
 }
 
 export function pageRef(page: NotionPage): PageRef {
   return { id: page.id, url: page.url, title: pageTitle(page) };
-}
-
-function plainTitle(database: NotionDatabase): string {
-  return database.title.map((t) => t.plain_text ?? t.text?.content ?? '').join('');
 }
 
 /** The parent page given as a title, URL or id. */
@@ -86,15 +95,15 @@ export async function resolveParentPage(notion: DestinationNotion, parentPage: s
 }
 
 /** Row properties the database lacks; a clear failure when one exists with another type. */
-function missingProperties(database: NotionDatabase): Record<string, unknown> {
-  const missing: Record<string, unknown> = {};
+function missingProperties(database: NotionDatabase): NotionDatabaseSchemaChanges {
+  const missing: NotionDatabaseSchemaChanges = {};
   for (const property of Object.values(ROW_PROPERTIES)) {
     const current = database.properties[property.name];
     if (current === undefined) missing[property.name] = property.schema;
     else if (current.type !== property.type) {
       throw new ExpectedFailure(
         'DATABASE_PROPERTY_TYPE',
-        `The database "${plainTitle(database)}" has a "${property.name}" property of type ${current.type}; the Actor writes a ${property.type} there. ` +
+        `The database "${databaseTitle(database)}" has a "${property.name}" property of type ${current.type}; the Actor writes a ${property.type} there. ` +
           'Rename that property or choose another database.',
       );
     }
@@ -148,7 +157,7 @@ export class DatabaseTarget {
     const matches = await notion.search(database, 'database');
     const found = matches.find(
       (r): r is NotionDatabase =>
-        r.object === 'database' && r.archived !== true && plainTitle(r).trim().toLowerCase() === wanted,
+        r.object === 'database' && r.archived !== true && databaseTitle(r).trim().toLowerCase() === wanted,
     );
     if (found !== undefined) {
       missingProperties(found);
@@ -208,6 +217,6 @@ export class DatabaseTarget {
         database = await this.notion.updateDatabase(database.id, { properties: missing });
     }
     const titleProperty = Object.entries(database.properties).find(([, p]) => p.type === 'title')?.[0] ?? 'Title';
-    return { id: database.id, url: database.url, title: plainTitle(database), titleProperty };
+    return { id: database.id, url: database.url, title: databaseTitle(database), titleProperty };
   }
 }

@@ -3,13 +3,13 @@
 // as ours when its first block names the same URL), since pages under a parent have no URL
 // property to query.
 
-import type { NotionBlock as NotionResponseBlock } from '@repo/notion-client';
+import { NOTION_LIMITS, type NotionBlock as NotionResponseBlock } from '@repo/notion-client';
 import type { CalloutBlock, RichText } from '../notion-blocks/index.js';
 import { richText } from '../notion-blocks/index.js';
 import { PLAIN_STYLE } from '../notion-blocks/rich-text.js';
 
-/** Notion's limit for a link URL and for one rich-text item's content. */
-const MAX_URL = 2000;
+/** Notion's limit for a link URL, and for one rich-text item's content (the same). */
+const MAX_URL = NOTION_LIMITS.urlLength;
 
 export function sourceBlock(url: string): CalloutBlock {
   const shown = url.length > MAX_URL ? `${url.slice(0, MAX_URL - 1)}…` : url;
@@ -24,18 +24,10 @@ export function sourceBlock(url: string): CalloutBlock {
   };
 }
 
-interface ResponseRichText {
-  plain_text?: string;
-  href?: string | null;
-  text?: { content?: string; link?: { url?: string } | null };
-}
-
 /** The URL a page's first block names as its source, if it is a source block. */
 export function sourceUrlOf(block: NotionResponseBlock | undefined): string | undefined {
   if (block?.type !== 'callout') return undefined;
-  const callout = block['callout'] as { rich_text?: ResponseRichText[] } | undefined;
-  const items = callout?.rich_text ?? [];
-  if ((items[0]?.plain_text ?? items[0]?.text?.content) !== 'Source: ') return undefined;
-  const target = items[1];
-  return target?.href ?? target?.text?.link?.url ?? undefined;
+  const [label, target] = block.callout.rich_text;
+  if (label?.plain_text !== 'Source: ') return undefined;
+  return target?.href ?? undefined;
 }

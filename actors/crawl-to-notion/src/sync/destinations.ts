@@ -2,7 +2,7 @@
 // rows of a database. Each knows how to create and rewrite a page, what its content starts with,
 // and how its map of earlier writes is loaded and reconciled with Notion.
 
-import { pageTitle, type NotionClient, type NotionPage } from '@repo/notion-client';
+import { pageTitle, type NotionClient, type NotionPage, type NotionPageProperties } from '@repo/notion-client';
 import type { NotionBlock } from '../notion-blocks/index.js';
 import { createPageWithContent, replacePageContent } from '../notion/block-writer.js';
 import { ROW_PROPERTIES, type DatabaseRef, type DatabaseTarget, type PageRef } from '../notion/destination.js';
@@ -166,7 +166,7 @@ export class DatabaseDestination implements Destination {
     });
   }
 
-  #properties(content: PageContent): Record<string, unknown> {
+  #properties(content: PageContent): NotionPageProperties {
     const database = this.#database!;
     return {
       [database.titleProperty]: titleValue(content.title),

@@ -7,7 +7,8 @@
 // the map is saved after each page, so a run killed at any point can be resumed without losing or
 // duplicating pages.
 
-import { isRunFatal, ProviderRequestError } from '@repo/auth-gate';
+import { isRunFatal } from '@repo/auth-gate';
+import { APIResponseError } from '@repo/notion-client';
 import { createHash } from 'node:crypto';
 import { errorMessage } from '../errors.js';
 import { convertPage, countBlocks, type NotionBlock } from '../notion-blocks/index.js';
@@ -76,12 +77,8 @@ function normalizeUrl(url: string): string | undefined {
 /** One line saying why Notion refused a write, with Notion's own message when it gave one. */
 export function describeWriteError(error: unknown): string {
   const cause = error instanceof PartialWriteError ? error.cause : error;
-  if (cause instanceof ProviderRequestError) {
-    const body = cause.body as { code?: unknown; message?: unknown } | undefined;
-    if (typeof body?.message === 'string') {
-      const code = typeof body.code === 'string' ? ` ${body.code}` : '';
-      return `Notion refused the write (${cause.status ?? 'error'}${code}): ${body.message}`;
-    }
+  if (APIResponseError.isAPIResponseError(cause)) {
+    return `Notion refused the write (${cause.status} ${cause.code}): ${cause.message}`;
   }
   return errorMessage(cause);
 }
