@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stageActor } from './stage-actor.js';
+import { storeListingProblems } from './store-listing.js';
 
 const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const [command, actor, ...rest] = process.argv.slice(2);
@@ -19,6 +20,13 @@ if (!actor || (command !== 'stage' && command !== 'push')) usage();
 if (!existsSync(join(repoRoot, 'actors', actor, '.actor', 'actor.json'))) {
   console.error(`There is no actor "${actor}" under actors/ (expected actors/${actor}/.actor/actor.json).`);
   process.exit(2);
+}
+// A push publishes the Store page too: an incomplete listing is refused before anything is built;
+// staging alone only warns.
+const listing = await storeListingProblems(join(repoRoot, 'actors', actor));
+if (listing.length > 0) {
+  console.error(`The Store listing of actors/${actor} is not ready:\n${listing.map((p) => `  - ${p}`).join('\n')}`);
+  if (command === 'push') process.exit(1);
 }
 const outDir = resolve(command === 'stage' && rest[0] ? rest[0] : join(repoRoot, '.staging', actor));
 const staged = await stageActor({ repoRoot, actor, outDir }).catch((error: unknown) => {

@@ -1,145 +1,96 @@
-// What a Store listing needs from each actor folder, checked for every actor under actors/: the
-// published JSON-schema references, an input example (and the prefilled input Apify's daily test
-// starts the actor with) valid against the input schema, pay-per-event events that match what the
-// code charges and what the README prices, and a README with the sections a Store page needs.
+// Every actor under actors/ is ready for its Store listing, and the check finds each kind of gap
+// (on a copy of a real actor with one thing broken at a time).
 
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeListingProblems } from '../src/store-listing.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const SCHEMA_URLS: Record<string, string> = {
-  'input_schema.json': 'https://apify.com/schemas/v1/input.ide.json',
-  'dataset_schema.json': 'https://apify.com/schemas/v1/dataset.json',
-  'output_schema.json': 'https://apify.com/schemas/v1/output.json',
-};
-/** H2 headings of a Store README, each found by a word it must contain. */
-const README_SECTIONS = [
-  'What does',
-  'Who is it for',
-  'Input',
-  'Output',
-  'Authorization',
-  'Pricing',
-  'Limits',
-  'FAQ',
-  'Privacy',
-];
-
-interface InputProperty {
-  type: string;
-  default?: unknown;
-  prefill?: unknown;
-  isSecret?: boolean;
-}
-interface InputSchema {
-  properties: Record<string, InputProperty>;
-  required?: string[];
-}
-interface PayPerEvent {
-  eventTitle: string;
-  eventDescription: string;
-  eventPriceUsd: number;
-}
-
 const actors = (await readdir(join(REPO_ROOT, 'actors'), { withFileTypes: true }))
   .filter((e) => e.isDirectory())
   .map((e) => e.name);
 
-async function json<T>(...path: string[]): Promise<T> {
-  return JSON.parse(await readFile(join(REPO_ROOT, ...path), 'utf8')) as T;
-}
-
-/** Apify's input schema is JSON Schema plus UI keywords (editor, prefill, sectionCaption...). */
-function validatorFor(schema: InputSchema): (input: unknown) => string[] {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  const validate = ajv.compile({ type: 'object', properties: schema.properties, required: schema.required ?? [] });
-  return (input) =>
-    validate(input) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '(input)'} ${e.message ?? ''}`);
-}
-
-/** The event names the source charges: literal `eventName: '…'`, `charge('…')` and `…_EVENT = '…'` constants. */
-async function chargedEvents(dir: string): Promise<Set<string>> {
-  const found = new Set<string>();
-  const walk = async (path: string): Promise<void> => {
-    for (const entry of await readdir(path, { withFileTypes: true })) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.name.endsWith('.ts')) {
-        const text = await readFile(full, 'utf8');
-        for (const m of text.matchAll(/eventName: '([a-z-]+)'|charge\('([a-z-]+)'\)|_EVENT = '([a-z-]+)'/g))
-          found.add((m[1] ?? m[2] ?? m[3])!);
-      }
-    }
-  };
-  await walk(join(dir, 'src'));
-  return found;
-}
-
 describe.each(actors)('Store listing of %s', (actor) => {
-  it("references Apify's published schema in its input, dataset and output schemas", async () => {
-    for (const [file, url] of Object.entries(SCHEMA_URLS)) {
-      expect((await json<{ $schema?: string }>('actors', actor, '.actor', file)).$schema, file).toBe(url);
-    }
-  });
-
-  it('has an INPUT.example.json, and a prefilled input, that the input schema accepts', async () => {
-    const schema = await json<InputSchema>('actors', actor, '.actor', 'input_schema.json');
-    const validate = validatorFor(schema);
-    const example = await json<Record<string, unknown>>('actors', actor, 'INPUT.example.json');
-    expect(validate(example)).toEqual([]);
-    expect(Object.keys(example).filter((k) => schema.properties[k] === undefined)).toEqual([]);
-    // An example never carries a secret (they go in the Console, encrypted).
-    expect(Object.keys(example).filter((k) => schema.properties[k]?.isSecret === true)).toEqual([]);
-    // The input the Console fills in (and Apify's daily test runs with): prefills, then defaults.
-    const prefilled = Object.fromEntries(
-      Object.entries(schema.properties).flatMap(([k, p]) =>
-        p.prefill !== undefined ? [[k, p.prefill]] : p.default !== undefined ? [[k, p.default]] : [],
-      ),
-    );
-    expect(validate(prefilled)).toEqual([]);
-  });
-
-  it('prices exactly the events its code charges, and its README lists each with its price', async () => {
-    const events = await json<Record<string, PayPerEvent>>('actors', actor, '.actor', 'pay_per_event.json');
-    for (const [name, event] of Object.entries(events)) {
-      expect(event.eventTitle, name).toBeTruthy();
-      expect(event.eventDescription, name).toBeTruthy();
-      expect(event.eventPriceUsd, name).toBeGreaterThan(0);
-    }
-    expect([...(await chargedEvents(join(REPO_ROOT, 'actors', actor)))].sort()).toEqual(Object.keys(events).sort());
-    const readme = await readFile(join(REPO_ROOT, 'actors', actor, 'README.md'), 'utf8');
-    const pricing = readme.slice(readme.search(/^## Pricing/m));
-    for (const [name, event] of Object.entries(events)) {
-      expect(pricing, name).toContain(`\`${name}\``);
-      expect(pricing, name).toContain(`$${event.eventPriceUsd}`);
-    }
-    expect(pricing).toMatch(/platform usage/i);
-  });
-
-  it('has a README with the sections of a Store page, an output example and the daily-test exclusion', async () => {
-    const readme = await readFile(join(REPO_ROOT, 'actors', actor, 'README.md'), 'utf8');
-    const prose = readme.replace(/^```[\s\S]*?^```/gm, ''); // a shell comment in a code block is no heading
-    const headings = [...prose.matchAll(/^## (.+)$/gm)].map((m) => m[1]!);
-    for (const section of README_SECTIONS)
-      expect(
-        headings.some((h) => h.includes(section)),
-        `## …${section}… in ${headings.join(' | ')}`,
-      ).toBe(true);
-    expect(prose).not.toMatch(/^# /m); // the Store shows the Actor's title as the H1
-    const output = readme.slice(readme.search(/^## Output/m));
-    expect(output).toMatch(/```json\n\{/);
-    expect(readme).toContain('support@apify.com');
-    expect(readme).toContain('AWAITING_AUTH');
+  it('has no problem', async () => {
+    expect(await storeListingProblems(join(REPO_ROOT, 'actors', actor))).toEqual([]);
   });
 });
 
-describe('the new-actor template', () => {
-  it('references the published input schema too', async () => {
-    expect(
-      (await json<{ $schema?: string }>('tooling', 'create-actor', 'template', '.actor', 'input_schema.json')).$schema,
-    ).toBe(SCHEMA_URLS['input_schema.json']);
+describe('storeListingProblems', () => {
+  let dir: string | undefined;
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** A copy of gmail-digest's listing files (it charges two events) with `edit` applied. */
+  async function brokenCopy(edit: (dir: string) => Promise<void>): Promise<string[]> {
+    dir = await mkdtemp(join(tmpdir(), 'listing-'));
+    for (const part of ['.actor', 'src', 'README.md', 'INPUT.example.json'])
+      await cp(join(REPO_ROOT, 'actors', 'gmail-digest', part), join(dir, part), { recursive: true });
+    expect(await storeListingProblems(dir)).toEqual([]);
+    await edit(dir);
+    return storeListingProblems(dir);
+  }
+
+  async function editJson(path: string, change: (value: Record<string, unknown>) => void): Promise<void> {
+    const value = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    change(value);
+    await writeFile(path, JSON.stringify(value));
+  }
+
+  async function editText(path: string, change: (text: string) => string): Promise<void> {
+    await writeFile(path, change(await readFile(path, 'utf8')));
+  }
+
+  it('finds a wrong $schema reference', async () => {
+    const problems = await brokenCopy((d) =>
+      editJson(join(d, '.actor', 'dataset_schema.json'), (v) => {
+        v['$schema'] = 'https://example.com/schema.json';
+      }),
+    );
+    expect(problems).toEqual([
+      '.actor/dataset_schema.json: "$schema" must be "https://apify.com/schemas/v1/dataset.json" (the Console and editors validate against it).',
+    ]);
+  });
+
+  it('finds an input example the schema refuses, or one with a field the schema lacks', async () => {
+    const problems = await brokenCopy((d) =>
+      editJson(join(d, 'INPUT.example.json'), (v) => {
+        v['maxMessages'] = 'many';
+        v['colour'] = 'blue';
+      }),
+    );
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^INPUT\.example\.json: \/maxMessages must be/);
+    expect(problems[1]).toBe('INPUT.example.json: "colour" is not in the input schema.');
+  });
+
+  it('finds an event the code charges but nobody priced, and one priced but never charged', async () => {
+    const problems = await brokenCopy((d) =>
+      editJson(join(d, '.actor', 'pay_per_event.json'), (v) => {
+        v['page-written'] = { eventTitle: 'Page', eventDescription: 'A page.', eventPriceUsd: 0.002 };
+        delete v['digest-created'];
+      }),
+    );
+    expect(problems).toContain('src charges "digest-created", which .actor/pay_per_event.json does not price.');
+    expect(problems).toContain('.actor/pay_per_event.json prices "page-written", which src never charges.');
+    expect(problems).toContain('README.md: the Pricing section must list `page-written` at $0.002.');
+  });
+
+  it('finds a README without a Store section, with an H1, or without the daily-test note', async () => {
+    const problems = await brokenCopy((d) =>
+      editText(
+        join(d, 'README.md'),
+        (text) => `# Gmail digest\n\n${text.replace(/^## FAQ/m, '## Questions').replaceAll('support@apify.com', 'us')}`,
+      ),
+    );
+    expect(problems).toEqual([
+      'README.md: no "## …FAQ…" section (a Store page has: What does, Who is it for, Input, Output, Authorization, Pricing, Limits, FAQ, Privacy).',
+      'README.md: no H1 heading: the Store shows the Actor title as the H1.',
+      'README.md: say how to keep the Actor out of the daily Store test (support@apify.com).',
+    ]);
   });
 });

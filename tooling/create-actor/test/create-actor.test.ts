@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storeListingProblems } from '@repo/actor-publisher';
 import { createActor } from '../src/create-actor.js';
 
 let root: string | undefined;
@@ -15,9 +16,12 @@ describe('pnpm new-actor', () => {
     const files = await createActor({ root, name: 'hubspot-notes', connection: 'hubspot' });
     expect(files).toEqual([
       'actors/hubspot-notes/.actor/actor.json',
+      'actors/hubspot-notes/.actor/dataset_schema.json',
       'actors/hubspot-notes/.actor/input_schema.json',
+      'actors/hubspot-notes/.actor/output_schema.json',
       'actors/hubspot-notes/.env.example',
       'actors/hubspot-notes/CHANGELOG.md',
+      'actors/hubspot-notes/INPUT.example.json',
       'actors/hubspot-notes/README.md',
       'actors/hubspot-notes/package.json',
       'actors/hubspot-notes/src/actor.ts',
@@ -45,6 +49,15 @@ describe('pnpm new-actor', () => {
     const actorTs = await readFile(join(root, 'actors/hubspot-notes/src/actor.ts'), 'utf8');
     expect(actorTs).toContain("const CONNECTION = 'hubspot';");
     expect(actorTs).toContain('await runGatedActor(');
+    const readme = await readFile(join(root, 'actors/hubspot-notes/README.md'), 'utf8');
+    expect(readme).toContain('## What does Hubspot Notes do?');
+    expect(readme).toContain('**Connect hubspot**');
+  });
+
+  it('writes an actor whose Store listing is complete (the checks `pnpm push` applies)', async () => {
+    root = await mkdtemp(join(tmpdir(), 'new-actor-'));
+    await createActor({ root, name: 'hubspot-notes', connection: 'hubspot' });
+    expect(await storeListingProblems(join(root, 'actors/hubspot-notes'))).toEqual([]);
   });
 
   it('refuses a bad name and an existing folder', async () => {
