@@ -1,24 +1,12 @@
 import { createAuthGate, perUser, type ActorRuntime } from '@repo/auth-gate';
+import { detachedRuntime } from '@repo/auth-gate/operator';
 import { startEmulator } from '@repo/scalekit-emulator';
 import { percentile, type Figure } from '../figures.js';
 import { approveConsent } from '@repo/actor-runner';
 
+/** A gate outside any run, as one user (off the platform the user id comes from AUTH_GATE_USER_ID). */
 function runtimeFor(userId: string): ActorRuntime {
-  const quiet = () => undefined;
-  return {
-    isAtHome: () => true,
-    userId: () => userId,
-    actorId: () => 'bench',
-    runId: () => 'bench',
-    webServerPort: () => 0,
-    webServerUrl: () => null,
-    env: () => undefined,
-    actorOwnerId: () => Promise.resolve(userId),
-    setStatusMessage: () => Promise.resolve(),
-    setValue: () => Promise.resolve(),
-    charge: () => Promise.resolve(),
-    log: { info: quiet, warning: quiet, error: quiet },
-  };
+  return detachedRuntime({ env: { AUTH_GATE_USER_ID: userId } });
 }
 
 const TOOL_CALLS = 20;
