@@ -1,7 +1,13 @@
 import { type ScalekitServerException } from '@scalekit-sdk/node';
 import { expect } from 'vitest';
 import type { JsonObject } from '../src/sandboxes/sandbox.js';
-import { connectAccount, proxyErrorOf, startWithClient, type EmulatorFixture } from './support/connected-client.js';
+import {
+  proxyErrorOf,
+  sandboxAccounts,
+  startWithClient,
+  toolCaller,
+  type SandboxAccounts,
+} from './support/connected-client.js';
 
 /** The Gmail API shapes the tests read. */
 export interface GmailHeader {
@@ -71,13 +77,7 @@ export interface GmailUser {
   tool<T = JsonObject>(toolName: string, toolInput?: Record<string, unknown>): Promise<T>;
 }
 
-export interface GmailFixture extends EmulatorFixture {
-  /** Connects the identifier (its own seeded mailbox) and returns its handle. */
-  user(identifier: string): Promise<GmailUser>;
-  /** The handle of an identifier whose account already exists (e.g. restored from a state file). */
-  handle(identifier: string): GmailUser;
-  close(): Promise<void>;
-}
+export type GmailFixture = SandboxAccounts<GmailUser>;
 
 /** An emulator whose Gmail mailboxes are seeded at ANCHOR with the rate limit off unless `gmail` turns it on. */
 export async function startGmail(
@@ -111,20 +111,9 @@ export async function startGmail(
       });
       return response.data as T;
     },
-    async tool<T>(toolName: string, toolInput: Record<string, unknown> = {}): Promise<T> {
-      const response = await client.actions.executeTool({ toolName, toolInput, identifier, connector: 'gmail' });
-      return response.data as T;
-    },
+    tool: toolCaller(client, 'gmail', identifier),
   });
-  return {
-    ...fixture,
-    handle,
-    close: () => fixture.emulator.close(),
-    async user(identifier) {
-      await connectAccount(client, 'gmail', identifier);
-      return handle(identifier);
-    },
-  };
+  return sandboxAccounts(fixture, 'gmail', handle);
 }
 
 /** The Google error body of a refused proxy call (the SDK keeps it as `errDetails`). */

@@ -1,7 +1,13 @@
 import { type ScalekitServerException } from '@scalekit-sdk/node';
 import { expect } from 'vitest';
 import type { JsonObject } from '../src/sandboxes/sandbox.js';
-import { connectAccount, proxyErrorOf, startWithClient, type EmulatorFixture } from './support/connected-client.js';
+import {
+  proxyErrorOf,
+  sandboxAccounts,
+  startWithClient,
+  toolCaller,
+  type SandboxAccounts,
+} from './support/connected-client.js';
 
 /** Shapes the Notion tests read (a subset of the API's JSON). */
 export interface RichTextOut {
@@ -75,13 +81,7 @@ export interface NotionUser {
   tool<T = JsonObject>(toolName: string, toolInput?: Record<string, unknown>): Promise<T>;
 }
 
-export interface NotionFixture extends EmulatorFixture {
-  /** Connects a new identifier (its own seeded workspace) and returns its handle. */
-  user(identifier: string): Promise<NotionUser>;
-  /** The handle of an identifier whose account already exists (e.g. restored from a state file). */
-  handle(identifier: string): NotionUser;
-  close(): Promise<void>;
-}
+export type NotionFixture = SandboxAccounts<NotionUser>;
 
 /** An emulator with the Notion sandbox; the rate limit is off unless `notion` options turn it on. */
 export async function startNotion(
@@ -111,20 +111,9 @@ export async function startNotion(
       });
       return response.data as T;
     },
-    async tool<T>(toolName: string, toolInput: Record<string, unknown> = {}) {
-      const response = await client.actions.executeTool({ toolName, toolInput, identifier, connector: 'notion' });
-      return response.data as T;
-    },
+    tool: toolCaller(client, 'notion', identifier),
   });
-  return {
-    ...fixture,
-    handle,
-    close: () => fixture.emulator.close(),
-    async user(identifier) {
-      await connectAccount(client, 'notion', identifier);
-      return handle(identifier);
-    },
-  };
+  return sandboxAccounts(fixture, 'notion', handle);
 }
 
 /** The Notion error body a refused proxy call carried (the SDK keeps it as `errDetails`). */

@@ -53,3 +53,40 @@ export async function proxyErrorOf<Body>(
   const exception = caught as ScalekitServerException;
   return { exception, body: exception.errDetails as unknown as Body };
 }
+
+/** The accounts of one sandbox connector: connect a new identifier, or take an existing one's handle. */
+export interface SandboxAccounts<Handle> extends EmulatorFixture {
+  /** Connects a new identifier (its own seeded sandbox data) and returns its handle. */
+  user(identifier: string): Promise<Handle>;
+  /** The handle of an identifier whose account already exists (e.g. restored from a state file). */
+  handle(identifier: string): Handle;
+  close(): Promise<void>;
+}
+
+export function sandboxAccounts<Handle>(
+  fixture: EmulatorFixture,
+  connectionName: string,
+  handle: (identifier: string) => Handle,
+): SandboxAccounts<Handle> {
+  return {
+    ...fixture,
+    handle,
+    close: () => fixture.emulator.close(),
+    async user(identifier) {
+      await connectAccount(fixture.client, connectionName, identifier);
+      return handle(identifier);
+    },
+  };
+}
+
+/** Calls a connector's Scalekit tools as one identifier, returning the tool's data. */
+export function toolCaller(
+  client: ScalekitClient,
+  connector: string,
+  identifier: string,
+): <T>(toolName: string, toolInput?: Record<string, unknown>) => Promise<T> {
+  return async <T>(toolName: string, toolInput: Record<string, unknown> = {}): Promise<T> => {
+    const response = await client.actions.executeTool({ toolName, toolInput, identifier, connector });
+    return response.data as T;
+  };
+}
