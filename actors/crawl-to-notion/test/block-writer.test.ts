@@ -4,9 +4,10 @@ import { createPageWithContent, PartialWriteError, replacePageContent } from '..
 import { sameBlock } from '../src/notion/block-diff.js';
 import { bullet, h2, numbered, para, table, text } from './support/blocks.js';
 import { MemoryNotion } from './support/memory-notion.js';
+import { blockObject } from './support/notion-objects.js';
 
 const parent = { type: 'page_id' as const, page_id: 'parent' };
-const properties = { title: { title: [{ type: 'text', text: { content: 'T' } }] } };
+const properties = { title: { title: [{ type: 'text' as const, text: { content: 'T' } }] } };
 
 /** 260 top-level blocks, lists nested four levels deep, a table inside a list item, a 101-child item. */
 function bigPage(): NotionBlock[] {
@@ -146,13 +147,7 @@ describe('sameBlock', () => {
       plain_text: item.text.content,
       href: item.text.link?.url ?? null,
     }));
-    return {
-      object: 'block' as const,
-      id: 'x',
-      type: block.type,
-      has_children: false,
-      [block.type]: { ...body, rich_text: richText, ...extra },
-    };
+    return blockObject('x', block.type, { ...body, rich_text: richText, ...extra });
   };
 
   it('takes a block as equal only when text, links, marks and type fields read back the same', () => {

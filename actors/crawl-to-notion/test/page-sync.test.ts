@@ -5,6 +5,7 @@ import type { Destination, PageContent, PreparedState } from '../src/sync/destin
 import { PageSync } from '../src/sync/page-sync.js';
 import type { PageItem } from '../src/sync/run-report.js';
 import { SyncState, type StateStore, type SyncedPage } from '../src/sync/sync-state.js';
+import { pageObject } from './support/notion-objects.js';
 
 function memoryStore(): StateStore {
   const records = new Map<string, unknown>();
@@ -45,13 +46,7 @@ class FakeDestination implements Destination {
     const id = `page-${this.#next++}`;
     this.pages.set(id, { title: content.title, blocks });
     this.writes.push(`create ${content.url}`);
-    return Promise.resolve({
-      object: 'page',
-      id,
-      url: `https://www.notion.so/${id}`,
-      parent: { type: 'page_id', page_id: 'parent' },
-      properties: {},
-    });
+    return Promise.resolve(pageObject(id));
   }
 
   update(page: SyncedPage, content: PageContent, blocks: NotionBlock[]): Promise<void> {

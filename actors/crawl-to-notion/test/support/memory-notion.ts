@@ -4,9 +4,16 @@
  * request limits enforced (100 children per array, a block, its children and grandchildren per
  * request). It answers like Notion, so the writer's id bookkeeping is tested for real.
  */
-import type { NotionBlock as ListedBlock, NotionBlockInput, NotionPage, NotionParent } from '@repo/notion-client';
+import type {
+  NotionBlock as ListedBlock,
+  NotionBlockInput,
+  NotionPage,
+  NotionPageProperties,
+  NotionParent,
+} from '@repo/notion-client';
 import type { NotionBlock } from '../../src/notion-blocks/index.js';
 import type { BlockNotion } from '../../src/notion/block-writer.js';
+import { blockObject, pageObject } from './notion-objects.js';
 
 interface Stored {
   id: string;
@@ -20,8 +27,16 @@ export type Call = { kind: 'create' | 'append' | 'list' | 'delete'; target: stri
 
 type Body = Record<string, unknown> & { children?: NotionBlockInput[] };
 
+/** A request block's type (optional in the SDK's type; the actor always states it) and body. */
+function partsOf(block: NotionBlockInput): { type: string; body: Body } {
+  const type = block.type ?? Object.keys(block).find((key) => key !== 'object');
+  if (type === undefined) throw new Error('validation_error: a block without a type');
+  const body = (block as unknown as Record<string, Body | undefined>)[type] ?? {};
+  return { type, body };
+}
+
 function childrenOf(block: NotionBlockInput): NotionBlockInput[] {
-  return (block[block.type] as Body | undefined)?.children ?? [];
+  return partsOf(block).body.children ?? [];
 }
 
 function responseText(items: unknown): unknown {
@@ -65,8 +80,9 @@ export class MemoryNotion implements BlockNotion {
   }
 
   #store(block: NotionBlockInput): string {
-    const { children: _children, ...body } = (block[block.type] ?? {}) as Body;
-    const stored: Stored = { id: this.#id('block'), type: block.type, body, children: [], archived: false };
+    const { type, body: withChildren } = partsOf(block);
+    const { children: _children, ...body } = withChildren;
+    const stored: Stored = { id: this.#id('block'), type, body, children: [], archived: false };
     this.#blocks.set(stored.id, stored);
     stored.children = childrenOf(block).map((child) => this.#store(child));
     return stored.id;
@@ -82,13 +98,10 @@ export class MemoryNotion implements BlockNotion {
     const body = { ...stored.body };
     if ('rich_text' in body) body['rich_text'] = responseText(body['rich_text']);
     if ('caption' in body) body['caption'] = responseText(body['caption']);
-    return {
-      object: 'block',
-      id: stored.id,
-      type: stored.type,
-      has_children: stored.children.some((c) => !this.#blocks.get(c)!.archived),
-      [stored.type]: body,
-    };
+    return blockObject(stored.id, stored.type, body, {
+      hasChildren: stored.children.some((c) => !this.#blocks.get(c)!.archived),
+      archived: stored.archived,
+    });
   }
 
   /** Adds a sub-page inside a page, as a user would. */
@@ -108,7 +121,7 @@ export class MemoryNotion implements BlockNotion {
   createPage(input: {
     parent: NotionParent;
     title?: string;
-    properties?: Record<string, unknown>;
+    properties?: NotionPageProperties;
     children?: NotionBlockInput[];
   }): Promise<NotionPage> {
     this.#check(input.children ?? []);
@@ -118,13 +131,7 @@ export class MemoryNotion implements BlockNotion {
       id,
       (input.children ?? []).map((b) => this.#store(b)),
     );
-    return Promise.resolve({
-      object: 'page',
-      id,
-      url: `https://www.notion.so/${id}`,
-      parent: input.parent,
-      properties: {},
-    });
+    return Promise.resolve(pageObject(id, input.parent));
   }
 
   appendChildren(
