@@ -2,13 +2,20 @@ import type { JsonObject } from '../sandbox.js';
 import { pageWindow, parseDateTime, parseEnum, parseMaxResults, parseParts, type ApiParams } from './request-params.js';
 import {
   indexText,
+  matchesEveryGroup,
   parseQuery,
   relevance,
   type IndexedText,
   type ParsedQuery,
   type SearchableText,
 } from './search-query.js';
-import type { YoutubeCatalogue } from './youtube-catalogue.js';
+import type {
+  ChannelRecord,
+  GeneratedResources,
+  PlaylistRecord,
+  VideoRecord,
+  YoutubeCatalogue,
+} from './youtube-catalogue.js';
 import { invalidEnum, invalidValue, youtubeError } from './youtube-errors.js';
 import { SEARCH_PARTS, listResponse, searchResult, type SearchHit } from './youtube-resources.js';
 
@@ -45,6 +52,20 @@ function indexed(record: object, text: () => SearchableText): IndexedText {
     INDEX.set(record, fields);
   }
   return fields;
+}
+
+const videoText = (v: VideoRecord): IndexedText => indexed(v, () => v);
+const channelText = (c: ChannelRecord): IndexedText =>
+  indexed(c, () => ({ title: c.title, tags: c.keywords, channelTitle: c.title, description: c.description }));
+const playlistText = (p: PlaylistRecord): IndexedText =>
+  indexed(p, () => ({ title: p.title, tags: [], channelTitle: p.channelTitle, description: p.description }));
+
+/** How many seeded videos and channels match every word of the query. */
+export function fullMatchCount(catalogue: YoutubeCatalogue, query: ParsedQuery): number {
+  let count = 0;
+  for (const v of catalogue.videos) if (matchesEveryGroup(query, videoText(v))) count += 1;
+  for (const c of catalogue.channels) if (matchesEveryGroup(query, channelText(c))) count += 1;
+  return count;
 }
 
 interface ScoredHit {
@@ -124,6 +145,7 @@ function videoPasses(
 
 function collectHits(
   catalogue: YoutubeCatalogue,
+  corpus: GeneratedResources,
   types: ReadonlySet<ResourceType>,
   query: ParsedQuery,
   channelId: string | undefined,
@@ -138,12 +160,9 @@ function collectHits(
   const hits: ScoredHit[] = [];
   const popularity = (views: number) => Math.log10(views + 10) / 10;
   if (types.has('video')) {
-    for (const v of catalogue.videos) {
+    for (const v of corpus.videos) {
       if ((channelId && v.channelId !== channelId) || !inWindow(v.publishedAt) || !videoPasses(filters, v)) continue;
-      const score = relevance(
-        query,
-        indexed(v, () => v),
-      );
+      const score = relevance(query, videoText(v));
       if (score === null) continue;
       hits.push({
         hit: { type: 'video', video: v },
@@ -158,12 +177,9 @@ function collectHits(
     }
   }
   if (types.has('channel')) {
-    for (const c of catalogue.channels) {
+    for (const c of corpus.channels) {
       if ((channelId && c.id !== channelId) || !inWindow(c.publishedAt)) continue;
-      const score = relevance(
-        query,
-        indexed(c, () => ({ title: c.title, tags: c.keywords, channelTitle: c.title, description: c.description })),
-      );
+      const score = relevance(query, channelText(c));
       if (score === null) continue;
       hits.push({
         hit: { type: 'channel', channel: c },
@@ -178,12 +194,9 @@ function collectHits(
     }
   }
   if (types.has('playlist')) {
-    for (const p of catalogue.playlists) {
+    for (const p of corpus.playlists) {
       if ((channelId && p.channelId !== channelId) || !inWindow(p.publishedAt)) continue;
-      const score = relevance(
-        query,
-        indexed(p, () => ({ title: p.title, tags: [], channelTitle: p.channelTitle, description: p.description })),
-      );
+      const score = relevance(query, playlistText(p));
       if (score === null) continue;
       const views = p.videoIds.reduce((sum, id) => sum + (catalogue.videoById.get(id)?.viewCount ?? 0), 0);
       hits.push({
@@ -223,11 +236,15 @@ export interface SearchDefaults {
   maxResults: number;
 }
 
+/** Resources a query adds to the seeded catalogue (for queries it has too little on), or none. */
+export type QueryExtras = (query: ParsedQuery) => GeneratedResources | undefined;
+
 /** `GET /youtube/v3/search` (search.list). */
 export function searchList(
   catalogue: YoutubeCatalogue,
   params: ApiParams,
   defaults: SearchDefaults = { maxResults: 5 },
+  extras: QueryExtras = () => undefined,
 ): JsonObject {
   const parts = parseParts(params, SEARCH_PARTS);
   const types = parseTypes(params);
@@ -241,14 +258,16 @@ export function searchList(
   if (region !== undefined && !/^[A-Za-z]{2}$/.test(region))
     throw invalidValue('regionCode', region, 'Expected an ISO 3166-1 alpha-2 country code.');
 
-  const hits = collectHits(
-    catalogue,
-    types,
-    parseQuery(params.get('q')),
-    params.get('channelId'),
-    { after, before },
-    filters,
-  );
+  const query = parseQuery(params.get('q'));
+  const extra = extras(query);
+  const corpus: GeneratedResources = extra
+    ? {
+        channels: [...catalogue.channels, ...extra.channels],
+        videos: [...catalogue.videos, ...extra.videos],
+        playlists: [...catalogue.playlists, ...extra.playlists],
+      }
+    : catalogue;
+  const hits = collectHits(catalogue, corpus, types, query, params.get('channelId'), { after, before }, filters);
   hits.sort(comparator(order));
   const page = pageWindow(params, hits.length, maxResults, MAX_REACHABLE_RESULTS);
   const items = hits.slice(page.start, page.end).map((h) => searchResult(h.hit, parts, catalogue));

@@ -137,3 +137,10 @@ export function relevance(query: ParsedQuery, fields: IndexedText): number | nul
   if (query.groups.length > 1 && fields[0]!.padded.includes(` ${phrase} `)) score += 8;
   return score;
 }
+
+/** True when the resource matches every word group of the query and none of its excluded terms. */
+export function matchesEveryGroup(query: ParsedQuery, fields: IndexedText): boolean {
+  if (query.groups.length === 0) return false;
+  if (query.excluded.some((term) => fields.some((f) => fieldMatches(term, f)))) return false;
+  return query.groups.every((group) => group.some((term) => fields.some((f) => fieldMatches(term, f))));
+}

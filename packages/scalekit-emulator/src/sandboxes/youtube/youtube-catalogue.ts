@@ -305,14 +305,42 @@ export class YoutubeCatalogue {
     }
   }
 
+  /**
+   * Makes resources generated for a search findable by id, handle and playlist, without adding
+   * them to `channels` / `videos` / `playlists`: those stay the seeded catalogue, so what one
+   * query generated never shows up in another query's results.
+   */
+  register(extra: GeneratedResources): void {
+    for (const c of extra.channels) {
+      if (this.channelById.has(c.id)) continue;
+      this.channelById.set(c.id, c);
+      this.videosByChannel.set(c.id, []);
+      this.playlistsByChannel.set(c.id, []);
+    }
+    const touched = new Set<VideoRecord[]>();
+    for (const v of extra.videos) {
+      const uploads = this.videosByChannel.get(v.channelId);
+      if (this.videoById.has(v.id) || !uploads) continue;
+      this.videoById.set(v.id, v);
+      uploads.push(v);
+      touched.add(uploads);
+    }
+    for (const uploads of touched) uploads.sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    for (const p of extra.playlists) {
+      if (this.playlistById.has(p.id)) continue;
+      this.playlistById.set(p.id, p);
+      this.playlistsByChannel.get(p.channelId)?.push(p);
+    }
+  }
+
   channelByHandle(handle: string): ChannelRecord | undefined {
     const wanted = handle.replace(/^@/, '').toLowerCase();
-    return this.channels.find((c) => c.handle === wanted);
+    return [...this.channelById.values()].find((c) => c.handle === wanted);
   }
 
   channelByUsername(username: string): ChannelRecord | undefined {
     const wanted = username.toLowerCase();
-    return this.channels.find((c) => c.username?.toLowerCase() === wanted);
+    return [...this.channelById.values()].find((c) => c.username?.toLowerCase() === wanted);
   }
 
   uploadsOf(channel: string): VideoRecord[] {
@@ -323,6 +351,13 @@ export class YoutubeCatalogue {
   lastUploadAt(channel: string): string | null {
     return this.uploadsOf(channel)[0]?.publishedAt ?? null;
   }
+}
+
+/** Channels, videos and playlists made for one search query. */
+export interface GeneratedResources {
+  channels: readonly ChannelRecord[];
+  videos: readonly VideoRecord[];
+  playlists: readonly PlaylistRecord[];
 }
 
 function finishChannel(plan: ChannelPlan, videos: VideoRecord[], nowMs: number): ChannelRecord {
@@ -398,4 +433,35 @@ export function generateCatalogue(spec: CatalogueSpec): YoutubeCatalogue {
     )
     .map((v) => v.id);
   return new YoutubeCatalogue(channels, videos, playlists, ownPlan.record.id, liked, spec.now);
+}
+
+/**
+ * `count` channels on one topic, with their videos and playlists, drawn from `seed` alone. Names
+ * and handles avoid those of `catalogue` (only its seeded channels, so the result does not depend
+ * on what else was generated before).
+ */
+export function generateTopicChannels(
+  catalogue: YoutubeCatalogue,
+  topic: ChannelTopic,
+  spec: { seed: number; count: number; videosPerChannel: number },
+): GeneratedResources {
+  const random = new SeededRandom(spec.seed);
+  const nowMs = catalogue.now.getTime();
+  const titles = new Set(catalogue.channels.map((c) => c.title.toLowerCase()));
+  const handles = new Set(catalogue.channels.map((c) => c.handle));
+  const usernames = new Set(catalogue.channels.flatMap((c) => (c.username ? [c.username.toLowerCase()] : [])));
+  const channels: ChannelRecord[] = [];
+  const videos: VideoRecord[] = [];
+  const playlists: PlaylistRecord[] = [];
+  for (let i = 0; i < spec.count; i++) {
+    const plan = planChannel(random, topic, titles, handles, usernames);
+    const count =
+      spec.videosPerChannel === 0 ? 0 : Math.max(1, Math.round(spec.videosPerChannel * random.float(0.5, 1.5)));
+    const own = makeVideos(random, plan, count, nowMs);
+    const channel = finishChannel(plan, own, nowMs);
+    channels.push(channel);
+    videos.push(...own);
+    playlists.push(...makePlaylists(random, channel, topic, own));
+  }
+  return { channels, videos, playlists };
 }

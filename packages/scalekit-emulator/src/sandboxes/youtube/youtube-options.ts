@@ -69,3 +69,9 @@ export function savedQuota(saved: JsonObject | undefined): QuotaState | undefine
   }
   return { day, used, calls: counts };
 }
+
+/** Query keys whose generated channels a saved sandbox had handed out (none in older saves). */
+export function savedQueryKeys(saved: JsonObject | undefined): string[] {
+  const keys = saved?.['generatedQueries'];
+  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+}

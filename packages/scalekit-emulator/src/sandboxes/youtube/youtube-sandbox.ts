@@ -10,12 +10,13 @@ import {
 import { channelsList, playlistItemsList, playlistsList, videosList } from './list-endpoints.js';
 import { INVALID_REQUEST_COST, QUOTA_COSTS, QuotaMeter, type YoutubeMethod } from './quota-meter.js';
 import { paramsFromQuery, type ApiParams } from './request-params.js';
-import { searchList } from './search-endpoint.js';
+import { QueryResults } from './query-results.js';
+import { searchList, type QueryExtras } from './search-endpoint.js';
 import { deriveSeed } from '../seeded-random.js';
 import { generateCatalogue, type YoutubeCatalogue } from './youtube-catalogue.js';
 import { youtubeError } from './youtube-errors.js';
 import { renderYoutubeHtml } from './youtube-html.js';
-import { savedQuota, youtubeSettings, type YoutubeSettings } from './youtube-options.js';
+import { savedQuota, savedQueryKeys, youtubeSettings, type YoutubeSettings } from './youtube-options.js';
 import { toolCall, youtubeToolDefinitions } from './youtube-tools.js';
 
 const REST_PREFIX = '/youtube/v3/';
@@ -28,11 +29,12 @@ const ROUTES: Record<string, YoutubeMethod> = {
   playlistItems: 'playlistItems.list',
 };
 
-type Endpoint = (catalogue: YoutubeCatalogue, params: ApiParams, tool: boolean) => JsonObject;
+type Endpoint = (catalogue: YoutubeCatalogue, params: ApiParams, tool: boolean, extras: QueryExtras) => JsonObject;
 
 const ENDPOINTS: Record<YoutubeMethod, Endpoint> = {
   // The search tool defaults to 10 results where the REST API defaults to 5 (Scalekit's catalogue).
-  'search.list': (catalogue, params, tool) => searchList(catalogue, params, { maxResults: tool ? 10 : 5 }),
+  'search.list': (catalogue, params, tool, extras) =>
+    searchList(catalogue, params, { maxResults: tool ? 10 : 5 }, extras),
   'channels.list': channelsList,
   'videos.list': videosList,
   'playlists.list': playlistsList,
@@ -42,6 +44,7 @@ const ENDPOINTS: Record<YoutubeMethod, Endpoint> = {
 class YoutubeSandbox implements Sandbox {
   readonly #catalogue: YoutubeCatalogue;
   readonly #quota: QuotaMeter;
+  readonly #queries: QueryResults;
 
   constructor(
     private readonly context: SandboxContext,
@@ -57,6 +60,11 @@ class YoutubeSandbox implements Sandbox {
       videosPerChannel: settings.videosPerChannel,
     });
     this.#quota = new QuotaMeter(settings.dailyQuota, () => new Date(), savedQuota(saved));
+    this.#queries = new QueryResults(this.#catalogue, {
+      seed: settings.catalogueSeed,
+      videosPerChannel: settings.videosPerChannel,
+    });
+    this.#queries.restore(savedQueryKeys(saved));
   }
 
   /** One API call, billed like YouTube bills it: refused when over quota, invalid calls cost a unit. */
@@ -64,7 +72,7 @@ class YoutubeSandbox implements Sandbox {
     const cost = QUOTA_COSTS[method];
     this.#quota.ensure(cost);
     try {
-      const result = ENDPOINTS[method](this.#catalogue, params, tool);
+      const result = ENDPOINTS[method](this.#catalogue, params, tool, (query) => this.#queries.for(query));
       this.#quota.charge(cost, method);
       return result;
     } catch (error) {
@@ -126,6 +134,8 @@ class YoutubeSandbox implements Sandbox {
           .map((v) => ({ id: v.id, title: v.title, publishedAt: v.publishedAt, viewCount: v.viewCount })),
       })),
       playlists: c.playlists.length,
+      /** Queries the seeded catalogue knew too little about, which got channels of their own. */
+      generatedQueries: this.#queries.keys(),
     };
   }
 
@@ -144,6 +154,7 @@ class YoutubeSandbox implements Sandbox {
       videosPerChannel: this.settings.videosPerChannel,
       dailyQuota: this.settings.dailyQuota,
       quota: { day: quota.day, used: quota.used, calls: quota.calls },
+      generatedQueries: this.#queries.keys(),
     };
   }
 }
