@@ -40,7 +40,8 @@ export async function createActor(options: NewActorOptions): Promise<string[]> {
     );
   }
   const connection = options.connection ?? 'notion';
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(connection))
+  // Scalekit connection names may have capitals (`GMAIL-test`) and are matched exactly.
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(connection))
     throw new Error(`"${connection}" is not a valid Scalekit connection name.`);
   const target = join(options.root, 'actors', options.name);
   if (existsSync(target)) throw new Error(`actors/${options.name} already exists; pick another name.`);

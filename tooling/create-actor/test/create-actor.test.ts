@@ -65,5 +65,15 @@ describe('pnpm new-actor', () => {
     await expect(createActor({ root, name: 'Bad Name' })).rejects.toThrow('not a valid actor name');
     await createActor({ root, name: 'my-actor' });
     await expect(createActor({ root, name: 'my-actor' })).rejects.toThrow('actors/my-actor already exists');
+    await expect(createActor({ root, name: 'other-actor', connection: 'hub spot' })).rejects.toThrow(
+      '"hub spot" is not a valid Scalekit connection name.',
+    );
+  });
+
+  it('keeps a connection name with capitals as it is (Scalekit matches names exactly)', async () => {
+    root = await mkdtemp(join(tmpdir(), 'new-actor-'));
+    await createActor({ root, name: 'crm-notes', connection: 'HubSpot-Prod' });
+    const actorTs = await readFile(join(root, 'actors/crm-notes/src/actor.ts'), 'utf8');
+    expect(actorTs).toContain("const CONNECTION = 'HubSpot-Prod';");
   });
 });
