@@ -5,6 +5,7 @@ import { agentBench } from './scenarios/agent-bench.js';
 import { authBench } from './scenarios/auth-bench.js';
 import { crawlBench } from './scenarios/crawl-bench.js';
 import { digestBench } from './scenarios/digest-bench.js';
+import { extractBench } from './scenarios/extract-bench.js';
 import { faultsBench } from './scenarios/faults-bench.js';
 
 const RESULTS = fileURLToPath(new URL('../../../bench-results.json', import.meta.url));
@@ -14,6 +15,7 @@ const scenarios: [string, () => Promise<Figure[]>][] = [
   ['agent', agentBench],
   ['digest', digestBench],
   ['crawl', crawlBench],
+  ['extract', extractBench],
   ['faults', faultsBench],
 ];
 
