@@ -8,7 +8,7 @@ import { handleChatCompletions } from './openai-compat/chat-completions-route.js
 import { ScriptedAnthropic } from './anthropic/scripted-anthropic.js';
 import { handleTokenRequest } from './auth/token-route.js';
 import { handleConsent } from './consent/consent-routes.js';
-import { Environment } from './environment.js';
+import { Environment, type OrganizationMode } from './environment.js';
 import { grpcRoutes } from './grpc/routes.js';
 import { secretToken } from './ids.js';
 import { openStateFile } from './persistence/state-file.js';
@@ -46,6 +46,13 @@ export interface EmulatorOptions {
    * after changes and on close. It holds the accounts' credentials (written with mode 0600).
    */
   persistPath?: string;
+  /**
+   * Whether API keys need an existing organization (and user), as on Scalekit (`required`), or an
+   * unknown `org_…` id is created on its first key (`implicit`, the default for now, so suites that
+   * issue keys for fixed ids such as `org_acme` keep working). Organizations and users are served
+   * either way (OrganizationService, UserService).
+   */
+  organizations?: OrganizationMode;
   /** The `x-api-key` the Anthropic stand-in on `POST /v1/messages` accepts (default `sk-ant-emulator`). */
   anthropicApiKey?: string;
 }
@@ -84,6 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     connections: [...(options.replaceDefaultConnections ? [] : DEFAULT_CONNECTIONS), ...(options.connections ?? [])],
     sandboxKinds: options.sandboxKinds ?? DEFAULT_SANDBOX_KINDS,
     sandboxOptions: options.sandboxes ?? {},
+    organizations: options.organizations ?? 'implicit',
   });
 
   // Before listening: a bad state file must fail the start, not a later request.

@@ -6,6 +6,7 @@ import { ClientCredentialsIssuer, type ClientCredentials } from './auth/client-c
 import { AuthRequestStore } from './consent/auth-requests.js';
 import { FaultInjector } from './faults/fault-injector.js';
 import { CallLog } from './observability/call-log.js';
+import { Directory } from './organizations/directory.js';
 import type { JsonObject, SandboxKind } from './sandboxes/sandbox.js';
 import { SandboxRegistry } from './sandboxes/sandbox-registry.js';
 
@@ -17,7 +18,14 @@ export interface EnvironmentConfig {
   connections: readonly ConnectionConfig[];
   sandboxKinds: readonly SandboxKind[];
   sandboxOptions: Record<string, JsonObject>;
+  /**
+   * `required`: API keys only for organizations (and users) that exist, as on Scalekit.
+   * `implicit`: an unknown `org_…` id is created on its first API key (tests with fixed ids).
+   */
+  organizations: OrganizationMode;
 }
+
+export type OrganizationMode = 'required' | 'implicit';
 
 /** The whole state of one emulated Scalekit environment; every protocol surface works on it. */
 export class Environment {
@@ -25,6 +33,8 @@ export class Environment {
   readonly clock = new EmulatorClock();
   readonly connections: ConnectionCatalog;
   readonly accounts = new AccountStore();
+  /** Organizations and their users (OrganizationService, UserService). */
+  readonly directory: Directory;
   /** API keys (Scalekit's ApiTokenService): hashes and metadata only. */
   readonly apiTokens: ApiTokenStore;
   readonly authRequests: AuthRequestStore;
@@ -38,6 +48,7 @@ export class Environment {
   constructor(readonly config: EnvironmentConfig) {
     this.connections = new ConnectionCatalog(config.connections);
     this.apiTokens = new ApiTokenStore(this.clock);
+    this.directory = new Directory(this.clock);
     this.authRequests = new AuthRequestStore(
       config.magicLinkTtlSeconds * 1000,
       config.magicLinkTtlSeconds * 1000,

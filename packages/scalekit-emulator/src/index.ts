@@ -1,4 +1,5 @@
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './emulator.js';
+export type { OrganizationMode } from './environment.js';
 export { AdminClient, type AnthropicScriptStatus } from './admin/admin-client.js';
 export { StateFileError } from './persistence/state-format.js';
 export type { AccountView } from './admin/admin-api.js';

@@ -1,12 +1,21 @@
 import { Code, ConnectError, type ConnectRouter, type Interceptor } from '@connectrpc/connect';
 import type { Environment } from '../environment.js';
-import { ApiTokenService, ConnectedAccountService, ConnectionService, ToolService } from '../sdk-protocol.js';
+import {
+  ApiTokenService,
+  ConnectedAccountService,
+  ConnectionService,
+  OrganizationService,
+  ToolService,
+  UserService,
+} from '../sdk-protocol.js';
 import { apiTokenService } from './api-token-service.js';
 import { connectedAccountService } from './connected-account-service.js';
 import { connectionService } from './connection-service.js';
 import { CALL_DETAILS } from '../observability/call-details.js';
 import { codeFromName, codeName } from './errors.js';
+import { organizationService } from './organization-service.js';
 import { toolService } from './tool-service.js';
+import { userService } from './user-service.js';
 
 function field(message: unknown, name: string): string | undefined {
   const value = (message as Record<string, unknown> | undefined)?.[name];
@@ -62,6 +71,8 @@ export function grpcRoutes(env: Environment): { routes: (router: ConnectRouter) 
       router.service(ToolService, toolService(env));
       router.service(ConnectionService, connectionService(env));
       router.service(ApiTokenService, apiTokenService(env));
+      router.service(OrganizationService, organizationService(env));
+      router.service(UserService, userService(env));
     },
     interceptors: [environmentInterceptor(env)],
   };
