@@ -3,8 +3,7 @@
 // be found costs no YouTube quota and leaves nothing half-written; creating waits until there
 // is something to write.
 
-import { ProviderRequestError } from '@repo/auth-gate';
-import { pageTitle, type NotionClient, type NotionPage } from '@repo/notion-client';
+import { APIErrorCode, APIResponseError, pageTitle, type NotionClient, type NotionPage } from '@repo/notion-client';
 import { ExpectedFailure, InputError } from './errors.js';
 import { notionIdFromUrlOrId, notionPageUrl } from './notion-report/index.js';
 
@@ -37,7 +36,7 @@ export async function pageById(client: NotionPages, id: string, what: string): P
     }
     return pageRef(page);
   } catch (error) {
-    if (error instanceof ProviderRequestError && error.status === 404) {
+    if (APIResponseError.isAPIResponseError(error) && error.code === APIErrorCode.ObjectNotFound) {
       throw new ExpectedFailure(
         'NOTION_PAGE_NOT_FOUND',
         `The ${what} ${id} was not found in your Notion. ${SHARE_HINT}`,

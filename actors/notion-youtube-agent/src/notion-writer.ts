@@ -3,13 +3,21 @@
 // of a request. A block whose subtree is deeper, or has an oversized children array, travels
 // without its children, which are then appended to the block Notion created, recursively.
 
-import type { NotionBlock as CreatedBlock, NotionBlockInput, NotionClient } from '@repo/notion-client';
+import type {
+  BlockObjectRequest,
+  BlockObjectRequestWithoutChildren,
+  BlockObjectWithSingleLevelOfChildrenRequest,
+  NotionBlock as CreatedBlock,
+  NotionClient,
+} from '@repo/notion-client';
 import {
   appendLimitViolations,
   batchBlocks,
   blockContent,
   countBlocks,
   type NotionBlock,
+  type RichTextItem,
+  type TextBlockBody,
 } from './notion-report/index.js';
 
 export type BlockAppender = Pick<NotionClient, 'appendChildren'>;
@@ -43,10 +51,58 @@ function fitsWhole(block: NotionBlock): boolean {
   return appendLimitViolations([block]).length === 0;
 }
 
-// Notion's request type is a loose record; the actor's blocks are precise interfaces. They are
-// plain JSON, so the conversion is a copy.
-function toRequest(block: NotionBlock): NotionBlockInput {
-  return JSON.parse(JSON.stringify(block)) as NotionBlockInput;
+/** A text block's body with its children converted by `convert` (none: no `children` key). */
+function bodyWith<C>(
+  body: TextBlockBody,
+  convert: (child: NotionBlock) => C,
+): { rich_text: RichTextItem[]; children?: C[] } {
+  const children = (body.children ?? []).map(convert);
+  return children.length > 0 ? { rich_text: body.rich_text, children } : { rich_text: body.rich_text };
+}
+
+/** The block as Notion's SDK types a request, its children converted by `convert`. */
+function requestWith<C>(block: NotionBlock, convert: (child: NotionBlock) => C) {
+  switch (block.type) {
+    case 'code':
+      return { type: 'code' as const, code: block.code };
+    case 'divider':
+      return { type: 'divider' as const, divider: {} };
+    case 'paragraph':
+      return { type: 'paragraph' as const, paragraph: bodyWith(block.paragraph, convert) };
+    case 'heading_1':
+      return { type: 'heading_1' as const, heading_1: bodyWith(block.heading_1, convert) };
+    case 'heading_2':
+      return { type: 'heading_2' as const, heading_2: bodyWith(block.heading_2, convert) };
+    case 'heading_3':
+      return { type: 'heading_3' as const, heading_3: bodyWith(block.heading_3, convert) };
+    case 'bulleted_list_item':
+      return { type: 'bulleted_list_item' as const, bulleted_list_item: bodyWith(block.bulleted_list_item, convert) };
+    case 'numbered_list_item':
+      return { type: 'numbered_list_item' as const, numbered_list_item: bodyWith(block.numbered_list_item, convert) };
+    case 'quote':
+      return { type: 'quote' as const, quote: bodyWith(block.quote, convert) };
+    case 'callout':
+      return { type: 'callout' as const, callout: bodyWith(block.callout, convert) };
+    case 'toggle':
+      return { type: 'toggle' as const, toggle: bodyWith(block.toggle, convert) };
+  }
+}
+
+function tooDeep(block: NotionBlock): never {
+  throw new Error(`A ${block.type} block sits deeper than one Notion request can carry (two levels of children).`);
+}
+
+function thirdLevel(block: NotionBlock): BlockObjectRequestWithoutChildren {
+  return requestWith(block, tooDeep);
+}
+
+function secondLevel(block: NotionBlock): BlockObjectWithSingleLevelOfChildrenRequest {
+  return requestWith(block, thirdLevel);
+}
+
+/** A block of an append, with the children that travel with it: type-checked against Notion's SDK. */
+function toRequest(block: NotionBlock): BlockObjectRequest {
+  return requestWith(block, secondLevel);
 }
 
 export async function appendBlockTree(

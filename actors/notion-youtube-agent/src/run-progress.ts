@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { RunJournal } from '@repo/auth-gate';
-import type { NotionBlock as CreatedBlock } from '@repo/notion-client';
+import { blockBody, type NotionBlock as CreatedBlock } from '@repo/notion-client';
 
 export const PROGRESS_KEY = 'NOTION_YOUTUBE_AGENT_PROGRESS';
 
@@ -74,8 +74,8 @@ export const NO_RECORDER: StepRecorder = {
 };
 
 function plainText(block: CreatedBlock): string {
-  const body = block[block.type] as { rich_text?: { plain_text?: string; text?: { content?: string } }[] } | undefined;
-  return (body?.rich_text ?? []).map((item) => item.plain_text ?? item.text?.content ?? '').join('');
+  const items = blockBody(block)['rich_text'];
+  return Array.isArray(items) ? items.map((item: { plain_text?: string }) => item.plain_text ?? '').join('') : '';
 }
 
 export type SectionState = { kind: 'absent' } | { kind: 'complete' } | { kind: 'partial'; blockIds: string[] };

@@ -1,23 +1,18 @@
 import { RateLimitError, NotFoundError } from '@anthropic-ai/sdk';
 import { AuthorizationLostError } from '@repo/auth-gate';
-import type { NotionPage } from '@repo/notion-client';
+import { pageTitle, type NotionPage } from '@repo/notion-client';
 import { describe, expect, it } from 'vitest';
 import { AgentLoopError, createToolDispatcher } from '../src/agent/index.js';
 import { ChargeLimitReached, describeLoopFailure, isFatalToolError } from '../src/agent-run.js';
 import { createAgentTools, readableBlocks, type AgentToolDeps } from '../src/agent-tools.js';
 import { ExpectedFailure } from '../src/errors.js';
 import { YOUTUBE_TOOLS } from '../src/research/index.js';
+import { blockObject, pageObject } from './support/notion-objects.js';
 
 const PARENT_ID = '11111111-1111-4111-8111-111111111111';
 
 function page(id: string, title: string, parentId?: string): NotionPage {
-  return {
-    object: 'page',
-    id,
-    url: `https://www.notion.so/${id.replace(/-/g, '')}`,
-    parent: parentId === undefined ? { type: 'workspace', workspace: true } : { type: 'page_id', page_id: parentId },
-    properties: { title: { type: 'title', title: [{ plain_text: title }] } },
-  };
+  return pageObject(id, title, parentId);
 }
 
 /** A small in-memory Notion behind the client methods the tools use. */
@@ -32,10 +27,7 @@ function fakeNotion(): AgentToolDeps['notion'] & { pages: NotionPage[]; created:
       const found = pages.find((p) => p.id === id);
       return found ? Promise.resolve(found) : Promise.reject(new Error(`no page ${id}`));
     },
-    findPageByTitle: (title) =>
-      Promise.resolve(
-        pages.find((p) => (p.properties['title']!['title'] as { plain_text: string }[])[0]!.plain_text === title),
-      ),
+    findPageByTitle: (title) => Promise.resolve(pages.find((p) => pageTitle(p) === title)),
     createPage: (input) => {
       const parentId = input.parent.type === 'page_id' ? input.parent.page_id : undefined;
       const made = page(
@@ -47,10 +39,7 @@ function fakeNotion(): AgentToolDeps['notion'] & { pages: NotionPage[]; created:
       created.push(made);
       return Promise.resolve(made);
     },
-    appendChildren: (_id, children) =>
-      Promise.resolve(
-        children.map((_, i) => ({ object: 'block' as const, id: `b${i}`, type: 'paragraph', has_children: false })),
-      ),
+    appendChildren: (_id, children) => Promise.resolve(children.map((_, i) => blockObject(`b${i}`, 'paragraph'))),
   };
 }
 

@@ -248,6 +248,15 @@ describe('simplified blocks', () => {
     });
   });
 
+  it("writes a code block's language as Notion names it, and one Notion does not know as plain text", () => {
+    const languages = rawBlocksFromSimplified([
+      { type: 'code', text: 'x', language: ' TypeScript ' },
+      { type: 'code', text: 'x', language: 'brainfuck' },
+      { type: 'code', text: 'x' },
+    ]).map((block) => (block.type === 'code' ? block.code.language : block.type));
+    expect(languages).toEqual(['typescript', 'plain text', 'plain text']);
+  });
+
   it('flattens raw blocks for the simplified append tool without losing links or text', () => {
     const section = buildResearchSectionBlocks({ topic: 'x', method: 'formula', generatedAt, channels: [corey] });
     const simplified = simplifiedFromRawBlocks(section);

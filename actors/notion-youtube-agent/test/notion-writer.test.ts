@@ -2,6 +2,7 @@ import type { NotionBlock as CreatedBlock, NotionBlockInput } from '@repo/notion
 import { describe, expect, it } from 'vitest';
 import { textBlocks, type NotionBlock } from '../src/notion-report/index.js';
 import { appendBlockTree, type BlockAppender } from '../src/notion-writer.js';
+import { blockObject, requestParts } from './support/notion-objects.js';
 
 interface StoredBlock {
   id: string;
@@ -12,7 +13,7 @@ interface StoredBlock {
 type Body = { rich_text?: { text: { content: string } }[]; children?: NotionBlockInput[] };
 
 function bodyOf(block: NotionBlockInput): Body {
-  return (block[block.type] as Body | undefined) ?? {};
+  return requestParts(block).body;
 }
 
 /** Levels of blocks in a request, counted independently of the code under test. */
@@ -63,12 +64,7 @@ function fakeNotion(): BlockAppender & {
       const created = children.map(store);
       parent.children.push(...created);
       return Promise.resolve(
-        created.map((b): CreatedBlock => ({
-          object: 'block',
-          id: b.id,
-          type: 'paragraph',
-          has_children: b.children.length > 0,
-        })),
+        created.map((b): CreatedBlock => blockObject(b.id, 'paragraph', b.text, b.children.length > 0)),
       );
     },
   };

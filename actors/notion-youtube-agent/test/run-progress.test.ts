@@ -1,11 +1,12 @@
 import type { NotionBlock } from '@repo/notion-client';
 import { describe, expect, it } from 'vitest';
 import { sectionState } from '../src/run-progress.js';
+import { blockObject } from './support/notion-objects.js';
 
 const HEADING = 'YouTube research: python — 2026-01-02 10:00 UTC';
 
 function block(id: string, type: string, text = ''): NotionBlock {
-  return { object: 'block', id, type, has_children: false, [type]: { rich_text: [{ plain_text: text }] } };
+  return blockObject(id, type, text);
 }
 
 /** A complete section of 4 top-level blocks: heading, intro, one channel, divider. */

@@ -1,15 +1,17 @@
 // Raw Notion API block objects (version 2022-06-28) and constructors that respect Notion's
 // request limits by splitting, never by cutting text off.
 
-/** Documented limits of a Notion write request. */
+import { NOTION_CODE_LANGUAGES, NOTION_LIMITS as NOTION_API_LIMITS, type LanguageRequest } from '@repo/notion-client';
+
+/** Notion's limits of a write request (kept in @repo/notion-client), under the names used here. */
 export const NOTION_LIMITS = {
-  richTextChars: 2000,
-  linkUrlChars: 2000,
-  richTextItems: 100,
-  blocksPerAppend: 100,
-  blockElementsPerRequest: 1000,
+  richTextChars: NOTION_API_LIMITS.richTextContentLength,
+  linkUrlChars: NOTION_API_LIMITS.urlLength,
+  richTextItems: NOTION_API_LIMITS.richTextArrayLength,
+  blocksPerAppend: NOTION_API_LIMITS.childrenPerArray,
+  blockElementsPerRequest: NOTION_API_LIMITS.blocksPerRequest,
   /** Children and grandchildren: two levels below the blocks of the request. */
-  nestingLevels: 2,
+  nestingLevels: NOTION_API_LIMITS.nestingLevelsPerRequest,
 } as const;
 
 export interface RichTextItem {
@@ -42,7 +44,7 @@ export type NotionTextBlock = {
 export interface CodeBlock {
   object: 'block';
   type: 'code';
-  code: { rich_text: RichTextItem[]; language: string };
+  code: { rich_text: RichTextItem[]; language: LanguageRequest };
 }
 
 export interface DividerBlock {
@@ -123,7 +125,14 @@ export function textBlocks(
   });
 }
 
-export function codeBlocks(content: string, language = 'plain text'): NotionBlock[] {
+/** The language as Notion names it; one it does not know (Notion refuses those) becomes plain text. */
+export function notionLanguage(name: string | undefined): LanguageRequest {
+  const key = name?.trim().toLowerCase() ?? '';
+  return NOTION_CODE_LANGUAGES.find((language) => language === key) ?? 'plain text';
+}
+
+export function codeBlocks(content: string, name?: string): NotionBlock[] {
+  const language = notionLanguage(name);
   const items = richText(content);
   const blocks: NotionBlock[] = [];
   for (let start = 0; start < items.length; start += NOTION_LIMITS.richTextItems) {
