@@ -195,11 +195,14 @@ describe('configuration errors', () => {
 
   it('recognises Scalekit\'s unknown-connection answer (NotFound, "connection not found") on every surface, and only that', async () => {
     const client = new ScalekitClient(fx.emulator.envUrl, fx.emulator.clientId, fx.emulator.clientSecret);
-    const failures = await Promise.all([
-      client.actions.getConnectedAccount({ connectionName: 'hubspot', identifier: 'u' }).catch((e: unknown) => e),
-      client.actions.getAuthorizationLink({ connectionName: 'hubspot', identifier: 'u' }).catch((e: unknown) => e),
-      client.actions.request({ connectionName: 'hubspot', identifier: 'u', path: '/x' }).catch((e: unknown) => e),
-    ]);
+    // One after the other: the proxy call needs the bearer the first RPC obtained (request() never authenticates).
+    const failures = [
+      await client.actions.getConnectedAccount({ connectionName: 'hubspot', identifier: 'u' }).catch((e: unknown) => e),
+      await client.actions
+        .getAuthorizationLink({ connectionName: 'hubspot', identifier: 'u' })
+        .catch((e: unknown) => e),
+      await client.actions.request({ connectionName: 'hubspot', identifier: 'u', path: '/x' }).catch((e: unknown) => e),
+    ];
     for (const failure of failures) expect(isUnknownConnection(classifyFailure(failure))).toBe(true);
     // A missing account on a configured connection is NotFound as well, but not "connection not found".
     const noAccount = await client.actions
