@@ -6,39 +6,18 @@
 import {
   createAuthGate,
   perUser,
-  type ActorRuntime,
   type AuthGate,
   type ConnectorHandle,
   type ProxyCall,
   type ProxyResult,
 } from '@repo/auth-gate';
+import { detachedRuntime } from '@repo/auth-gate/operator';
 import { startEmulator, type RunningEmulator } from '@repo/scalekit-emulator';
 import { afterAll, beforeAll } from 'vitest';
 import { NotionClient } from '../../src/index.js';
 
 /** A page the emulator seeds in every Notion workspace, shared with the integration. */
 export const SEEDED_PAGE = 'Research';
-
-/** A gate outside an actor run: not on the platform, nothing stored, charged or printed. */
-function testRuntime(user: string): ActorRuntime {
-  const done = (): Promise<void> => Promise.resolve();
-  const ignore = (): void => undefined;
-  const env: Record<string, string> = { AUTH_GATE_USER_ID: user };
-  return {
-    isAtHome: () => false,
-    userId: () => null,
-    actorId: () => null,
-    runId: () => null,
-    webServerPort: () => 0,
-    webServerUrl: () => null,
-    env: (name) => env[name],
-    actorOwnerId: () => Promise.resolve(null),
-    setStatusMessage: done,
-    setValue: done,
-    charge: done,
-    log: { info: ignore, warning: ignore, error: ignore },
-  };
-}
 
 /** One browser: cookies kept per host (the binding cookie of the consent), redirects not followed. */
 class Browser {
@@ -111,7 +90,7 @@ export function useNotionSandbox(): NotionSandbox {
     const gate = await createAuthGate({
       connectors: { notion: perUser({ label: 'Notion' }) },
       credentials: { envUrl: running.envUrl, clientId: running.clientId, clientSecret: running.clientSecret },
-      runtime: testRuntime('alice'),
+      runtime: detachedRuntime({ env: { AUTH_GATE_USER_ID: 'alice' } }),
       page: { port: 0, host: '127.0.0.1' },
       consentTimeoutSecs: 60,
       retry: { baseDelayMs: 5, maxDelayMs: 20, ...retry },
