@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { Readability } from '@mozilla/readability';
+import { load } from 'cheerio';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractMainContent } from '../src/content/index.js';
+import { extractMainContent, htmlToText, tokenOverlap } from '../src/content/index.js';
+import { convertPage } from '../src/notion-blocks/index.js';
 import { fixture } from './support/fixtures.js';
+import { outline } from './support/outline.js';
 
 const textOf = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -11,6 +17,7 @@ describe('extractMainContent on real site shapes', () => {
       'https://widgets.example.org/guide/configuration/',
     );
     expect(page.title).toBe('Configuration');
+    expect(page.source).toEqual({ kind: 'documentation', generator: 'MkDocs Material' });
     expect(page.description).toBe('Configure the widget server for production.');
     expect(page.language).toBe('en');
     const text = textOf(page.contentHtml);
@@ -26,6 +33,7 @@ describe('extractMainContent on real site shapes', () => {
   it('Docusaurus: picks .theme-doc-markdown, keeps hidden tab panels, removes breadcrumbs, TOC and pagination', () => {
     const page = extractMainContent(fixture('docusaurus.html'), 'https://docs.acme.io/api/authentication');
     expect(page.title).toBe('Authentication');
+    expect(page.source).toEqual({ kind: 'documentation', generator: 'Docusaurus' });
     const text = textOf(page.contentHtml);
     expect(text).toContain('import requests'); // inactive tab: hidden attribute, still content
     expect(text).not.toContain('Previous');
@@ -41,6 +49,7 @@ describe('extractMainContent on real site shapes', () => {
       'https://requests.readthedocs.io/en/latest/user/quickstart/',
     );
     expect(page.title).toBe('Quickstart');
+    expect(page.source.kind).toBe('documentation');
     const text = textOf(page.contentHtml);
     expect(text).toContain('Eager to get started?');
     expect(text).not.toContain('Search docs');
@@ -324,5 +333,140 @@ describe('extractMainContent container choice', () => {
     const page = extractMainContent(html, 'https://comic.example/42');
     expect(page.contentHtml).toContain('comic.png');
     expect(page.contentHtml).not.toContain('menu link');
+  });
+});
+
+/** Elements that must survive extraction of a documentation page, counted in an HTML string. */
+function structure(html: string): { code: number; tables: number; headings: number } {
+  const $ = load(html);
+  return { code: $('pre').length, tables: $('table').length, headings: $('h2, h3, h4, h5, h6').length };
+}
+
+describe('documentation generators: their own container, nothing of the page lost', () => {
+  const pages: [file: string, url: string, container: string][] = [
+    ['mkdocs-material.html', 'https://widgets.example.org/guide/configuration/', '.md-content'],
+    ['docusaurus.html', 'https://docs.acme.io/api/authentication', '.theme-doc-markdown'],
+    ['sphinx-rtd.html', 'https://requests.readthedocs.io/en/latest/user/quickstart/', '[itemprop="articleBody"]'],
+    ['sphinx-classic.html', 'https://docs.widgets.example/2.4/library/queue_tools.html', 'div.body[role="main"]'],
+  ];
+
+  it.each(pages)('%s keeps every code block, table and heading of its article', (file, url, container) => {
+    const html = fixture(file);
+    const page = extractMainContent(html, url);
+    expect(page.source.kind).toBe('documentation');
+    const inSource = structure(load(html)(container).html() ?? '');
+    expect(inSource.code + inSource.tables + inSource.headings).toBeGreaterThan(0);
+    expect(structure(page.contentHtml)).toEqual(inSource);
+  });
+
+  it('Sphinx classic theme (python.org docs): code languages, the table, the link-only topic list, no sidebar or ¶', () => {
+    const { page, blocks } = convertPage(
+      fixture('sphinx-classic.html'),
+      'https://docs.widgets.example/2.4/library/queue_tools.html',
+    );
+    expect(page.source).toEqual({ kind: 'documentation', generator: 'Sphinx (classic, Alabaster, python.org docs)' });
+    expect(page.title).toBe('queue_tools — Job queues');
+    const lines = outline(blocks);
+    expect(lines).toContain(
+      'code(python): from queue_tools import Queue\nq = Queue("jobs.db")\nq.put({"task": "resize"})',
+    );
+    expect(lines).toContain('code(shell): $ python -m queue_tools stats jobs.db');
+    expect(lines).toContain('table(2, header)');
+    expect(lines).toContain('heading_3: Shell usage');
+    // A list made only of links, which link-density rules of general extractors take for navigation.
+    expect(lines).toEqual(expect.arrayContaining(['bulleted_list_item: Basics', 'bulleted_list_item: Retries']));
+    const text = lines.join('\n');
+    for (const chrome of ['Quick search', 'Next topic', 'Table of Contents', 'Copyright', 'Navigation', '¶']) {
+      expect(text).not.toContain(chrome);
+    }
+  });
+
+  it('keeps the inactive tabs of a Docusaurus page, which Readability alone would drop as hidden', () => {
+    const html = fixture('docusaurus.html');
+    const page = extractMainContent(html, 'https://docs.acme.io/api/authentication');
+    expect(htmlToText(page.contentHtml)).toContain('import requests');
+    const { document } = parseHTML(html) as unknown as { document: ConstructorParameters<typeof Readability>[0] };
+    expect(htmlToText(new Readability(document).parse()?.content ?? '')).not.toContain('import requests');
+  });
+
+  it('does not take a generator container that appears several times apart (a listing), nor an empty one', () => {
+    const listing =
+      '<html><body><article class="markdown-body"><p>First readme.</p></article><article class="markdown-body"><p>Second readme.</p></article></body></html>';
+    expect(extractMainContent(listing, 'https://example.com/').source.kind).not.toBe('documentation');
+    const empty =
+      '<html><body><div class="theme-doc-markdown"></div><main><p>Rendered elsewhere.</p></main></body></html>';
+    const page = extractMainContent(empty, 'https://example.com/');
+    expect(page.source.kind).toBe('page');
+    expect(page.contentHtml).toContain('Rendered elsewhere.');
+  });
+});
+
+describe('articles: Mozilla Readability, scored like the bench scores it', () => {
+  const articles = ['harbour-news', 'wanderblog', 'dev-notes'];
+  const read = (name: string, file: string): string =>
+    readFileSync(new URL(`./fixtures/articles/${name}/${file}`, import.meta.url), 'utf8');
+
+  it.each(articles)('%s: token F1 against the expected content is at least 0.95', (name) => {
+    const page = extractMainContent(read(name, 'source.html'), `https://example.org/${name}`);
+    expect(page.source).toEqual({ kind: 'readability' });
+    const score = tokenOverlap(htmlToText(page.contentHtml), htmlToText(read(name, 'expected.html')));
+    expect(score.recall).toBe(1);
+    expect(score.f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('news article: no navigation, sidebar, comments, share links, cookie banner or footer', () => {
+    const page = extractMainContent(read('harbour-news', 'source.html'), 'https://gazette.example/ferry');
+    expect(page.title).toBe('Harbour ferry returns after two-year repair');
+    expect(page.language).toBe('en');
+    const text = htmlToText(page.contentHtml);
+    for (const chrome of [
+      'Most read',
+      'Subscribe',
+      'harbourwatcher',
+      'Share on Facebook',
+      'We use cookies',
+      'All rights',
+    ]) {
+      expect(text).not.toContain(chrome);
+    }
+    expect(page.contentHtml).toContain('<figcaption>');
+  });
+
+  it('blog post: code blocks keep their language, headings stay, screen-reader-only text goes', () => {
+    const { page, blocks } = convertPage(read('dev-notes', 'source.html'), 'https://dev-notes.example/retries');
+    const lines = outline(blocks);
+    expect(lines.filter((l) => l.startsWith('code(typescript): export async function withRetries'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('code(bash): curl -i'))).toHaveLength(1);
+    expect(lines).toEqual(expect.arrayContaining(['heading_2: The helper', 'heading_2: Honouring Retry-After']));
+    const german = extractMainContent(read('wanderblog', 'source.html'), 'https://wander.example/rennsteig');
+    expect(german.contentHtml).toContain('<table');
+    expect(htmlToText(german.contentHtml)).not.toContain('Beitragsnavigation');
+    expect(page.wordCount).toBeGreaterThan(250);
+  });
+});
+
+describe('parsing', () => {
+  it('reads a page that leaves out <html>, <head> and <body> (valid HTML) like a browser', () => {
+    const page = extractMainContent(
+      '<!doctype html><title>Bare page</title><meta name="description" content="No body tag."><p>Only a paragraph.</p>',
+      'https://example.com/bare',
+    );
+    expect(page.title).toBe('Bare page');
+    expect(page.description).toBe('No body tag.');
+    expect(htmlToText(page.contentHtml)).toBe('Only a paragraph.');
+  });
+
+  it('keeps content that sits outside <body> in the source', () => {
+    const page = extractMainContent(
+      '<html><head><title>T</title></head><body><p>Inside.</p></body><p>After the body.</p></html>',
+      'https://example.com/',
+    );
+    expect(htmlToText(page.contentHtml)).toContain('After the body.');
+  });
+
+  it('text of HTML separates blocks and ignores scripts', () => {
+    expect(htmlToText('<h1>Title</h1><p>Body<br>line</p><script>x()</script><ul><li>a</li><li>b</li></ul>')).toBe(
+      'Title Body line a b',
+    );
   });
 });

@@ -1,23 +1,24 @@
 /**
- * Removal of everything around and inside a page that is not its content: code, hidden
- * elements, consent banners, skip links, site chrome (navigation, sidebars, headers and
- * footers, tables of contents, share and comment widgets) and heading permalinks.
+ * Removal of what is not content inside a known content container (a documentation
+ * generator's article) or a page without any: code, hidden elements, skip links, navigation,
+ * tables of contents, breadcrumbs, pagination, edit and feedback widgets, heading permalinks.
+ * The general case (news, blogs, shops) is Mozilla Readability's; these rules only clean what a
+ * generator's own container still holds.
  *
- * Rules that match on class or id names can misfire ("cookie" in a recipe blog's class names),
- * so those only remove elements that hold less than half of the surrounding text.
+ * Rules that match on class or id names can misfire ("toc" in a tutorial about a TOC widget),
+ * so those only remove elements that hold less than half of the container's text.
  */
-import type { CheerioAPI } from 'cheerio';
-import { attr, classList, findDescendant, findOutermost, isElement, type DomElement } from './dom-types.js';
+import { textOf } from './dom-text.js';
+import { isHtmlElement, type HtmlElement } from './html-document.js';
 import { NON_CONTENT_TAGS } from './html-elements.js';
-import { visibleText } from './visible-text.js';
 import { countWords } from './word-count.js';
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
 const CONSENT_NAME =
   /(?:^|[-_\s])(?:cookies?|consent|gdpr|ccpa|cmp)(?:[-_\s]|$)|onetrust|cookiebot|cookielaw|cookie-?(?:notice|banner|bar|law|popup|policy-banner)|cc-(?:banner|window|revoke)|truste|didomi|usercentrics|qc-cmp|osano|termly|iubenda|klaro|tarteaucitron|cookieyes|cky-|moove_gdpr|cmplz|borlabs|privacy-?banner/i;
-
 const CONSENT_LABEL = /cookie|consent|privacy (?:settings|preferences|choices)/i;
+const DIALOG_ROLE = /^(?:dialog|alertdialog|region|banner|complementary)$/i;
 
 const SKIP_LINK_TEXT = /^\s*(?:skip|jump)\s+(?:to|over|navigation)\b/i;
 const SKIP_LINK_NAME = /(?:^|[-_\s])skip(?:-?(?:link|to|nav)\w*)(?:[-_\s]|$)/i;
@@ -41,143 +42,137 @@ const PERMALINK_TEXT = new Set(['', '¶', '#', '§', '🔗', '#️⃣', '⚓', '
 const PERMALINK_CLASS =
   /(?:^|[-_])(?:headerlink|hash-link|anchor|anchorjs-link|header-anchor|heading-anchor|anchor-link|permalink)(?:[-_]|$)/i;
 
-/** Drops elements whose content never renders as text: scripts, styles, embeds, form controls. */
-export function removeNonContent($: CheerioAPI): void {
-  $([...NON_CONTENT_TAGS].join(',')).remove();
+const CALLOUT_NAME = /admonition|callout|alert|note|tip|hint|info|warning|caution|danger|important/i;
+
+function classesOf(el: HtmlElement): string[] {
+  return (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c !== '');
+}
+
+function wordsOf(el: HtmlElement): number {
+  return countWords(textOf(el));
+}
+
+/** Removes every element below `root` that matches `selectors` and passes `keep`'s veto. */
+function removeMatching(root: HtmlElement, selectors: string, remove: (el: HtmlElement) => boolean = () => true): void {
+  for (const el of [...root.querySelectorAll(selectors)]) {
+    // An ancestor removed earlier in this pass already took the element with it.
+    if (root.contains(el) && remove(el)) el.remove();
+  }
+}
+
+/** `aside.note` and friends are content (admonitions), not sidebars. */
+function looksLikeCallout(el: HtmlElement): boolean {
+  return CALLOUT_NAME.test(el.getAttribute('class') ?? '');
+}
+
+function isChromeByName(el: HtmlElement): boolean {
+  const tokens = [...classesOf(el), el.getAttribute('id') ?? ''].filter((t) => t !== '');
+  return tokens.some((t) => CHROME_TOKEN.test(t) || CHROME_SUBSTRING.test(t));
 }
 
 /**
  * Elements a reader cannot see. Tab panels are exempt: inactive tabs are hidden with the same
  * attribute but hold real content (the other languages of a code sample).
  */
-export function removeHidden($: CheerioAPI): void {
-  $('[hidden], [aria-hidden], [style]')
-    .filter((_, el) => {
-      if (attr(el, 'role') === 'tabpanel') return false;
-      if (attr(el, 'hidden') !== undefined) return true;
-      if (attr(el, 'aria-hidden')?.toLowerCase() === 'true') return true;
-      return HIDDEN_STYLE.test(attr(el, 'style') ?? '');
-    })
-    .remove();
-  $(SCREEN_READER_ONLY.map((c) => `.${c}`).join(',')).remove();
+function isHidden(el: HtmlElement): boolean {
+  if (el.getAttribute('role') === 'tabpanel') return false;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden')?.toLowerCase() === 'true') return true;
+  return HIDDEN_STYLE.test(el.getAttribute('style') ?? '');
 }
 
-export function removeSkipLinks($: CheerioAPI): void {
-  $('a')
-    .filter((_, el) => {
-      const href = attr(el, 'href') ?? '';
-      const names = `${attr(el, 'id') ?? ''} ${attr(el, 'class') ?? ''}`;
-      return SKIP_LINK_NAME.test(names) || (href.startsWith('#') && SKIP_LINK_TEXT.test($(el).text()));
-    })
-    .remove();
-}
-
-/** Words of an element, for the half-of-the-text rule; only computed for elements a rule matched. */
-function wordsOf(el: DomElement): number {
-  return countWords(visibleText([el]));
-}
-
-/** `totalWords`: words of the area the rule applies to; a match holding half of them or more is kept. */
-function removable(el: DomElement, totalWords: number): boolean {
-  return totalWords === 0 || wordsOf(el) < totalWords / 2;
-}
-
-export function removeConsentBanners($: CheerioAPI, totalWords: number): void {
-  $('[id], [class], [aria-label]')
-    .filter((_, el) => {
-      const names = `${attr(el, 'id') ?? ''} ${attr(el, 'class') ?? ''}`;
-      const label = attr(el, 'aria-label') ?? '';
-      const role = attr(el, 'role') ?? '';
-      const labelled = /^(?:dialog|alertdialog|region|banner|complementary)$/i.test(role) && CONSENT_LABEL.test(label);
-      return (CONSENT_NAME.test(names) || labelled) && removable(el, totalWords);
-    })
-    .remove();
-}
-
-const CALLOUT_NAME = /admonition|callout|alert|note|tip|hint|info|warning|caution|danger|important/i;
-
-/** `aside.note` and friends are content (admonitions), not sidebars. */
-export function looksLikeCallout(el: DomElement): boolean {
-  return CALLOUT_NAME.test(attr(el, 'class') ?? '');
-}
-
-function isChromeByName(el: DomElement): boolean {
-  const tokens = [...classList(el), attr(el, 'id') ?? ''].filter((t) => t !== '');
-  return tokens.some((t) => CHROME_TOKEN.test(t) || CHROME_SUBSTRING.test(t));
-}
-
-function isSiteHeader(el: DomElement): boolean {
-  const parent = el.parent;
-  if (parent && isElement(parent) && parent.name.toLowerCase() === 'body') return true;
-  if (attr(el, 'role') === 'banner') return true;
-  if (
-    /site-?header|masthead|navbar|global-?header|top-?bar/i.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`)
-  ) {
-    return true;
-  }
-  if (el.children.some((c) => isElement(c) && (c.name === 'nav' || attr(c, 'role') === 'navigation'))) return true;
-  // A header made of links (logo and menu) without the page heading is the site's.
-  return linkDensity(el) >= 0.5 && findDescendant(el, (d) => d.name === 'h1') === undefined;
-}
-
-/** Share of an element's words that sit inside links. */
-function linkDensity(el: DomElement): number {
-  const words = wordsOf(el);
-  if (words === 0) return 1;
-  const linked = findOutermost(el, (d) => d.name === 'a').reduce((sum, a) => sum + wordsOf(a), 0);
-  return linked / words;
-}
-
-/**
- * Removes chrome inside `root` (the whole body when no content container was found). Navigation
- * is removed unconditionally; everything recognised by name must hold under half of the text.
- */
-export function removeChrome($: CheerioAPI, root: DomElement): void {
-  const scope = $(root);
-  scope.find('nav, [role="navigation"], [role="search"], dialog, menu[role="menubar"]').remove();
-  const totalWords = wordsOf(root);
-
-  scope
-    .find('aside, [role="complementary"]')
-    .filter((_, el) => !looksLikeCallout(el) && removable(el, totalWords))
-    .remove();
-  scope
-    .find('footer, [role="contentinfo"]')
-    .filter((_, el) => removable(el, totalWords))
-    .remove();
-  scope
-    .find('header, [role="banner"]')
-    .filter((_, el) => isSiteHeader(el) && removable(el, totalWords))
-    .remove();
-  scope
-    .find('[class], [id]')
-    .filter((_, el) => isChromeByName(el) && !looksLikeCallout(el) && removable(el, totalWords))
-    .remove();
-}
-
-/**
- * Removes forms that are widgets (search boxes, newsletter sign-ups) but keeps a form that wraps
- * the page itself, as ASP.NET WebForms sites do.
- */
-export function removeForms($: CheerioAPI, root: DomElement): void {
-  const totalWords = wordsOf(root);
-  $(root)
-    .find('form')
-    .filter((_, el) => removable(el, totalWords))
-    .remove();
+function isSkipLink(a: HtmlElement): boolean {
+  const href = a.getAttribute('href') ?? '';
+  const names = `${a.getAttribute('id') ?? ''} ${a.getAttribute('class') ?? ''}`;
+  return SKIP_LINK_NAME.test(names) || (href.startsWith('#') && SKIP_LINK_TEXT.test(a.textContent ?? ''));
 }
 
 /**
  * The "¶" and "#" links that documentation generators put after headings and API signatures:
  * inside headings any link whose text is only such a mark, elsewhere only with a permalink class.
  */
-export function removeHeadingPermalinks($: CheerioAPI, root: DomElement): void {
-  $(root)
-    .find('a')
-    .filter((_, el) => {
-      const text = $(el).text().trim();
-      if (PERMALINK_CLASS.test(attr(el, 'class') ?? '') && text.length <= 2) return true;
-      return PERMALINK_TEXT.has(text) && $(el).closest('h1, h2, h3, h4, h5, h6').length > 0;
-    })
-    .remove();
+function isPermalink(a: HtmlElement): boolean {
+  const text = (a.textContent ?? '').trim();
+  if (PERMALINK_CLASS.test(a.getAttribute('class') ?? '') && text.length <= 2) return true;
+  return PERMALINK_TEXT.has(text) && a.closest('h1, h2, h3, h4, h5, h6') !== null;
+}
+
+function isConsentBanner(el: HtmlElement): boolean {
+  const names = `${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''}`;
+  const labelled =
+    DIALOG_ROLE.test(el.getAttribute('role') ?? '') && CONSENT_LABEL.test(el.getAttribute('aria-label') ?? '');
+  return CONSENT_NAME.test(names) || labelled;
+}
+
+/** Cookie and privacy consent banners and dialogs (named by their CMP's classes or their label). */
+export function removeConsentBanners(root: HtmlElement): void {
+  // Most pages have none: the words of the page are only counted once a banner is found.
+  let totalWords: number | undefined;
+  removeMatching(root, '[id], [class], [role][aria-label]', (el) => {
+    if (!isConsentBanner(el)) return false;
+    totalWords ??= wordsOf(root);
+    return totalWords === 0 || wordsOf(el) < totalWords / 2;
+  });
+}
+
+export function removeHeadingPermalinks(root: HtmlElement): void {
+  removeMatching(root, 'a', isPermalink);
+}
+
+/** Text only screen readers announce ("Post navigation", "(opens in a new tab)"). */
+export function removeScreenReaderText(root: HtmlElement): void {
+  removeMatching(root, SCREEN_READER_ONLY.map((c) => `.${c}`).join(','));
+}
+
+/** Text that is never seen: scripts, styles, embeds, form controls, hidden and screen-reader-only elements. */
+export function removeInvisible(root: HtmlElement): void {
+  removeMatching(root, [...NON_CONTENT_TAGS].join(','));
+  removeMatching(root, '[hidden], [aria-hidden], [style]', isHidden);
+  removeScreenReaderText(root);
+  removeMatching(root, 'a', isSkipLink);
+}
+
+/**
+ * Removes chrome inside `root`. Navigation is removed unconditionally; everything recognised by
+ * name must hold under half of the text.
+ */
+export function removeChrome(root: HtmlElement): void {
+  removeMatching(root, 'nav, [role="navigation"], [role="search"], dialog, menu[role="menubar"]');
+  const totalWords = wordsOf(root);
+  const minor = (el: HtmlElement): boolean => totalWords === 0 || wordsOf(el) < totalWords / 2;
+  removeMatching(root, 'aside, [role="complementary"]', (el) => !looksLikeCallout(el) && minor(el));
+  removeMatching(root, 'footer, [role="contentinfo"], form', minor);
+  removeMatching(root, '[class], [id]', (el) => isChromeByName(el) && !looksLikeCallout(el) && minor(el));
+  removeHeadingPermalinks(root);
+}
+
+/** Share of an element's words that sit inside links. */
+function linkDensity(el: HtmlElement): number {
+  const words = wordsOf(el);
+  if (words === 0) return 1;
+  const linked = [...el.querySelectorAll('a')].reduce((sum, a) => sum + wordsOf(a), 0);
+  return linked / words;
+}
+
+/** The site's header (logo, menu) rather than an article's own header around its title. */
+function isSiteHeader(el: HtmlElement): boolean {
+  if (el.getAttribute('role') === 'banner') return true;
+  const parent = el.parentNode;
+  if (parent !== null && isHtmlElement(parent) && parent.localName.toLowerCase() === 'body') return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (/site-?header|masthead|navbar|global-?header|top-?bar/i.test(names)) return true;
+  if ([...el.children].some((c) => c.localName.toLowerCase() === 'nav' || c.getAttribute('role') === 'navigation')) {
+    return true;
+  }
+  // A header made of links (logo and menu) without the page heading is the site's.
+  return el.querySelector('h1') === null && linkDensity(el) >= 0.5;
+}
+
+/**
+ * A page that is not an article (too short for Readability) and has no known content
+ * container: its main landmark or body, without site header, navigation, sidebars and footer.
+ */
+export function removePageChrome(root: HtmlElement): void {
+  removeMatching(root, 'header, [role="banner"]', isSiteHeader);
+  removeChrome(root);
 }

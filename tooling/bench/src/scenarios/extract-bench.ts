@@ -83,7 +83,7 @@ export function extractBench(): Promise<Figure[]> {
     readabilityMs += reference.ms;
     ours.push(tokenOverlap(htmlToText(extracted.result.contentHtml), expected));
     readability.push(tokenOverlap(htmlToText(reference.result), expected));
-    const source = extracted.result.extractor;
+    const source = extracted.result.source;
     const label = source.kind === 'documentation' ? source.generator : source.kind;
     byExtractor.set(label, (byExtractor.get(label) ?? 0) + 1);
   }
