@@ -373,6 +373,12 @@ describe('documentation generators: their own container, nothing of the page los
     expect(lines).toContain('code(shell): $ python -m queue_tools stats jobs.db');
     expect(lines).toContain('table(2, header)');
     expect(lines).toContain('heading_3: Shell usage');
+    // A section whose id reads like chrome ("sharing"), an author's sidebar and a footnote are content.
+    expect(lines).toContain('heading_2: Sharing state between workers');
+    expect(lines).toContain('code(python): job = q.get()');
+    for (const content of ['A queue file is locked while a worker holds it.', 'locking depends on the server']) {
+      expect(lines.some((l) => l.includes(content))).toBe(true);
+    }
     // A list made only of links, which link-density rules of general extractors take for navigation.
     expect(lines).toEqual(expect.arrayContaining(['bulleted_list_item: Basics', 'bulleted_list_item: Retries']));
     const text = lines.join('\n');

@@ -65,9 +65,12 @@ function looksLikeCallout(el: HtmlElement): boolean {
   return CALLOUT_NAME.test(el.getAttribute('class') ?? '');
 }
 
+/**
+ * By class only: documentation generators derive ids from heading text, so a section "Sharing
+ * state between processes" or "Edit menu" has an id that reads like chrome.
+ */
 function isChromeByName(el: HtmlElement): boolean {
-  const tokens = [...classesOf(el), el.getAttribute('id') ?? ''].filter((t) => t !== '');
-  return tokens.some((t) => CHROME_TOKEN.test(t) || CHROME_SUBSTRING.test(t));
+  return classesOf(el).some((t) => CHROME_TOKEN.test(t) || CHROME_SUBSTRING.test(t));
 }
 
 /**
@@ -132,17 +135,22 @@ export function removeInvisible(root: HtmlElement): void {
   removeMatching(root, 'a', isSkipLink);
 }
 
+const isAside = (el: HtmlElement): boolean =>
+  el.localName.toLowerCase() === 'aside' || el.getAttribute('role') === 'complementary';
+
 /**
  * Removes chrome inside `root`. Navigation is removed unconditionally; everything recognised by
- * name must hold under half of the text.
+ * name must hold under half of the text. `asidesAreContent`: inside a documentation generator's
+ * article, asides are the author's (Sphinx sidebars and footnotes, MkDocs source-file facts).
  */
-export function removeChrome(root: HtmlElement): void {
+export function removeChrome(root: HtmlElement, { asidesAreContent = false } = {}): void {
   removeMatching(root, 'nav, [role="navigation"], [role="search"], dialog, menu[role="menubar"]');
   const totalWords = wordsOf(root);
   const minor = (el: HtmlElement): boolean => totalWords === 0 || wordsOf(el) < totalWords / 2;
-  removeMatching(root, 'aside, [role="complementary"]', (el) => !looksLikeCallout(el) && minor(el));
+  const keep = (el: HtmlElement): boolean => looksLikeCallout(el) || (asidesAreContent && isAside(el));
+  removeMatching(root, 'aside, [role="complementary"]', (el) => !keep(el) && minor(el));
   removeMatching(root, 'footer, [role="contentinfo"], form', minor);
-  removeMatching(root, '[class], [id]', (el) => isChromeByName(el) && !looksLikeCallout(el) && minor(el));
+  removeMatching(root, '[class]', (el) => isChromeByName(el) && !keep(el) && minor(el));
   removeHeadingPermalinks(root);
 }
 

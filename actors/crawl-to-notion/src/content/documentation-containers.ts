@@ -8,12 +8,15 @@ import type { HtmlDocument, HtmlElement } from './html-document.js';
 export interface DocumentationContainer {
   generator: string;
   selector: string;
+  /** The generator's own widgets inside its article that the general chrome rules keep. */
+  chrome?: string;
 }
 
 /** Most specific first; each selector names one generator's own markup, never a generic class. */
 export const DOCUMENTATION_CONTAINERS: readonly DocumentationContainer[] = [
   { generator: 'Docusaurus', selector: '.theme-doc-markdown' },
-  { generator: 'MkDocs Material', selector: '.md-content' },
+  // The "Last update" facts sit in an <aside>, which inside articles is otherwise content.
+  { generator: 'MkDocs Material', selector: '.md-content', chrome: '.md-source-file' },
   { generator: 'Sphinx / MkDocs (Read the Docs theme)', selector: '.rst-content [itemprop="articleBody"]' },
   { generator: 'Sphinx / MkDocs (Read the Docs theme)', selector: '.rst-content [role="main"]' },
   { generator: 'Sphinx (Furo)', selector: 'article#furo-main-content' },
@@ -46,13 +49,13 @@ function hasContent(el: HtmlElement): boolean {
  */
 export function findDocumentationContainer(
   document: HtmlDocument,
-): { container: HtmlElement; generator: string } | undefined {
+): { container: HtmlElement; generator: string; chrome: string | undefined } | undefined {
   // One pass over the page for all generators; most pages match none.
   const candidates = [...document.body.querySelectorAll(ALL_SELECTORS)];
   if (candidates.length === 0) return undefined;
-  for (const { generator, selector } of DOCUMENTATION_CONTAINERS) {
+  for (const { generator, selector, chrome } of DOCUMENTATION_CONTAINERS) {
     const matches = outermost(candidates.filter((el) => el.matches(selector)));
-    if (matches.length === 1 && hasContent(matches[0]!)) return { container: matches[0]!, generator };
+    if (matches.length === 1 && hasContent(matches[0]!)) return { container: matches[0]!, generator, chrome };
   }
   return undefined;
 }

@@ -68,9 +68,10 @@ function pageContent(body: HtmlElement): HtmlElement {
 function contentOf(document: HtmlDocument, html: string): { root: HtmlElement; source: ContentSource } {
   const documentation = findDocumentationContainer(document);
   if (documentation !== undefined) {
-    const { container, generator } = documentation;
+    const { container, generator, chrome } = documentation;
+    if (chrome !== undefined) for (const el of [...container.querySelectorAll(chrome)]) el.remove();
     removeInvisible(container);
-    removeChrome(container);
+    removeChrome(container, { asidesAreContent: true });
     return { root: container, source: { kind: 'documentation', generator } };
   }
   if (!looksLikeArticle(document)) return { root: pageContent(document.body), source: { kind: 'page' } };
