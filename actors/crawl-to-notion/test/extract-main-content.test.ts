@@ -387,6 +387,26 @@ describe('documentation generators: their own container, nothing of the page los
     }
   });
 
+  it('Sphinx page with a contents list: headings whose text docutils wraps in a.toc-backref keep it', () => {
+    const html =
+      '<html><head><title>Design and History FAQ — Python 3.11.2 documentation</title></head><body>' +
+      '<div class="document"><div class="body" role="main"><section id="design-and-history-faq">' +
+      '<h1><a class="toc-backref" href="#id2" role="doc-backlink">Design and History FAQ</a>' +
+      '<a class="headerlink" href="#design-and-history-faq" title="Permalink to this heading">¶</a></h1>' +
+      '<nav class="contents" id="contents"><p class="topic-title">Contents</p><ul>' +
+      '<li><a class="reference internal" href="#why-indentation" id="id3">Why indentation?</a></li></ul></nav>' +
+      '<section id="why-indentation"><h2><a class="toc-backref" href="#id3" role="doc-backlink">Why indentation?</a>' +
+      '<a class="headerlink" href="#why-indentation" title="Permalink to this heading">¶</a></h2>' +
+      '<p>Guido van Rossum believes that using indentation for grouping is extremely elegant.</p></section>' +
+      '</section></div></div><div class="sphinxsidebar" role="navigation"><h3>Table of Contents</h3></div></body></html>';
+    const { page, blocks } = convertPage(html, 'https://docs.python.org/3.11/faq/design.html');
+    expect(page.title).toBe('Design and History FAQ');
+    expect(outline(blocks)).toEqual([
+      'heading_2: Why indentation?',
+      'paragraph: Guido van Rossum believes that using indentation for grouping is extremely elegant.',
+    ]);
+  });
+
   it('keeps the inactive tabs of a Docusaurus page, which Readability alone would drop as hidden', () => {
     const html = fixture('docusaurus.html');
     const page = extractMainContent(html, 'https://docs.acme.io/api/authentication');

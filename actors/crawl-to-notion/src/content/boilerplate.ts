@@ -150,7 +150,10 @@ export function removeChrome(root: HtmlElement, { asidesAreContent = false } = {
   const keep = (el: HtmlElement): boolean => looksLikeCallout(el) || (asidesAreContent && isAside(el));
   removeMatching(root, 'aside, [role="complementary"]', (el) => !keep(el) && minor(el));
   removeMatching(root, 'footer, [role="contentinfo"], form', minor);
-  removeMatching(root, '[class]', (el) => isChromeByName(el) && !keep(el) && minor(el));
+  // A heading's own text is never chrome, whatever its parts are called: docutils wraps the text
+  // of every heading of a page with a contents list in `<a class="toc-backref">`.
+  const inHeading = (el: HtmlElement): boolean => el.closest('h1, h2, h3, h4, h5, h6') !== null;
+  removeMatching(root, '[class]', (el) => isChromeByName(el) && !keep(el) && !inHeading(el) && minor(el));
   removeHeadingPermalinks(root);
 }
 
