@@ -233,6 +233,13 @@ describe('code blocks', () => {
     ['<pre><code class="hljs python">print(1)</code></pre>', 'python'],
     ['<div class="highlight-js notranslate"><div class="highlight"><pre>var a</pre></div></div>', 'javascript'],
     ['<div class="highlight-default notranslate"><div class="highlight"><pre>x</pre></div></div>', 'plain text'],
+    [
+      '<div class="doctest highlight-default notranslate"><div class="highlight"><pre><span></span><span class="gp">&gt;&gt;&gt; </span>bin(3)</pre></div></div>',
+      'python',
+    ],
+    ['<div class="highlight-pycon notranslate"><div class="highlight"><pre>&gt;&gt;&gt; 1</pre></div></div>', 'python'],
+    ['<div class="highlight-shell-session notranslate"><div class="highlight"><pre>$ ls</pre></div></div>', 'shell'],
+    ['<div class="highlight-doscon notranslate"><div class="highlight"><pre>C:\\&gt; dir</pre></div></div>', 'shell'],
     ['<pre class="prism-code language-bash"><code>ls</code></pre>', 'bash'],
     ['<div class="language-yaml highlight"><pre><code>a: 1</code></pre></div>', 'yaml'],
     ['<pre data-lang="rust"><code>fn main() {}</code></pre>', 'rust'],
@@ -378,6 +385,71 @@ describe('tables', () => {
     ]);
   });
 
+  it('reads a one-row table of lists side by side as columns of blocks, links kept (Sphinx general index)', () => {
+    const entries = (from: number) =>
+      Array.from({ length: 60 }, (_, i) => `<li><a href="../lib.html#f${from + i}">f${from + i}()</a></li>`).join('');
+    const html =
+      '<table style="width: 100%" class="indextable genindextable"><tr>' +
+      `<td style="width: 33%; vertical-align: top;"><ul>${entries(0)}<li><a href="../lib.html#p">pack()</a>` +
+      '<ul><li><a href="../mh.html#pack">(mailbox.MH method)</a></li></ul></li></ul></td>' +
+      `<td style="width: 33%; vertical-align: top;"><ul>${entries(60)}</ul></td></tr></table>`;
+    const blocks = convert(html);
+    expect(blocks.every((b) => b.type === 'bulleted_list_item')).toBe(true);
+    expect(blocks).toHaveLength(121);
+    expect(outline(blocks.slice(59, 62))).toEqual([
+      'bulleted_list_item: f59()',
+      'bulleted_list_item: pack()',
+      '  bulleted_list_item: (mailbox.MH method)',
+      'bulleted_list_item: f60()',
+    ]);
+    expect(allRichText(blocks).every((item) => item.text.link !== null)).toBe(true);
+    expect(findItem(blocks, '(mailbox.MH method)')?.text.link).toEqual({
+      url: 'https://docs.example.com/guide/mh.html#pack',
+    });
+  });
+
+  it('reads a one-row table of several paragraphs per cell as columns (Sphinx start page)', () => {
+    const html =
+      '<table class="contentstable" align="center"><tr><td width="50%">' +
+      '<p class="biglink"><a class="biglink" href="tutorial/index.html">Tutorial</a><br/><span class="linkdescr">start here</span></p>' +
+      '<p class="biglink"><a class="biglink" href="library/index.html">Library Reference</a><br/><span class="linkdescr">keep this under your pillow</span></p>' +
+      '</td><td width="50%"><p class="biglink"><a class="biglink" href="faq/index.html">FAQs</a></p></td></tr></table>';
+    expect(shape(html)).toEqual([
+      'paragraph: Tutorial\nstart here',
+      'paragraph: Library Reference\nkeep this under your pillow',
+      'paragraph: FAQs',
+    ]);
+  });
+
+  it('keeps a one-row data table of plain cells a table', () => {
+    expect(shape('<table><tr><td>a</td><td>b</td></tr></table>')).toEqual(['table(2)', '  | a | b |']);
+  });
+
+  it('leaves out rows and columns without any text (Sphinx module index spacing)', () => {
+    const html =
+      '<table class="indextable modindextable">' +
+      '<tr class="pcap"><td></td><td>&#160;</td><td></td></tr>' +
+      '<tr class="cap" id="cap-a"><td></td><td><strong>a</strong></td><td></td></tr>' +
+      '<tr><td></td><td><a href="library/abc.html#module-abc"><code class="xref">abc</code></a></td><td><em>Abstract base classes.</em></td></tr>' +
+      // The toggler image is hidden on the page; main-content extraction has removed it.
+      '<tr><td></td><td><a href="library/ast.html#module-ast"><code class="xref">ast</code></a></td><td><em>Syntax trees.</em></td></tr>' +
+      '</table>';
+    expect(shape(html)).toEqual([
+      'table(2)',
+      '  | a |  |',
+      '  | abc | Abstract base classes. |',
+      '  | ast | Syntax trees. |',
+    ]);
+  });
+
+  it('keeps the column header when the first kept row is the header, and a column that only its header names', () => {
+    expect(
+      shape(
+        '<table><thead><tr><th>Name</th><th>Notes</th></tr></thead><tr><td>x</td><td></td></tr><tr><td></td><td></td></tr></table>',
+      ),
+    ).toEqual(['table(2, header)', '  | Name | Notes |', '  | x |  |']);
+  });
+
   it('puts images in cells as their alt text linked to the image', () => {
     const blocks = convert(
       '<table><tr><th>Logo</th></tr><tr><td><img src="/logo.png" alt="Acme logo"></td></tr></table>',
@@ -437,6 +509,27 @@ describe('quotes, callouts, toggles, dividers', () => {
     expect(block?.type === 'callout' && block.callout.color).toBe('red_background');
     expect(outline([block!])).toEqual(['callout(🚨): Danger\nOne.', '  bulleted_list_item: two']);
     expect(findItem([block!], 'Danger')?.annotations.bold).toBe(true);
+  });
+
+  it('starts a footnote with its label instead of giving the label a line of its own (docutils aside.footnote)', () => {
+    const html =
+      '<p class="rubric">Footnotes</p><aside class="footnote-list brackets">' +
+      '<aside class="footnote brackets" id="id2" role="note"><span class="label"><span class="fn-bracket">[</span>' +
+      '<a role="doc-backlink" href="#id1">1</a><span class="fn-bracket">]</span></span>\n' +
+      '<p>“Cheese Shop” is a <em>sketch</em>.</p><p>More.</p></aside></aside>';
+    expect(shape(html)).toEqual([
+      'paragraph: Footnotes',
+      'paragraph: [1] “Cheese Shop” is a sketch.',
+      'paragraph: More.',
+    ]);
+    expect(findItem(convert(html), 'sketch')?.annotations.italic).toBe(true);
+  });
+
+  it('leaves a footnote-like block alone when its first line is not a label', () => {
+    expect(shape('<div class="footnote"><span>Note that</span><p>text.</p></div>')).toEqual([
+      'paragraph: Note that',
+      'paragraph: text.',
+    ]);
   });
 
   it('converts details/summary to a toggle with the body as children', () => {

@@ -1,6 +1,6 @@
 /**
  * Code block languages: read from the class names highlighters leave on `pre`/`code`
- * (`language-python`, `lang-js`, `highlight-python` from Sphinx, `hljs python`, `brush: sql`)
+ * (`language-python`, `lang-js`, `highlight-python` and `doctest` from Sphinx, `hljs python`, `brush: sql`)
  * and `data-lang`, then mapped to one of the names Notion accepts, "plain text" otherwise.
  */
 import { NOTION_CODE_LANGUAGES, type CodeLanguage } from './block-types.js';
@@ -44,6 +44,9 @@ const ALIASES: Readonly<Record<string, CodeLanguage>> = {
   ps1: 'powershell',
   pwsh: 'powershell',
   posh: 'powershell',
+  doscon: 'shell',
+  ps1con: 'powershell',
+  'pwsh-session': 'powershell',
   bat: 'shell',
   batch: 'shell',
   cmd: 'shell',
@@ -285,6 +288,9 @@ export function languageFromHints(
   for (const { classes, dataLanguage } of hints) {
     if (dataLanguage !== undefined && dataLanguage.trim() !== '') return dataLanguage.trim();
     const tokens = joinBrushTokens(classes);
+    // Sphinx marks doctest blocks (`>>>` sessions) `doctest highlight-default`: Python, whatever
+    // the project's default highlight language is.
+    if (tokens.some((c) => c.toLowerCase() === 'doctest')) return 'pycon';
     // `language-x`/`lang-x` are explicit, even for names Notion lacks; other prefixes
     // (`highlight-`, `code-`) are also used for non-language classes, so need a known name.
     for (const cls of tokens) {

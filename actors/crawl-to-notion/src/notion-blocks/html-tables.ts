@@ -8,7 +8,7 @@
 import { attr, childElements, classList, findDescendant, type DomElement, type DomNode } from '../content/dom-types.js';
 import type { NotionBlock, RichText, TableBlock } from './block-types.js';
 import { getChildren, getRichText } from './block-tree.js';
-import { joinLines, richText } from './rich-text.js';
+import { hasVisibleText, joinLines, richText } from './rich-text.js';
 
 const MAX_SPAN = 100;
 
@@ -60,12 +60,27 @@ export function tableCaption(table: DomElement): DomElement | undefined {
   return collectRows(table).caption;
 }
 
+/**
+ * Columns of content side by side (Sphinx's general index and start page, link hubs): one row
+ * whose cells hold lists or several paragraphs. A Notion cell is one run of text, where lists
+ * of hundreds of links would lose their links, so these are read column after column.
+ */
+function isColumnLayout(rows: readonly SourceRow[]): boolean {
+  if (rows.length !== 1 || rows[0]!.cells.length < 2) return false;
+  return rows[0]!.cells.some(
+    (cell) =>
+      findDescendant(cell, (el) => /^(?:ul|ol|dl)$/.test(el.name)) !== undefined ||
+      childElements(cell).filter((c) => c.name === 'p').length > 1,
+  );
+}
+
 /** Tables that lay out content rather than hold data; their cells are converted as blocks. */
 export function isLayoutTable(table: DomElement): boolean {
   if (attr(table, 'role') === 'presentation' || attr(table, 'role') === 'none') return true;
   if (classList(table).some((c) => /highlighttable|^lntable$|code-table/i.test(c))) return true;
   const { rows } = collectRows(table);
   if (rows.length === 1 && rows[0]!.cells.length === 1) return true;
+  if (isColumnLayout(rows)) return true;
   return rows.some((row) =>
     row.cells.some((cell) => findDescendant(cell, (el) => /^(?:table|pre|h[1-6])$/.test(el.name)) !== undefined),
   );
@@ -166,15 +181,23 @@ export function buildTable(
     }
   });
 
-  const width = Math.max(...grid.map((row) => row.length));
-  if (width === 0) return undefined;
-  const tableRows = grid.map((row) => ({
+  // Rows and columns without any text are spacing (Sphinx's module index has both): Notion draws
+  // them as empty cells, so they go.
+  const filled = (r: number, c: number): boolean => hasVisibleText(grid[r]?.[c] ?? []);
+  const fullWidth = Math.max(...grid.map((row) => row.length));
+  const columns = Array.from({ length: fullWidth }, (_, c) => c).filter((c) => grid.some((_, r) => filled(r, c)));
+  const kept = grid.map((_, r) => r).filter((r) => columns.some((c) => filled(r, c)));
+  const width = columns.length;
+  if (width === 0 || kept.length === 0) return undefined;
+  const tableRows = kept.map((r) => ({
     type: 'table_row' as const,
-    table_row: { cells: Array.from({ length: width }, (_, c) => row[c] ?? []) },
+    table_row: { cells: columns.map((c) => grid[r]![c] ?? []) },
   }));
-  const firstRowHeader = rows[0]!.inHead || (isHeaderCell[0] ?? []).every((h) => h);
+  const first = kept[0]!;
+  const firstRowHeader = rows[first]!.inHead || columns.every((c) => isHeaderCell[first]?.[c] !== false);
   const bodyStart = firstRowHeader ? 1 : 0;
-  const hasRowHeader = rows.length > bodyStart && isHeaderCell.slice(bodyStart).every((row) => row[0] === true);
+  const hasRowHeader =
+    kept.length > bodyStart && kept.slice(bodyStart).every((r) => isHeaderCell[r]?.[columns[0]!] === true);
   return {
     type: 'table',
     table: { table_width: width, has_column_header: firstRowHeader, has_row_header: hasRowHeader, children: tableRows },

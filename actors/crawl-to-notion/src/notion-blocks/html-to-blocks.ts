@@ -152,6 +152,7 @@ function element(el: DomElement, ctx: Context, style: InlineStyle): NotionBlock[
     case 'div':
     case 'aside':
     case 'section': {
+      if (classList(el).includes('footnote')) return footnote(el, ctx, style);
       const tabs = tabSet(el, ctx, style);
       if (tabs !== undefined) return tabs;
       const kind = calloutKindOf(name, classList(el));
@@ -573,6 +574,22 @@ function calloutFrom(
     callout: { rich_text, icon: { type: 'emoji', emoji: ownEmoji ?? emoji }, color },
   };
   return withChildren(block, children) as CalloutBlock;
+}
+
+/** A footnote label as docutils writes it: `[1]`, `[*]`, `[#note]`. */
+const FOOTNOTE_LABEL = /^\[[^\s\]]{1,20}\]$/;
+
+/**
+ * A footnote (docutils' `aside.footnote`): its label leads the first paragraph of its text, as
+ * it is read, instead of standing on a line of its own.
+ */
+function footnote(el: DomElement, ctx: Context, style: InlineStyle): NotionBlock[] {
+  const blocks = flow(el.children, ctx, style);
+  const [label, text, ...rest] = blocks;
+  if (label?.type !== 'paragraph' || text?.type !== 'paragraph' || getChildren(label).length > 0) return blocks;
+  if (!FOOTNOTE_LABEL.test(plainText(label.paragraph.rich_text).trim())) return blocks;
+  const merged = mergeRichText([...label.paragraph.rich_text, richText(' '), ...text.paragraph.rich_text]);
+  return [paragraph(merged, [...getChildren(text)]), ...rest];
 }
 
 function toggle(details: DomElement, ctx: Context, style: InlineStyle): NotionBlock {
