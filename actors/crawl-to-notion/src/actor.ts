@@ -6,7 +6,7 @@
 import { perUser, runFailureMessage, runGatedActor, type AuthGate, type SummaryLink } from '@repo/auth-gate';
 import { NotionClient } from '@repo/notion-client';
 import { Actor, log, type KeyValueStore, type RequestQueue } from 'apify';
-import type { CheerioCrawler } from 'crawlee';
+import type { HttpCrawler, HttpCrawlingContext } from '@crawlee/http';
 import { AddressGuard, shouldEnforce } from './crawl/address-guard.js';
 import { openProxyConfiguration, planProxy } from './crawl/proxy-setup.js';
 import { createSiteCrawler, enqueueSitemapUrls, FETCH_FAILED, type CrawlOptions } from './crawl/site-crawler.js';
@@ -19,10 +19,16 @@ import { PageSync } from './sync/page-sync.js';
 import type { ReconcileReport } from './sync/reconcile.js';
 import { itemFor, RunTally, runVerdict, type PageItem, type RunOutput, type Verdict } from './sync/run-report.js';
 import { SYNC_STORE_NAME } from './sync/sync-state.js';
+import { UrlSet } from './sync/url-set.js';
 
 export const PAGE_TITLE = 'Crawl to Notion';
 /** Notion's published average for one integration; auth-gate keeps every call of the run under it. */
 const NOTION_REQUESTS_PER_SECOND = 3;
+/**
+ * For benchmarks against the emulator only: another rate for Notion calls, `0` for none. Ignored
+ * on the Apify platform, where Notion's own limit always applies.
+ */
+export const NOTION_RATE_VARIABLE = 'CRAWL_TO_NOTION_BENCH_REQUESTS_PER_SECOND';
 /**
  * Pages written at once. The rate limit is the bottleneck, so a few writers are enough to keep it
  * busy while one waits for a response; more would only hold more pages in memory.
@@ -40,7 +46,7 @@ export async function runActor(): Promise<void> {
   const startedAt = Date.now();
   await runGatedActor(
     {
-      connectors: { notion: perUser({ label: 'Notion', requestsPerSecond: NOTION_REQUESTS_PER_SECOND }) },
+      connectors: { notion: perUser({ label: 'Notion', ...notionRate() }) },
       page: { title: PAGE_TITLE },
       input: prepareCrawl,
       connect: ['notion'],
@@ -59,6 +65,27 @@ export async function runActor(): Promise<void> {
       return { summary: result.summary, links: result.links };
     },
   );
+}
+
+/** Notion's rate, unless a local benchmark lifted it (see NOTION_RATE_VARIABLE). */
+function notionRate(): { requestsPerSecond?: number } {
+  const raw = process.env[NOTION_RATE_VARIABLE]?.trim();
+  if (raw === undefined || raw === '') return { requestsPerSecond: NOTION_REQUESTS_PER_SECOND };
+  if (Actor.isAtHome()) {
+    log.warning(`${NOTION_RATE_VARIABLE} is for local benchmarks; on Apify Notion's own limit applies.`);
+    return { requestsPerSecond: NOTION_REQUESTS_PER_SECOND };
+  }
+  const rate = Number(raw);
+  if (!Number.isFinite(rate) || rate < 0) {
+    log.warning(
+      `${NOTION_RATE_VARIABLE} must be a number of requests per second (0 for none); Notion's limit applies.`,
+    );
+    return { requestsPerSecond: NOTION_REQUESTS_PER_SECOND };
+  }
+  log.warning(
+    `Notion calls are limited to ${rate === 0 ? 'no rate' : `${rate} per second`} (${NOTION_RATE_VARIABLE}).`,
+  );
+  return rate === 0 ? {} : { requestsPerSecond: rate };
 }
 
 interface PreparedCrawl {
@@ -103,19 +130,23 @@ async function reconcile(
   gate: AuthGate<Connectors>,
 ): Promise<void> {
   const { state, report } = await destination.prepare();
-  describeReconcile(report, state.size, gate);
+  if (state.migratedPages > 0)
+    log.info(`The sync map of an earlier version (${state.migratedPages} pages) is now kept as one record per page.`);
+  describeReconcile(report, gate);
   const resumeKey = `resume-${Date.now()}`;
-  for (const { url, depth } of report.resume) {
+  for (const { url, depth, key } of report.resume) {
     const added = await requestQueue.addRequest({ url, crawlDepth: depth });
     // On the platform the queue survives a migration and may hold the URL as done already.
     if (added.wasAlreadyHandled)
       await requestQueue.addRequest({ url, crawlDepth: depth, uniqueKey: `${added.uniqueKey}#${resumeKey}` });
+    // Queued again: the intent has done its job (the crawl announces the write anew).
+    await state.clearPending(key);
   }
-  await state.save();
 }
 
-function describeReconcile(report: ReconcileReport, mapped: number, gate: AuthGate<Connectors>): void {
+function describeReconcile(report: ReconcileReport, gate: AuthGate<Connectors>): void {
   const notes: string[] = [];
+  const mapped = report.known;
   if (mapped > 0) notes.push(`${mapped} page${mapped === 1 ? '' : 's'} known from earlier runs`);
   if (report.dropped > 0) notes.push(`${report.dropped} deleted in Notion since (they will be created again)`);
   if (report.recovered > 0) notes.push(`${report.recovered} found from an interrupted run`);
@@ -153,13 +184,14 @@ async function crawlAndWrite(
 ): Promise<CrawlResult> {
   const tally = new RunTally(SUMMARY_LINKS);
   const unchangedLinks: { title: string; url: string }[] = [];
-  const fetchErrors: string[] = [];
+  /** The first page that could not be fetched: an unreachable site is told by it. */
+  let fetchError: string | undefined;
   // One item per URL, even when crawlee's local queue fetched a URL twice (see PageSync.intake).
-  const skippedUrls = new Set<string>();
-  const failedUrls = new Set<string>();
-  const fetchedUrls = new Set<string>();
+  const skippedUrls = new UrlSet();
+  const failedUrls = new UrlSet();
+  const fetchedUrls = new UrlSet();
   // The crawler is made after the sync that must be able to stop it.
-  const running: { crawler?: CheerioCrawler } = {};
+  const running: { crawler?: HttpCrawler<HttpCrawlingContext> } = {};
   let lastProgress = 0;
 
   const progress = async (final = false): Promise<void> => {
@@ -211,14 +243,12 @@ async function crawlAndWrite(
   const callbacks = {
     onPage: (page: Parameters<PageSync['intake']>[0]) => sync.intake(page),
     onSkipped: async (url: string, reason: string, depth: number | null) => {
-      if (skippedUrls.has(url)) return;
-      skippedUrls.add(url);
+      if (!skippedUrls.add(url)) return;
       await record(itemFor(url, 'skipped', { depth, error: reason }));
     },
     onFailed: async (url: string, error: string, depth: number | null) => {
-      if (failedUrls.has(url)) return;
-      failedUrls.add(url);
-      if (error.startsWith(FETCH_FAILED)) fetchErrors.push(error.slice(FETCH_FAILED.length).replace(/\.$/, ''));
+      if (!failedUrls.add(url)) return;
+      if (error.startsWith(FETCH_FAILED)) fetchError ??= error.slice(FETCH_FAILED.length).replace(/\.$/, '');
       await record(itemFor(url, 'failed', { depth, error }), error.startsWith(BROKEN_LINK));
     },
     onFetched: (url: string) => {
@@ -257,10 +287,10 @@ async function crawlAndWrite(
       : sync.fatal instanceof Error
         ? sync.fatal
         : new Error(errorMessage(sync.fatal));
-  if (fatal === undefined && tally.crawled === 0 && fetchErrors.length > 0 && tally.writtenCount === 0) {
+  if (fatal === undefined && tally.crawled === 0 && fetchError !== undefined && tally.writtenCount === 0) {
     throw new ExpectedFailure(
       'SITE_UNREACHABLE',
-      `Could not reach ${input.startUrls.join(', ')}: ${fetchErrors[0]}. Check the start URLs (and that the site is public), then run again.`,
+      `Could not reach ${input.startUrls.join(', ')}: ${fetchError}. Check the start URLs (and that the site is public), then run again.`,
     );
   }
   const verdict: Verdict =

@@ -4,16 +4,11 @@ import type { NotionBlock } from '../src/notion-blocks/index.js';
 import type { Destination, PageContent, PreparedState } from '../src/sync/destinations.js';
 import { PageSync } from '../src/sync/page-sync.js';
 import type { PageItem } from '../src/sync/run-report.js';
-import { SyncState, type StateStore, type SyncedPage } from '../src/sync/sync-state.js';
+import { SyncState, type SyncedPage } from '../src/sync/sync-state.js';
+import { MemoryStore } from './support/memory-store.js';
 import { pageObject } from './support/notion-objects.js';
 
-function memoryStore(): StateStore {
-  const records = new Map<string, unknown>();
-  return {
-    getValue: (k) => Promise.resolve(structuredClone(records.get(k)) ?? null),
-    setValue: (k, v) => Promise.resolve(void records.set(k, structuredClone(v))),
-  };
-}
+const memoryStore = () => new MemoryStore();
 
 /** A destination that keeps pages in memory and can be told to fail. */
 class FakeDestination implements Destination {
@@ -26,14 +21,14 @@ class FakeDestination implements Destination {
   #next = 1;
   #prepared: Promise<PreparedState> | undefined;
 
-  constructor(readonly store: StateStore) {}
+  constructor(readonly store: MemoryStore) {}
 
   prepare(): Promise<PreparedState> {
     this.#prepared ??= this.failPrepare
       ? Promise.reject(new Error('cannot create the database'))
       : SyncState.load(this.store, 'k', 'dest').then((state) => ({
           state,
-          report: { dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] },
+          report: { known: 0, dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] },
         }));
     return this.#prepared;
   }
@@ -119,6 +114,33 @@ describe('PageSync', () => {
     await second.sync.drain();
     expect(second.destination.writes).toEqual(['update https://s.example/b']);
     expect(second.items.map((i) => i.status).sort()).toEqual(['unchanged', 'updated']);
+
+    // Nothing changed: a third run reads each page's record and writes nothing, in Notion or in storage.
+    const writes = store.writes;
+    const third = setup({ destination: new FakeDestination(store) });
+    await third.page('https://s.example/a', html('A', '<p>See <a href="/b">B</a></p>'));
+    await third.page('https://s.example/b', html('B', '<p>Back to <a href="/a#top">A</a> again</p>'));
+    await third.sync.drain();
+    expect(third.destination.writes).toEqual([]);
+    expect(store.writes).toBe(writes);
+    expect(store.keysStartingWith('k-i-')).toEqual([]);
+  });
+
+  it('announces each write before it is sent and leaves no intent behind once written', async () => {
+    const store = memoryStore();
+    const destination = new FakeDestination(store);
+    const seen: string[][] = [];
+    const create = destination.create.bind(destination);
+    destination.create = (content, blocks) => {
+      seen.push(store.keysStartingWith('k-i-'));
+      return create(content, blocks);
+    };
+    const { sync, page } = setup({ destination });
+    await page('https://s.example/a', html('A', '<p>a</p>'));
+    await sync.drain();
+    expect(seen).toEqual([[expect.stringMatching(/^k-i-/)]]);
+    expect(store.keysStartingWith('k-i-')).toEqual([]);
+    expect(store.keysStartingWith('k-p-')).toHaveLength(1);
   });
 
   it('stops writing at the spending limit and records what was left as skipped', async () => {

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { reconcilePages, reconcileRows, type ChildPage, type DatabaseRow } from '../src/sync/reconcile.js';
-import { SyncState, type StateStore } from '../src/sync/sync-state.js';
+import { recordKeys, SyncState } from '../src/sync/sync-state.js';
+import { MemoryStore } from './support/memory-store.js';
 
-const store = (): StateStore => {
-  const records = new Map<string, unknown>();
-  return {
-    getValue: (k) => Promise.resolve(records.get(k) ?? null),
-    setValue: (k, v) => Promise.resolve(void records.set(k, v)),
-  };
-};
+const store = () => new MemoryStore();
 
 const mapped = (pageId: string, hash = 'h') => ({
   pageId,
@@ -37,19 +32,24 @@ function pageReader(children: ChildPage[], sources: Record<string, string>) {
 describe('reconcilePages', () => {
   it('forgets mapped pages that are no longer under the parent, so they are created again', async () => {
     const state = await SyncState.load(store(), 'k', 'parent');
-    state.setPage('https://s/a', mapped('p-a'));
-    state.setPage('https://s/b', mapped('p-b'));
+    await state.setPage('https://s/a', mapped('p-a'));
+    await state.setPage('https://s/b', mapped('p-b'));
     const { reader } = pageReader([{ id: 'p-a', title: 'A' }], {});
     const report = await reconcilePages(state, reader, 'parent');
     expect(report).toMatchObject({ dropped: 1, recovered: 0 });
-    expect(state.page('https://s/a')).toEqual(mapped('p-a'));
-    expect(state.page('https://s/b')).toBeUndefined();
+    expect(await state.page('https://s/a')).toEqual(mapped('p-a'));
+    expect(await state.page('https://s/b')).toBeUndefined();
   });
 
   it('finds the page of an interrupted create by title and source link, maps it for rewriting and trashes extra copies', async () => {
     const state = await SyncState.load(store(), 'k', 'parent');
-    state.setPage('https://s/other', mapped('p-other'));
-    state.setPending('https://s/x', { phase: 'creating', title: 'Guide', requestUrl: 'https://s/x?ref=nav', depth: 2 });
+    await state.setPage('https://s/other', mapped('p-other'));
+    await state.setPending('https://s/x', {
+      phase: 'creating',
+      title: 'Guide',
+      requestUrl: 'https://s/x?ref=nav',
+      depth: 2,
+    });
     const { reader, archived, read } = pageReader(
       [
         { id: 'p-other', title: 'Guide' }, // mapped to another URL: never a candidate
@@ -62,27 +62,74 @@ describe('reconcilePages', () => {
     );
     const report = await reconcilePages(state, reader, 'parent');
     expect(read).toEqual(['p-user', 'p-1', 'p-2']);
-    expect(state.page('https://s/x')).toMatchObject({ pageId: 'p-1', hash: '' });
+    expect(await state.page('https://s/x')).toMatchObject({ pageId: 'p-1', hash: '' });
     expect(archived).toEqual(['p-2']);
     expect(report).toMatchObject({
       recovered: 1,
       archivedDuplicates: 1,
-      resume: [{ url: 'https://s/x?ref=nav', depth: 2 }],
+      resume: [{ url: 'https://s/x?ref=nav', depth: 2, key: 'https://s/x' }],
     });
-    expect(state.pendingWrites()).toEqual([]);
+    expect(await state.pendingWrites()).toHaveLength(1); // removed once the URL is queued again
   });
 
   it('leaves an interrupted create whose page never reached Notion to be created when crawled again', async () => {
     const state = await SyncState.load(store(), 'k', 'parent');
-    state.setPending('https://s/x', { phase: 'creating', title: 'Guide', requestUrl: 'https://s/x', depth: 0 });
-    state.setPending('https://s/q', { phase: 'queued', title: 'Queued', requestUrl: 'https://s/q', depth: 1 });
+    await state.setPending('https://s/x', { phase: 'creating', title: 'Guide', requestUrl: 'https://s/x', depth: 0 });
+    await state.setPending('https://s/q', { phase: 'queued', title: 'Queued', requestUrl: 'https://s/q', depth: 1 });
     const { reader } = pageReader([], {});
     const report = await reconcilePages(state, reader, 'parent');
-    expect(state.page('https://s/x')).toBeUndefined();
-    expect(report.resume).toEqual([
-      { url: 'https://s/x', depth: 0 },
-      { url: 'https://s/q', depth: 1 },
+    expect(await state.page('https://s/x')).toBeUndefined();
+    expect([...report.resume].sort((a, b) => a.url.localeCompare(b.url))).toEqual([
+      { url: 'https://s/q', depth: 1, key: 'https://s/q' },
+      { url: 'https://s/x', depth: 0, key: 'https://s/x' },
     ]);
+  });
+  it('counts the pages it keeps, and reads the map a few records at a time without changing it meanwhile', async () => {
+    const records = store();
+    records.pageSize = 2;
+    const state = await SyncState.load(records, 'k', 'parent');
+    for (let i = 0; i < 7; i++) await state.setPage(`https://s/${i}`, mapped(`p-${i}`));
+    const { reader } = pageReader(
+      [0, 2, 4, 6].map((i) => ({ id: `p-${i}`, title: `${i}` })),
+      {},
+    );
+    const report = await reconcilePages(state, reader, 'parent');
+    expect(report).toMatchObject({ known: 4, dropped: 3 });
+    expect(records.keysStartingWith('k-p-')).toHaveLength(4);
+  });
+
+  it('a create whose mapping was stored but whose intent was not yet removed is not recovered twice', async () => {
+    const state = await SyncState.load(store(), 'k', 'parent');
+    await state.setPage('https://s/x', mapped('p-1'));
+    await state.setPending('https://s/x', { phase: 'creating', title: 'Guide', requestUrl: 'https://s/x', depth: 0 });
+    const { reader, archived } = pageReader([{ id: 'p-1', title: 'Guide' }], { 'p-1': 'https://s/x' });
+    const report = await reconcilePages(state, reader, 'parent');
+    expect(report).toMatchObject({ known: 1, recovered: 0, archivedDuplicates: 0 });
+    expect(archived).toEqual([]);
+    expect(await state.page('https://s/x')).toEqual(mapped('p-1'));
+  });
+
+  it('maps a page being rewritten again from its intent when its record was cut short', async () => {
+    const records = store();
+    const state = await SyncState.load(records, 'k', 'parent');
+    await state.setPending('https://s/x', {
+      phase: 'updating',
+      title: 'Guide',
+      requestUrl: 'https://s/x',
+      depth: 0,
+      page: { pageId: 'p-1', notionUrl: 'https://www.notion.so/p1' },
+    });
+    records.records.set(recordKeys('k').page('https://s/x'), 'corrupt');
+    const fresh = await SyncState.load(records, 'k', 'parent');
+    const { reader } = pageReader([{ id: 'p-1', title: 'Guide' }], {});
+    const report = await reconcilePages(fresh, reader, 'parent');
+    expect(await fresh.page('https://s/x')).toEqual({
+      pageId: 'p-1',
+      notionUrl: 'https://www.notion.so/p1',
+      hash: '',
+      title: 'Guide',
+    });
+    expect(report.resume).toEqual([{ url: 'https://s/x', depth: 0, key: 'https://s/x' }]);
   });
 });
 
@@ -96,22 +143,22 @@ describe('reconcileRows', () => {
 
   it('maps every row by its URL property: known rows keep their hash, unknown ones are rewritten', async () => {
     const state = await SyncState.load(store(), 'k', 'db');
-    state.setPage('https://s/a', mapped('r-a', 'ha'));
-    state.setPage('https://s/gone', mapped('r-gone'));
+    await state.setPage('https://s/a', mapped('r-a', 'ha'));
+    await state.setPage('https://s/gone', mapped('r-gone'));
     const report = await reconcileRows(
       state,
       [row('r-a', 'https://s/a'), row('r-b', 'https://s/b'), row('r-none', undefined)],
       () => Promise.resolve(),
     );
-    expect(state.page('https://s/a')).toEqual(mapped('r-a', 'ha'));
-    expect(state.page('https://s/b')).toMatchObject({ pageId: 'r-b', hash: '' });
-    expect(state.page('https://s/gone')).toBeUndefined();
+    expect(await state.page('https://s/a')).toEqual(mapped('r-a', 'ha'));
+    expect(await state.page('https://s/b')).toMatchObject({ pageId: 'r-b', hash: '' });
+    expect(await state.page('https://s/gone')).toBeUndefined();
     expect(report.dropped).toBe(1);
   });
 
   it('trashes extra rows of an interrupted create, and only then', async () => {
     const state = await SyncState.load(store(), 'k', 'db');
-    state.setPending('https://s/x', { phase: 'creating', title: 'X', requestUrl: 'https://s/x', depth: 0 });
+    await state.setPending('https://s/x', { phase: 'creating', title: 'X', requestUrl: 'https://s/x', depth: 0 });
     const archived: string[] = [];
     const rows = [
       row('r-1', 'https://s/x'),
@@ -121,8 +168,12 @@ describe('reconcileRows', () => {
     ];
     const report = await reconcileRows(state, rows, (id) => Promise.resolve(void archived.push(id)));
     expect(archived).toEqual(['r-2']);
-    expect(state.page('https://s/x')).toMatchObject({ pageId: 'r-1', hash: '' });
-    expect(state.page('https://s/y')).toMatchObject({ pageId: 'u-1' });
-    expect(report).toMatchObject({ recovered: 1, archivedDuplicates: 1, resume: [{ url: 'https://s/x', depth: 0 }] });
+    expect(await state.page('https://s/x')).toMatchObject({ pageId: 'r-1', hash: '' });
+    expect(await state.page('https://s/y')).toMatchObject({ pageId: 'u-1' });
+    expect(report).toMatchObject({
+      recovered: 1,
+      archivedDuplicates: 1,
+      resume: [{ url: 'https://s/x', depth: 0, key: 'https://s/x' }],
+    });
   });
 });

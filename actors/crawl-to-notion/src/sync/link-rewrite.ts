@@ -34,6 +34,32 @@ function rewriteItems(items: readonly RichText[], resolve: LinkResolver): { item
   return { items: out, changed };
 }
 
+/**
+ * Every link target in the blocks (absolute http(s) URLs, fragment removed), so that they can be
+ * looked up before `rewriteLinks` runs: the pages they became live in storage, not in memory.
+ */
+export function linkTargets(blocks: readonly NotionBlock[]): Set<string> {
+  const targets = new Set<string>();
+  const collect = (items: readonly RichText[]): void => {
+    for (const item of items) {
+      const url = item.text.link?.url;
+      const key = url === undefined ? undefined : withoutFragment(url);
+      if (key !== undefined) targets.add(key);
+    }
+  };
+  const visit = (block: NotionBlock): void => {
+    if (block.type === 'table') {
+      for (const row of block.table.children) for (const cell of row.table_row.cells) collect(cell);
+      return;
+    }
+    const own = getRichText(block);
+    if (own !== undefined) collect(own);
+    for (const child of getChildren(block)) visit(child);
+  };
+  for (const block of blocks) visit(block);
+  return targets;
+}
+
 /** The blocks with every resolvable link replaced, and how many were. Input blocks are not changed. */
 export function rewriteLinks(
   blocks: readonly NotionBlock[],

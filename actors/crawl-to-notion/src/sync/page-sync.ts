@@ -4,8 +4,9 @@
 // create or rewrite pages through the rate-limited Notion handle while the crawl goes on.
 //
 // Every write is announced in the sync state before its request is sent (see sync-state.ts), and
-// the map is saved after each page, so a run killed at any point can be resumed without losing or
-// duplicating pages.
+// each page's record is stored as soon as it is written, so a run killed at any point can be
+// resumed without losing or duplicating pages. What the run keeps in memory per page is a short
+// fingerprint of its URL (to take each URL once); records, links and aliases live in storage.
 
 import { isRunFatal } from '@repo/auth-gate';
 import { APIResponseError } from '@repo/notion-client';
@@ -14,10 +15,11 @@ import { errorMessage } from '../errors.js';
 import { convertPage, countBlocks, type NotionBlock } from '../notion-blocks/index.js';
 import { PartialWriteError } from '../notion/block-writer.js';
 import { notionTitle, type Destination, type PageContent } from './destinations.js';
-import { rewriteLinks } from './link-rewrite.js';
+import { linkTargets, rewriteLinks } from './link-rewrite.js';
 import { notionUrlOf } from './reconcile.js';
 import { itemFor, type PageItem } from './run-report.js';
 import type { SyncState, SyncedPage } from './sync-state.js';
+import { UrlMap, UrlSet } from './url-set.js';
 import { WriteQueue } from './write-queue.js';
 
 export interface FetchedPage {
@@ -35,6 +37,8 @@ interface PageJob {
   hash: string;
   content: PageContent;
   warnings: string[];
+  /** The page earlier runs wrote for this URL, as read when the page was taken in. */
+  existing: SyncedPage | undefined;
 }
 
 export interface PageSyncOptions {
@@ -86,12 +90,10 @@ export function describeWriteError(error: unknown): string {
 export class PageSync {
   readonly #options: PageSyncOptions;
   readonly #queue: WriteQueue<PageJob>;
-  /** Canonical URLs handled in this run, with the hash of the content that claimed them. */
-  readonly #claimed = new Map<string, string>();
-  /** Requested and loaded URLs -> the canonical URL they turned out to be. */
-  readonly #aliases = new Map<string, string>();
+  /** Canonical URLs handled in this run, with a fingerprint of the content that claimed them. */
+  readonly #claimed = new UrlMap();
   /** Requested URLs already taken in. */
-  readonly #fetched = new Set<string>();
+  readonly #fetched = new UrlSet();
   #state: SyncState | undefined;
   #stopped = false;
   #fatal: unknown;
@@ -141,18 +143,24 @@ export class PageSync {
     this.#options.onFatal(error);
   }
 
-  #alias(url: string, key: string): void {
+  async #alias(state: SyncState, url: string, key: string): Promise<void> {
     const normalized = normalizeUrl(url);
-    if (normalized !== undefined && normalized !== key) this.#aliases.set(normalized, key);
+    if (normalized !== undefined && normalized !== key) await state.setAlias(normalized, key);
   }
 
-  /** The Notion page a crawled URL became, if it is known yet. */
-  #resolveLink = (url: string): string | undefined => {
-    const state = this.#state;
-    if (state === undefined) return undefined;
-    const page = state.page(url) ?? state.page(this.#aliases.get(url) ?? '');
-    return page?.notionUrl;
-  };
+  /** The Notion pages the links of these blocks point to, where they are known yet. */
+  async #linkedPages(state: SyncState, blocks: readonly NotionBlock[]): Promise<Map<string, string>> {
+    const resolved = new Map<string, string>();
+    for (const url of linkTargets(blocks)) {
+      let page = await state.page(url);
+      if (page === undefined) {
+        const key = await state.alias(url);
+        if (key !== undefined) page = await state.page(key);
+      }
+      if (page !== undefined) resolved.set(url, page.notionUrl);
+    }
+    return resolved;
+  }
 
   /** Called by the crawler for each fetched HTML page; waits while the write queue is full. */
   async intake(fetched: FetchedPage): Promise<void> {
@@ -160,8 +168,7 @@ export class PageSync {
     // when several handlers enqueue it at the same moment (its memory storage checks for the URL
     // before an awaited file write and records it after).
     const requested = normalizeUrl(fetched.requestUrl) ?? fetched.requestUrl;
-    if (this.#fetched.has(requested)) return;
-    this.#fetched.add(requested);
+    if (!this.#fetched.add(requested)) return;
     const claim: { key?: string } = {};
     try {
       await this.#intake(fetched, claim);
@@ -178,13 +185,14 @@ export class PageSync {
     const converted = convertPage(fetched.html, fetched.loadedUrl);
     const title = notionTitle(converted.page.title);
     const hash = pageHash(title, converted.contentHash);
+    const print = hash.slice(0, 16);
     let key = converted.page.canonicalUrl;
     const claimedBy = this.#claimed.get(key);
     if (claimedBy !== undefined) {
       // A canonical link shared by pages with different content is a site's mistake (every page
       // pointing at the home page, say): the page is then known by its own URL.
       const own = normalizeUrl(fetched.loadedUrl) ?? key;
-      if (claimedBy === hash || own === key || this.#claimed.has(own)) {
+      if (claimedBy === print || own === key || this.#claimed.has(own)) {
         await this.#options.record(
           itemFor(fetched.requestUrl, 'skipped', {
             title,
@@ -196,12 +204,12 @@ export class PageSync {
       }
       key = own;
     }
-    this.#claimed.set(key, hash);
+    this.#claimed.set(key, print);
     claim.key = key;
-    this.#alias(fetched.requestUrl, key);
-    this.#alias(fetched.loadedUrl, key);
 
     const state = await this.#stateReady();
+    await this.#alias(state, fetched.requestUrl, key);
+    await this.#alias(state, fetched.loadedUrl, key);
     const base = { title, depth: fetched.depth, wordCount: converted.page.wordCount, warnings: converted.warnings };
     if (this.#stopped) {
       await this.#options.record(
@@ -209,17 +217,17 @@ export class PageSync {
       );
       return;
     }
-    const existing = state.page(key);
+    const existing = await state.page(key);
     if (existing !== undefined && existing.hash === hash) {
-      state.clearPending(key);
+      // Earlier intents were resolved when the run started, and this run has written none for
+      // this URL yet: an unchanged page costs no write at all.
       await this.#options.record(
         itemFor(key, 'unchanged', { ...base, notionPageId: existing.pageId, notionUrl: existing.notionUrl }),
       );
       return;
     }
     // Announced before the request counts as handled: a migration now still writes this page.
-    state.setPending(key, { phase: 'queued', title, requestUrl: fetched.requestUrl, depth: fetched.depth });
-    await state.save();
+    await state.setPending(key, { phase: 'queued', title, requestUrl: fetched.requestUrl, depth: fetched.depth });
     const job: PageJob = {
       key,
       requestUrl: fetched.requestUrl,
@@ -227,6 +235,7 @@ export class PageSync {
       hash,
       content: { url: key, title, wordCount: converted.page.wordCount, blocks: converted.blocks },
       warnings: converted.warnings,
+      existing,
     };
     try {
       await this.#queue.push(job);
@@ -245,6 +254,7 @@ export class PageSync {
   async #write(job: PageJob): Promise<void> {
     const state = await this.#stateReady();
     const { destination } = this.#options;
+    const { existing } = job;
     const base = {
       title: job.content.title,
       depth: job.depth,
@@ -258,24 +268,29 @@ export class PageSync {
       );
       return;
     }
-    const linked: NotionBlock[] = this.#options.linkToNotionPages
-      ? rewriteLinks(job.content.blocks, this.#resolveLink).blocks
-      : job.content.blocks;
-    const blocks = destination.contentBlocks({ ...job.content, blocks: linked });
-    const existing = state.page(job.key);
     const pending = { title: job.content.title, requestUrl: job.requestUrl, depth: job.depth };
     let written: SyncedPage;
+    let blocks: NotionBlock[];
     try {
+      let linked = job.content.blocks;
+      if (this.#options.linkToNotionPages) {
+        const pages = await this.#linkedPages(state, linked);
+        linked = rewriteLinks(linked, (url) => pages.get(url)).blocks;
+      }
+      blocks = destination.contentBlocks({ ...job.content, blocks: linked });
       if (existing !== undefined) {
-        // The old hash goes first: a run killed half-way through the rewrite leaves the page marked for rewriting.
-        state.setPage(job.key, { ...existing, hash: '' });
-        state.setPending(job.key, { ...pending, phase: 'updating' });
-        await state.save();
+        // The old hash goes first: a run killed half-way through the rewrite leaves the page marked
+        // for rewriting (and its intent names the page, should that record be cut short).
+        await state.setPending(job.key, {
+          ...pending,
+          phase: 'updating',
+          page: { pageId: existing.pageId, notionUrl: existing.notionUrl },
+        });
+        await state.setPage(job.key, { ...existing, hash: '' });
         await destination.update(existing, job.content, blocks);
         written = { pageId: existing.pageId, notionUrl: existing.notionUrl, hash: job.hash, title: job.content.title };
       } else {
-        state.setPending(job.key, { ...pending, phase: 'creating' });
-        await state.save();
+        await state.setPending(job.key, { ...pending, phase: 'creating' });
         const page = await destination.create(job.content, blocks);
         written = {
           pageId: page.id,
@@ -284,13 +299,13 @@ export class PageSync {
           title: job.content.title,
         };
       }
+      // The record first, the intent after (see sync-state.ts).
+      await state.setPage(job.key, written);
+      await state.clearPending(job.key);
     } catch (error) {
       await this.#recordFailure(state, job, existing, error, base);
       return;
     }
-    state.setPage(job.key, written);
-    state.clearPending(job.key);
-    await state.save();
     await this.#options.record(
       itemFor(job.key, existing === undefined ? 'created' : 'updated', {
         ...base,
@@ -315,21 +330,20 @@ export class PageSync {
     let message = describeWriteError(error);
     let pageId: string | undefined = existing?.pageId;
     let notionUrl: string | undefined = existing?.notionUrl;
-    if (error instanceof PartialWriteError) {
-      // The page exists with part of its content: mapped with no hash, so the next run rewrites it.
-      pageId = error.pageId;
-      notionUrl = error.page?.url || notionUrlOf(error.pageId);
-      state.setPage(job.key, { pageId, notionUrl, hash: '', title: job.content.title });
-      state.clearPending(job.key);
-      message = `The page was created but its content is incomplete (the next run completes it): ${message}`;
-    } else if (existing !== undefined) {
-      // Hash already cleared: the next run rewrites the page.
-      state.clearPending(job.key);
-    }
-    // A failed create keeps its "creating" intent: the request may have reached Notion, and the
-    // next run looks for the page before creating it again.
     try {
-      await state.save();
+      if (error instanceof PartialWriteError) {
+        // The page exists with part of its content: mapped with no hash, so the next run rewrites it.
+        pageId = error.pageId;
+        notionUrl = error.page?.url || notionUrlOf(error.pageId);
+        message = `The page was created but its content is incomplete (the next run completes it): ${message}`;
+        await state.setPage(job.key, { pageId, notionUrl, hash: '', title: job.content.title });
+        await state.clearPending(job.key);
+      } else if (existing !== undefined) {
+        // Hash already cleared: the next run rewrites the page.
+        await state.clearPending(job.key);
+      }
+      // A failed create keeps its "creating" intent: the request may have reached Notion, and the
+      // next run looks for the page before creating it again.
     } catch (saveError) {
       this.#options.warn(`Could not save the sync state: ${errorMessage(saveError)}`);
     }

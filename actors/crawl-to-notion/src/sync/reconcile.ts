@@ -3,7 +3,7 @@
 // again; writes that a killed run had started are resolved: a page it created is found and
 // mapped (its content is rewritten, since it may be incomplete) instead of being created twice.
 
-import type { SyncState } from './sync-state.js';
+import type { PendingWrite, SyncedPage, SyncState } from './sync-state.js';
 
 export interface ChildPage {
   id: string;
@@ -28,24 +28,45 @@ export interface DatabaseRow {
 }
 
 export interface ReconcileReport {
+  /** Pages mapped once reconciled: what earlier runs wrote and Notion still has. */
+  known: number;
   /** Mapped pages that are gone from Notion (they are created again when crawled). */
   dropped: number;
   /** Pages or rows found in Notion for a write the map did not know had finished. */
   recovered: number;
   /** Extra copies of a page from an interrupted create, moved to Notion's trash. */
   archivedDuplicates: number;
-  /** URLs whose write had not finished: crawled again even where the request queue has them as done. */
-  resume: { url: string; depth: number }[];
+  /**
+   * URLs whose write had not finished: crawled again even where the request queue has them as
+   * done. Their intents (under `key`, the canonical URL) are removed once they are queued again.
+   */
+  resume: { url: string; depth: number; key: string }[];
 }
 
 export function notionUrlOf(pageId: string): string {
   return `https://www.notion.so/${pageId.replace(/-/g, '')}`;
 }
 
-function takePendingResume(state: SyncState): ReconcileReport['resume'] {
-  const resume = state.pendingWrites().map(([, pending]) => ({ url: pending.requestUrl, depth: pending.depth }));
-  for (const [url] of state.pendingWrites()) state.clearPending(url);
-  return resume;
+function emptyReport(): ReconcileReport {
+  return { known: 0, dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] };
+}
+
+/**
+ * The unfinished writes, to be crawled again. A rewrite whose page record was lost (cut short by
+ * a killed process) is mapped again from its intent.
+ */
+async function collectResume(
+  state: SyncState,
+  pending: readonly [string, PendingWrite][],
+  report: ReconcileReport,
+): Promise<void> {
+  for (const [url, write] of pending) {
+    if (write.phase === 'updating' && write.page !== undefined && (await state.page(url)) === undefined) {
+      await state.setPage(url, { ...write.page, hash: '', title: write.title });
+      report.known += 1;
+    }
+    report.resume.push({ url: write.requestUrl, depth: write.depth, key: url });
+  }
 }
 
 /** Page mode: pages live directly under the parent; an unfinished create is found by title and source URL. */
@@ -54,35 +75,51 @@ export async function reconcilePages(
   notion: PageDestinationReader,
   parentId: string,
 ): Promise<ReconcileReport> {
-  const report: ReconcileReport = { dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] };
+  const report = emptyReport();
   const children = await notion.childPages(parentId);
   const live = new Set(children.map((c) => c.id));
-  for (const [url, page] of state.pages()) {
+  const pending = await state.pendingWrites();
+  const creating = pending.filter(([, write]) => write.phase === 'creating');
+  // Pages that could be taken for an interrupted create, unless they are mapped already: only
+  // these few are remembered while the whole map is read.
+  const titles = new Set(creating.map(([, write]) => write.title));
+  const candidates = new Set(children.filter((c) => titles.has(c.title)).map((c) => c.id));
+  const claimed = new Set<string>();
+  const dropped: string[] = [];
+  // Read first, written after: the records are not changed while they are being listed.
+  await state.forEachPage((url, page) => {
     if (!live.has(page.pageId)) {
-      state.removePage(url);
-      report.dropped += 1;
+      dropped.push(url);
+      return;
     }
-  }
-  const claimed = new Set(state.pages().map(([, page]) => page.pageId));
-  for (const [url, pending] of state.pendingWrites()) {
-    if (pending.phase !== 'creating') continue;
+    report.known += 1;
+    if (candidates.has(page.pageId)) claimed.add(page.pageId);
+  });
+  for (const url of dropped) await state.removePage(url);
+  report.dropped = dropped.length;
+  for (const [url, write] of creating) {
     const matches: ChildPage[] = [];
     for (const candidate of children) {
-      if (candidate.title !== pending.title || claimed.has(candidate.id)) continue;
+      if (candidate.title !== write.title || claimed.has(candidate.id)) continue;
       if ((await notion.sourceUrl(candidate.id)) === url) matches.push(candidate);
     }
-    const [keep, ...extra] = matches;
-    if (keep === undefined) continue;
-    state.setPage(url, { pageId: keep.id, notionUrl: notionUrlOf(keep.id), hash: '', title: keep.title });
-    claimed.add(keep.id);
-    report.recovered += 1;
+    // The killed run may have stored the mapping and not yet removed the intent: then every match is a copy.
+    const mapped = (await state.page(url)) !== undefined;
+    const [keep, ...extra] = mapped ? [undefined, ...matches] : matches;
+    if (keep !== undefined) {
+      await state.setPage(url, { pageId: keep.id, notionUrl: notionUrlOf(keep.id), hash: '', title: keep.title });
+      claimed.add(keep.id);
+      report.recovered += 1;
+      report.known += 1;
+    }
     for (const duplicate of extra) {
+      if (duplicate === undefined) continue;
       await notion.archive(duplicate.id);
       claimed.add(duplicate.id);
       report.archivedDuplicates += 1;
     }
   }
-  report.resume = takePendingResume(state);
+  await collectResume(state, pending, report);
   return report;
 }
 
@@ -96,7 +133,7 @@ export async function reconcileRows(
   rows: readonly DatabaseRow[],
   archive: (pageId: string) => Promise<void>,
 ): Promise<ReconcileReport> {
-  const report: ReconcileReport = { dropped: 0, recovered: 0, archivedDuplicates: 0, resume: [] };
+  const report = emptyReport();
   const byUrl = new Map<string, DatabaseRow[]>();
   for (const row of rows) {
     if (row.url === undefined || row.url === '') continue;
@@ -104,27 +141,41 @@ export async function reconcileRows(
     list.push(row);
     byUrl.set(row.url, list);
   }
-  for (const [url] of state.pages()) {
-    if (!byUrl.has(url)) {
-      state.removePage(url);
-      report.dropped += 1;
-    }
-  }
-  for (const [url, list] of byUrl) {
-    const mapped = state.page(url);
+  report.known = byUrl.size;
+  const pending = await state.pendingWrites();
+  const creating = new Set(pending.filter(([, write]) => write.phase === 'creating').map(([url]) => url));
+  const mapRows = async (url: string, list: DatabaseRow[], mapped: SyncedPage | undefined): Promise<void> => {
     const keep = list.find((row) => row.id === mapped?.pageId) ?? list[0]!;
     if (mapped?.pageId !== keep.id) {
       if (mapped !== undefined) report.dropped += 1;
-      state.setPage(url, { pageId: keep.id, notionUrl: keep.notionUrl, hash: '', title: keep.title });
-      if (state.pending(url)?.phase === 'creating') report.recovered += 1;
+      await state.setPage(url, { pageId: keep.id, notionUrl: keep.notionUrl, hash: '', title: keep.title });
+      if (creating.has(url)) report.recovered += 1;
     }
-    if (state.pending(url)?.phase !== 'creating') continue;
+    if (!creating.has(url)) return;
     for (const duplicate of list) {
       if (duplicate.id === keep.id) continue;
       await archive(duplicate.id);
       report.archivedDuplicates += 1;
     }
-  }
-  report.resume = takePendingResume(state);
+  };
+  // Read first, written after: the records are not changed while they are being listed. Only the
+  // few that need a change are kept meanwhile.
+  const gone: string[] = [];
+  const toMap: [string, DatabaseRow[], SyncedPage][] = [];
+  await state.forEachPage((url, page) => {
+    const list = byUrl.get(url);
+    if (list === undefined) {
+      gone.push(url);
+      return;
+    }
+    byUrl.delete(url);
+    if (creating.has(url) || !list.some((row) => row.id === page.pageId)) toMap.push([url, list, page]);
+  });
+  for (const url of gone) await state.removePage(url);
+  report.dropped += gone.length;
+  for (const [url, list, page] of toMap) await mapRows(url, list, page);
+  // Rows no record knows (an interrupted create, or a record lost): mapped, to be rewritten.
+  for (const [url, list] of byUrl) await mapRows(url, list, await state.page(url));
+  await collectResume(state, pending, report);
   return report;
 }

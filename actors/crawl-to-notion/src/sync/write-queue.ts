@@ -2,6 +2,12 @@
 // goes on crawling, while a few workers write them through the rate-limited Notion handle. The
 // queue is bounded so a fast site cannot pile up converted pages in memory: when it is full,
 // `push` waits, and with it the crawler's request handler (backpressure).
+//
+// Workers run in the async context the queue was made in, not in that of the request handler
+// whose push started them: a worker goes from job to job, and in the handler's context it would
+// keep that handler's crawling context (its whole parsed page) alive for the rest of the run.
+
+import { AsyncResource } from 'node:async_hooks';
 
 export interface WriteQueueOptions<T> {
   /** Jobs waiting to be written (not counting the ones being written). */
@@ -21,6 +27,7 @@ export class WriteQueue<T> {
   readonly #idle: (() => void)[] = [];
   #running = 0;
   #closed = false;
+  readonly #context = new AsyncResource('WriteQueue');
 
   constructor(private readonly options: WriteQueueOptions<T>) {
     if (options.capacity < 1 || options.concurrency < 1) throw new Error('capacity and concurrency must be at least 1');
@@ -65,7 +72,7 @@ export class WriteQueue<T> {
       this.#running += 1;
       // A slot in the queue opened: the oldest blocked producer may go on.
       this.#blocked.shift()?.();
-      void this.#run(job);
+      void this.#context.runInAsyncScope(() => this.#run(job));
     }
   }
 

@@ -2,12 +2,11 @@
 // for the same user (same storages) ends with every page exactly once and complete: writes the
 // killed run had started are found in Notion instead of being created a second time.
 
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { approveConsent } from '@repo/actor-runner';
 import { expect, it } from 'vitest';
-import { SYNC_STORE_NAME, type SyncStateData } from '../../src/sync/sync-state.js';
 import {
   childPages,
   finished,
@@ -20,6 +19,7 @@ import {
   titleOf,
   useStack,
 } from '../support/stack.js';
+import { removeRecord, syncRecordKeys, writeRecord } from '../support/sync-records.js';
 import { expectedOutline } from './expected.js';
 
 // Notion's real limit: the run takes several seconds, so it can be killed in the middle.
@@ -78,8 +78,8 @@ it('a run killed half-way and started again ends with every page exactly once, c
 }, 120_000);
 
 /**
- * The moment SIGKILL cannot be aimed at: the create request reached Notion, the map was not saved
- * after it. The saved state is put back to exactly that (the intent recorded, the mapping not),
+ * The moment SIGKILL cannot be aimed at: the create request reached Notion, the page's record was
+ * not stored after it. The records are put back to exactly that (the intent stored, the record not),
  * then the next run must find the page instead of creating it again.
  */
 it('a page created right before a crash (intent saved, mapping not) is found and completed, not duplicated', async () => {
@@ -91,18 +91,16 @@ it('a page created right before a crash (intent saved, mapping not) is found and
   const changelog = first.items.find((item) => item.url === urls[1])!;
   expect(changelog.status).toBe('created');
 
-  const dir = join(storageDir, 'key_value_stores', SYNC_STORE_NAME);
-  const slots = (await readdir(dir)).filter(
-    (f) => f.startsWith('sync-page-') && f.endsWith('.json') && !f.includes('__metadata__'),
-  );
-  const saved = await Promise.all(
-    slots.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as SyncStateData),
-  );
-  const latest = saved.sort((a, b) => b.seq - a.seq)[0]!;
-  delete latest.pages[urls[1]!];
-  latest.pending[urls[1]!] = { phase: 'creating', title: 'Changelog', requestUrl: urls[1]!, depth: 0 };
-  latest.seq += 1;
-  for (const f of slots) await writeFile(join(dir, f), JSON.stringify(latest));
+  // The page's record gone, its intent still there: as if the process died right after the create.
+  const keys = await syncRecordKeys(storageDir);
+  await removeRecord(storageDir, keys.page(urls[1]!));
+  await writeRecord(storageDir, keys.pending(urls[1]!), {
+    url: urls[1],
+    phase: 'creating',
+    title: 'Changelog',
+    requestUrl: urls[1],
+    depth: 0,
+  });
 
   const second = await runActor(stack.emulator, { input, storageDir });
   expect(second.exitCode, second.printed).toBe(0);
