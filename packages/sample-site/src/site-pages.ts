@@ -114,27 +114,46 @@ function recipePage(n: number, count: number): SitePage {
   };
 }
 
-/** The index of the generated recipe pages. */
-function recipeIndex(count: number): SitePage {
-  const items = Array.from(
-    { length: count },
-    (_, i) => `<li><a href="/recipes/recipe-${i + 1}">Recipe ${i + 1}</a></li>`,
-  ).join('');
-  return {
-    path: '/recipes',
-    title: 'Recipes',
-    body: `<h1>Recipes</h1><p>Short, complete examples.</p><ul>${items}</ul>`,
-    links: [],
-  };
+/** Recipes listed per index page: a documentation site's index pages stay small however large it grows. */
+const RECIPES_PER_INDEX = 100;
+
+/** The index pages of `count` recipes: `/recipes`, then `/recipes/page-2`..., each linking the next. */
+function recipeIndexes(count: number): SitePage[] {
+  const pages = Math.ceil(count / RECIPES_PER_INDEX);
+  const path = (page: number) => (page === 1 ? '/recipes' : `/recipes/page-${page}`);
+  return Array.from({ length: pages }, (_, i) => {
+    const first = i * RECIPES_PER_INDEX + 1;
+    const last = Math.min(count, first + RECIPES_PER_INDEX - 1);
+    const items = Array.from(
+      { length: last - first + 1 },
+      (_, j) => `<li><a href="/recipes/recipe-${first + j}">Recipe ${first + j}</a></li>`,
+    ).join('');
+    const next = i + 1 < pages ? `<p><a href="${path(i + 2)}">More recipes</a></p>` : '';
+    return {
+      path: path(i + 1),
+      title: i === 0 ? 'Recipes' : `Recipes ${first}-${last}`,
+      body: `<h1>Recipes</h1><p>Short, complete examples.</p><ul>${items}</ul>${next}`,
+      links: [],
+    };
+  });
+}
+
+/** `extra` pages: as many recipes as fit with their index pages. */
+function recipePages(extra: number): SitePage[] {
+  if (extra <= 0) return [];
+  const recipes = extra - Math.ceil(extra / (RECIPES_PER_INDEX + 1));
+  return [...recipeIndexes(recipes), ...Array.from({ length: recipes }, (_, i) => recipePage(i + 1, recipes))];
 }
 
 /**
  * Every page of the site for a content revision (revision > 0 changes one guide page).
- * `extraPages` > 0 adds a "Recipes" index linked from the home page and that many recipe pages
- * (all in the sitemap), for crawls of a few hundred pages; 0 keeps the site exactly as it was.
+ * `extraPages` > 1 adds that many pages, all in the sitemap, for larger crawls: recipe pages and
+ * their index (100 recipes per index page), linked from the home page; 0 keeps the site exactly
+ * as it was.
  */
 export function sitePages(revision = 0, extraPages = 0): SitePage[] {
-  const recipes = extraPages > 0 ? `<li><a href="/recipes">Recipes</a></li>` : '';
+  const extra = recipePages(extraPages);
+  const recipes = extra.length > 0 ? `<li><a href="/recipes">Recipes</a></li>` : '';
   return [
     {
       path: '/',
@@ -147,8 +166,6 @@ export function sitePages(revision = 0, extraPages = 0): SitePage[] {
     longPage(),
     essayPage(),
     { path: '/private/admin', title: 'Admin', body: '<h1>Admin</h1><p>Robots.txt excludes this page.</p>', links: [] },
-    ...(extraPages > 0
-      ? [recipeIndex(extraPages), ...Array.from({ length: extraPages }, (_, i) => recipePage(i + 1, extraPages))]
-      : []),
+    ...extra,
   ];
 }
